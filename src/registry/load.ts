@@ -1,0 +1,29 @@
+/**
+ * Reads the registry from disk: every `*.yaml` file in the registry folder, in name order.
+ * The folder is `content/registry/` unless `ATLAS_REGISTRY_DIR` names another (benchmarks and
+ * test fixtures use that; it never writes to the real one).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Registry } from './model.ts';
+import { validateRegistry } from './validation.ts';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+export const DEFAULT_REGISTRY_DIR = join(PROJECT_ROOT, 'content/registry');
+
+export function registryDir(): string {
+	return process.env.ATLAS_REGISTRY_DIR ? resolve(process.env.ATLAS_REGISTRY_DIR) : DEFAULT_REGISTRY_DIR;
+}
+
+/** Loads and validates the registry; throws a RegistryError naming every problem. */
+export function loadRegistry(dir: string = registryDir()): Registry {
+	const files = readdirSync(dir)
+		.filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+		.sort();
+	return validateRegistry(
+		files.map((f) => {
+			const path = join(dir, f);
+			return { file: relative(process.cwd(), path) || path, text: readFileSync(path, 'utf8') };
+		}),
+	);
+}

@@ -1,0 +1,178 @@
+/**
+ * The registry schema: what a `content/registry/<product>.yaml` file may say.
+ *
+ * Every field carries a short description; they become the JSON Schema that editors use
+ * (`content/registry/registry.schema.json`, written by `scripts/generate.ts`).
+ * A field that a product's published reference does not state is left out, never guessed.
+ */
+import { z } from 'zod';
+
+/** `SCREAMING_SNAKE_CASE`: upper-case letters and digits in words joined by single underscores. */
+export const CODE_PATTERN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+/** Lower-case kebab form, used for product ids, category ids and page slugs. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * A reference to another entry: `CODE` in the same product, or `product:CODE` in another one.
+ * Where a product has two entries with the same code, the reference may name the slug instead:
+ * `product/slug`.
+ */
+export const REF_PATTERN = /^(?:[a-z0-9-]+:)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$|^[a-z0-9-]+\/[a-z0-9-]+$/;
+
+const code = z
+	.string()
+	.regex(CODE_PATTERN, 'must be SCREAMING_SNAKE_CASE, such as PORT_IN_USE')
+	.describe('The stable error code the product emits, in SCREAMING_SNAKE_CASE.');
+
+const slug = z.string().regex(SLUG_PATTERN, 'must be lower-case kebab-case, such as port-in-use');
+
+const ref = z
+	.string()
+	.regex(REF_PATTERN, 'must be CODE, product:CODE or product/slug')
+	.describe('Another entry: CODE in this product, product:CODE in another, or product/slug.');
+
+/** Prose: plain text in which `backtick spans` are code. Nothing else is interpreted. */
+const prose = z.string().min(1, 'must not be empty');
+
+export const detailField = z
+	.strictObject({
+		name: z.string().min(1).describe('Field name inside the error\'s `details` object.'),
+		optional: z
+			.boolean()
+			.optional()
+			.describe('True when the product marks the field optional (`field?` in its reference).'),
+	})
+	.describe('One field of the `details` object that an error carries.');
+
+export const example = z
+	.strictObject({
+		caption: prose.optional().describe('What the example shows, as the product\'s reference captions it.'),
+		lang: z.enum(['json', 'text']).default('json').describe('Language of the payload, for highlighting.'),
+		payload: z
+			.string()
+			.min(1)
+			.describe('The example exactly as the product publishes it (a JSON payload is checked to parse).'),
+	})
+	.describe('An example of the error as it reaches a user: a response body, a log line.');
+
+export const lifecycle = {
+	since: z.string().min(1).optional().describe('The product version that introduced the code.'),
+	deprecated: prose
+		.optional()
+		.describe('Set when the code is still emitted but should no longer be relied on: say why, and what to use.'),
+	removed: prose
+		.optional()
+		.describe(
+			'Set when the code is no longer emitted. The page stays, marked "no longer emitted": say since when or why.',
+		),
+	replacedBy: ref.optional().describe('The entry that takes over from this one.'),
+	related: z.array(ref).optional().describe('Other entries worth reading next to this one.'),
+};
+
+export const entry = z
+	.strictObject({
+		code,
+		slug: slug
+			.optional()
+			.describe(
+				'Page slug under /<product>/errors/. Defaults to the code in kebab case; set it only when two entries share a code. Never change it once published.',
+			),
+		category: slug.optional().describe('The id of one of the product\'s categories.'),
+		message: prose
+			.optional()
+			.describe('The message template exactly as emitted, with {placeholders} for the variable parts.'),
+		params: z
+			.array(z.string().min(1))
+			.optional()
+			.describe('The names of the placeholders the message uses, each once.'),
+		when: prose.optional().describe('What triggers the error, as the product documents it.'),
+		description: prose.optional().describe('What the error means, as the product documents it.'),
+		fix: prose.optional().describe('What to do about it.'),
+		scope: prose
+			.optional()
+			.describe('Where the error can happen at all, when the product restricts it ("`verify` only").'),
+		status: z.number().int().min(100).max(599).optional().describe('The HTTP status the error is sent with.'),
+		exitCode: z
+			.number()
+			.int()
+			.min(0)
+			.max(255)
+			.optional()
+			.describe('The process exit code it leads to, when it differs from the product\'s `exitCode`.'),
+		details: z
+			.array(detailField)
+			.optional()
+			.describe('The shape of the `details` object the error carries.'),
+		examples: z.array(example).optional().describe('Published examples of the error.'),
+		...lifecycle,
+	})
+	.describe('One named error.');
+
+/** A piece of hand-written product-level reference: prose, a table, a list or a code sample. */
+export const block = z.union([
+	z.strictObject({ text: prose.describe('A paragraph.') }),
+	z.strictObject({ list: z.array(prose).min(1).describe('A bulleted list.') }),
+	z.strictObject({
+		table: z
+			.strictObject({
+				columns: z.array(z.string().min(1)).min(1).describe('Column headings.'),
+				rows: z.array(z.array(z.string())).min(1).describe('Rows, one cell per column.'),
+			})
+			.describe('A table.'),
+	}),
+	z.strictObject({
+		code: z.string().min(1).describe('A code sample, exactly as published.'),
+		lang: z.string().min(1).describe('Its language, for highlighting.'),
+	}),
+]);
+
+export const section = z
+	.strictObject({
+		title: z.string().min(1).describe('Section heading on the product overview.'),
+		blocks: z.array(block).min(1).describe('The section\'s content, in order.'),
+	})
+	.describe('A section of product-level facts on the product overview.');
+
+export const category = z
+	.strictObject({
+		id: slug.describe('Stable id, used in anchors (/<product>/#<id>) and by entries.'),
+		name: z.string().min(1).describe('Heading as the product names the group.'),
+		description: prose.optional().describe('What the group covers, as the product says.'),
+	})
+	.describe('A group of errors, as the product groups them.');
+
+export const product = z
+	.strictObject({
+		$schema: z.string().optional().describe('The JSON Schema this file follows (for editors).'),
+		id: slug.describe('Stable id: the first segment of every URL of this product. Never change it.'),
+		name: z.string().min(1).describe('The product\'s name as it writes it.'),
+		tagline: prose.describe('One line: what the product is.'),
+		summary: prose.optional().describe('The product\'s own one-line summary of its error reference.'),
+		catch: z
+			.string()
+			.includes('{code}', { message: 'must contain {code}, where the entry\'s code goes' })
+			.optional()
+			.describe('How code catches one error, in the product\'s idiom, with {code} for the code.'),
+		typePrefix: z
+			.string()
+			.optional()
+			.describe('Prefix of the Problem Details `type` URI; the code follows it (urn:assetcore:error:).'),
+		exitCode: z
+			.number()
+			.int()
+			.min(0)
+			.max(255)
+			.optional()
+			.describe('The process exit code every named error leads to, where the product has one.'),
+		sections: z.array(section).default([]).describe('Product-level facts shown on the overview.'),
+		categories: z.array(category).default([]).describe('The product\'s groups of errors, in order.'),
+		errors: z.array(entry).min(1).describe('Every named error of the product.'),
+	})
+	.describe('One product\'s error reference.');
+
+export type DetailField = z.infer<typeof detailField>;
+export type Example = z.infer<typeof example>;
+export type Entry = z.infer<typeof entry>;
+export type Block = z.infer<typeof block>;
+export type Section = z.infer<typeof section>;
+export type Category = z.infer<typeof category>;
+export type ProductFile = z.infer<typeof product>;

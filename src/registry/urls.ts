@@ -1,0 +1,37 @@
+/**
+ * URL rules. Published URLs are a contract: these functions are the only place they are made.
+ *
+ *   /<product>/                    product overview (with an anchor per code and per category)
+ *   /<product>/errors/<slug>/      one entry; the slug is the code in kebab case unless set
+ */
+
+/** `PORT_IN_USE` → `port-in-use`. */
+export function slugForCode(code: string): string {
+	return code.toLowerCase().replaceAll('_', '-');
+}
+
+export function productPath(productId: string): string {
+	return `/${productId}/`;
+}
+
+export function entryPath(productId: string, slug: string): string {
+	return `/${productId}/errors/${slug}/`;
+}
+
+/** The anchor id of a code on its product overview, so `/<product>/#PORT_IN_USE` lands. */
+export function codeAnchor(code: string): string {
+	return code;
+}
+
+/** The Markdown twin of a page: the same path with `.md` instead of the trailing slash. */
+export function markdownPath(pagePath: string): string {
+	return pagePath === '/' ? '/index.md' : `${pagePath.replace(/\/$/, '')}.md`;
+}
+
+/** Joins a site origin (from `SITE_URL`) and a root-relative path. */
+export function absoluteUrl(site: string | URL, path: string): string {
+	return new URL(path, site).href;
+}
+
+/** The site's origin: `SITE_URL` when set, else the local preview server. */
+export const DEFAULT_SITE_URL = 'http://localhost:4321';
