@@ -3,12 +3,20 @@
  * The folder is `content/registry/` unless `ATLAS_REGISTRY_DIR` names another (benchmarks and
  * test fixtures use that; it never writes to the real one).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Registry } from './model.ts';
 import { validateRegistry } from './validation.ts';
 
-export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+/** The project folder: the nearest one above this module with a package.json (also from Astro's bundled build output). */
+function projectRoot(from: string): string {
+	for (let dir = from; ; dir = dirname(dir)) {
+		if (existsSync(join(dir, 'package.json'))) return dir;
+		if (dirname(dir) === dir) return process.cwd();
+	}
+}
+
+export const PROJECT_ROOT = projectRoot(import.meta.dirname);
 export const DEFAULT_REGISTRY_DIR = join(PROJECT_ROOT, 'content/registry');
 
 export function registryDir(): string {

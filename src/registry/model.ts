@@ -51,15 +51,28 @@ export function categoryOf(product: Product, entry: RegistryEntry): Category | u
 	return product.categories.find((c) => c.id === entry.category);
 }
 
-/** A product's entries grouped by category in the product's order; uncategorised entries last. */
-export function entriesByCategory(product: Product): { category: Category | undefined; entries: RegistryEntry[] }[] {
-	const groups = product.categories.map((category) => ({
-		category: category as Category | undefined,
-		entries: product.errors.filter((e) => e.category === category.id),
-	}));
-	const rest = product.errors.filter((e) => !e.category);
-	if (rest.length) groups.push({ category: undefined, entries: rest });
-	return groups.filter((g) => g.entries.length > 0);
+export interface CategoryGroup {
+	/** The category id, the anchor of the group on the overview. */
+	id: string;
+	name: string;
+	description?: string;
+	entries: RegistryEntry[];
+}
+
+/** Where entries that name no category are listed. */
+export const UNCATEGORISED = { id: 'other-codes', name: 'Other codes' } as const;
+
+/** A product's entries grouped by category in the product's order; uncategorised entries last; no empty groups. */
+export function entriesByCategory(product: Product): CategoryGroup[] {
+	const groups: CategoryGroup[] = product.categories.map((c) => ({ ...c, entries: [] }));
+	const rest: CategoryGroup = { ...UNCATEGORISED, entries: [] };
+	for (const e of product.errors) (groups.find((g) => g.id === e.category) ?? rest).entries.push(e);
+	return [...groups, rest].filter((g) => g.entries.length > 0);
+}
+
+/** One line saying what an entry is: its message, else when it happens, else its description. */
+export function entrySummary(entry: RegistryEntry): string {
+	return entry.message ?? entry.when ?? entry.description ?? entry.code;
 }
 
 /** The exit code an entry leads to: its own, else its product's. */
@@ -105,4 +118,46 @@ export function resolveProduct(file: ProductFile): Product {
 			return { ...e, product: file.id, slug, path: entryPath(file.id, slug), params: e.params ?? (e.message ? templateParams(e.message) : []) };
 		}),
 	};
+}
+
+/** What a Problem Details response for this entry is known to carry: the type scheme, the status, and what the published example shows. */
+export interface ProblemFacts {
+	type?: string;
+	status?: number;
+	title?: string;
+	retryable?: boolean;
+	retryAfterMs?: number;
+	hint?: string;
+}
+
+/**
+ * The Problem Details facts of an entry. Title, retryable, retry-after and hint are read from the
+ * entry's first published JSON example for that code, because that is where the product states them.
+ */
+export function problemFacts(product: Product, entry: RegistryEntry): ProblemFacts {
+	const facts: ProblemFacts = { type: problemType(product, entry), status: entry.status };
+	for (const example of entry.examples ?? []) {
+		if (example.lang !== 'json') continue;
+		const body: unknown = JSON.parse(example.payload);
+		if (!body || typeof body !== 'object' || (body as { code?: unknown }).code !== entry.code) continue;
+		const b = body as Record<string, unknown>;
+		if (typeof b.title === 'string') facts.title = b.title;
+		if (typeof b.retryable === 'boolean') facts.retryable = b.retryable;
+		if (typeof b.retry_after_ms === 'number') facts.retryAfterMs = b.retry_after_ms;
+		if (typeof b.hint === 'string') facts.hint = b.hint;
+		break;
+	}
+	return facts;
+}
+
+/** Up to `max` other entries of the same category, nearest first in the product's order: a page never lists a whole category. */
+export function neighbours(product: Product, entry: RegistryEntry, max = 8): RegistryEntry[] {
+	const same = product.errors.filter((e) => e.category === entry.category);
+	const at = same.indexOf(entry);
+	const out: RegistryEntry[] = [];
+	for (let d = 1; out.length < max && (at - d >= 0 || at + d < same.length); d++) {
+		if (at - d >= 0) out.push(same[at - d]!);
+		if (out.length < max && at + d < same.length) out.push(same[at + d]!);
+	}
+	return out.sort((a, b) => same.indexOf(a) - same.indexOf(b));
 }

@@ -23,6 +23,11 @@ export function codeAnchor(code: string): string {
 	return code;
 }
 
+/** The anchor id of a product-level section heading on the overview: "Exit codes" → `exit-codes`. */
+export function sectionAnchor(title: string): string {
+	return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
 /** The Markdown twin of a page: the same path with `.md` instead of the trailing slash. */
 export function markdownPath(pagePath: string): string {
 	return pagePath === '/' ? '/index.md' : `${pagePath.replace(/\/$/, '')}.md`;

@@ -1,0 +1,26 @@
+import mdx from '@astrojs/mdx';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import { registryWatch } from './src/integrations/registry-watch.ts';
+import { loadRegistry } from './src/registry/load.ts';
+import { sidebar } from './src/registry/navigation.ts';
+import { DEFAULT_SITE_URL } from './src/registry/urls.ts';
+
+const registry = loadRegistry();
+
+export default defineConfig({
+	site: process.env.SITE_URL || DEFAULT_SITE_URL,
+	trailingSlash: 'always',
+	integrations: [
+		starlight({
+			title: 'Error Atlas',
+			description: 'Every named error of every product: what triggers it, what to do, and a decoder for whatever you paste.',
+			sidebar: sidebar(registry),
+			customCss: ['./src/styles/atlas.css'],
+			lastUpdated: false,
+			pagination: false,
+		}),
+		mdx(),
+		registryWatch(),
+	],
+});

@@ -1,0 +1,26 @@
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './scripts/browser.ts';
+
+/** The built site is served by `astro preview` on its own port, so a running `npm start` is left alone. */
+const PORT = Number(process.env.E2E_PORT ?? 4329);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: 0,
+	forbidOnly: !!process.env.CI,
+	reporter: process.env.CI ? 'list' : [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	webServer: {
+		command: `npx astro preview --port ${PORT} --host localhost`,
+		url: `http://localhost:${PORT}/`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000,
+	},
+});

@@ -1,0 +1,32 @@
+/**
+ * The sidebar: products and their categories, never one link per code, so that a page's HTML
+ * does not grow with the number of codes (the sidebar is repeated in every page).
+ */
+import type { Registry } from './model.ts';
+import { entriesByCategory } from './model.ts';
+
+interface SidebarLink {
+	label: string;
+	link: string;
+}
+interface SidebarGroup {
+	label: string;
+	collapsed?: boolean;
+	items: (SidebarLink | SidebarGroup)[];
+}
+
+export function sidebar(registry: Registry): (SidebarLink | SidebarGroup)[] {
+	return [
+		{ label: 'Diagnose an error', link: '/diagnose/' },
+		...registry.products.map((product) => ({
+			label: product.name,
+			items: [
+				{ label: 'Overview', link: product.path },
+				...entriesByCategory(product).map((group) => ({
+					label: `${group.name} (${group.entries.length})`,
+					link: `${product.path}#${group.id}`,
+				})),
+			],
+		})),
+	];
+}
