@@ -160,7 +160,8 @@ function issueProblem(src: Located, raw: unknown, issue: z.core.$ZodIssue): Prob
 	}
 	if (issue.code === 'invalid_type' && valueAt(raw, path) === undefined) {
 		const name = String(path.at(-1));
-		return [src.problem(path.slice(0, -1), `missing required field "${name}" — add it (${issue.expected}).`)];
+		// Point at the object that lacks the field, but name the field itself.
+		return [{ ...src.problem(path.slice(0, -1), `missing required field "${name}" — add it (${issue.expected}).`), field: fieldName(path) }];
 	}
 	if (issue.code === 'invalid_union') {
 		return [src.problem(path, `must be one of: { text }, { list }, { table: { columns, rows } }, { code, lang }.`)];
@@ -175,8 +176,8 @@ function validateFile(src: Located): { product?: Product; problems: Problem[] } 
 	if (src.doc.errors.length) {
 		return {
 			problems: src.doc.errors.map((e) => {
-				const [line, column] = [e.linePos?.[0].line ?? 1, e.linePos?.[0].col ?? 1];
-				return { file: src.file, line, column, field: '', message: `${e.message.split('\n')[0]} — fix the YAML syntax.` };
+				const { line, col } = src.lines.linePos(e.pos[0]);
+				return { file: src.file, line, column: col, field: '', message: `${e.message.split('\n')[0]} — fix the YAML syntax.` };
 			}),
 		};
 	}
@@ -210,11 +211,11 @@ function validateFile(src: Located): { product?: Product; problems: Problem[] } 
 			);
 		} else seenCode.set(codeKey, i);
 		const firstSlug = seenSlug.get(e.slug);
-		if (firstSlug !== undefined) {
+		if (firstSlug !== undefined && firstCode === undefined) {
 			problems.push(
-				src.problem(e.slug === e.code ? at('code') : at(file.errors[i]?.slug ? 'slug' : 'code'), `duplicate slug "${e.slug}" (also errors[${firstSlug}]) — set a distinct "slug" on one of them; published slugs never change.`),
+				src.problem(at(file.errors[i]?.slug ? 'slug' : 'code'), `duplicate slug "${e.slug}" (also errors[${firstSlug}]) — set a distinct "slug" on one of them; published slugs never change.`),
 			);
-		} else seenSlug.set(e.slug, i);
+		} else if (firstSlug === undefined) seenSlug.set(e.slug, i);
 
 		if (e.message !== undefined) {
 			const used = templateParams(e.message);
