@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/browser.ts';
 
-/** The built site is served by `astro preview` on its own port, so a running `npm start` is left alone. */
+/** The built site is served as a static host would serve it, on its own port, so a running `npm start` is left alone. */
 const PORT = Number(process.env.E2E_PORT ?? 4329);
 
 export default defineConfig({
@@ -18,7 +18,7 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
 	webServer: {
-		command: `npx astro preview --port ${PORT} --host localhost`,
+		command: `node scripts/serve.ts --port ${PORT}`,
 		url: `http://localhost:${PORT}/`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000,

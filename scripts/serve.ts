@@ -1,0 +1,74 @@
+/**
+ * A small static server for the built site, as any static host would serve it: files as they
+ * are, `dir/` → `dir/index.html`, `dir` → 301 to `dir/`, unknown paths → 404.html with status 404.
+ * The browser tests use it (astro preview allows only one server per project, and tests must not
+ * take over a developer's running `npm start`).
+ *
+ * Usage: node scripts/serve.ts [--port 4329] [--dir dist]
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.md': 'text/markdown; charset=utf-8',
+	'.txt': 'text/plain; charset=utf-8',
+	'.ts': 'text/plain; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.ico': 'image/x-icon',
+	'.xml': 'application/xml; charset=utf-8',
+	'.wasm': 'application/wasm',
+	'.webmanifest': 'application/manifest+json',
+};
+
+export function serve(dir: string, port: number) {
+	const root = resolve(dir);
+	if (!existsSync(join(root, 'index.html'))) {
+		throw new Error(`${root} has no index.html: run \`npm run build\` first.`);
+	}
+	const server = createServer((req, res) => {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		let path: string;
+		try {
+			path = normalize(decodeURIComponent(url.pathname));
+		} catch {
+			res.writeHead(400).end('Bad request: the path is not valid percent-encoding.');
+			return;
+		}
+		let file = join(root, path);
+		if (!file.startsWith(root)) {
+			res.writeHead(403).end();
+			return;
+		}
+		if (existsSync(file) && statSync(file).isDirectory()) {
+			if (!url.pathname.endsWith('/')) {
+				res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+				return;
+			}
+			file = join(file, 'index.html');
+		}
+		const found = existsSync(file) && statSync(file).isFile();
+		const served = found ? file : join(root, '404.html');
+		res.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(served)] ?? 'application/octet-stream' });
+		createReadStream(served).pipe(res);
+	});
+	return new Promise<typeof server>((ok) => server.listen(port, 'localhost', () => ok(server)));
+}
+
+if (import.meta.main) {
+	const { values } = parseArgs({ options: { port: { type: 'string', default: '4329' }, dir: { type: 'string', default: 'dist' } } });
+	try {
+		await serve(values.dir!, Number(values.port));
+		console.log(`serving ${values.dir} on http://localhost:${values.port}/`);
+	} catch (error) {
+		console.error(`serve: ${(error as Error).message}`);
+		process.exit(1);
+	}
+}
