@@ -1,10 +1,11 @@
 /** The generator: one page per entry at the URL contract, frontmatter that MDX cannot misread. */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { DOCS_DIR, render, yamlString } from '../../scripts/generate.ts';
-import { loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
+import { DOCS_DIR, jsonSchema, render, SCHEMA_FILE, yamlString } from '../../scripts/generate.ts';
+import { DEFAULT_REGISTRY_DIR, loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
 import { allEntries } from '../../src/registry/model.ts';
 
 const TRICKY = ['Port {port} is busy.', '`<Task>` is missing a valid string id.', 'a * b | c & d `e` <script>alert(1)</script> "q" \\ \u2028'];
@@ -33,6 +34,18 @@ describe('generated pages', () => {
 		for (const [, text] of render(registry)) {
 			const body = text.slice(text.indexOf('\n---\n', 4) + 5);
 			assert.doesNotMatch(body, /\{port\}|<Task>|\*not\*/);
+		}
+	});
+});
+
+describe('the JSON Schema for editors', () => {
+	it('is up to date with the zod schema (run `npm run generate` after changing src/registry/schema.ts)', () => {
+		assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), jsonSchema());
+	});
+	it('is referenced from every registry file', () => {
+		for (const f of readdirSync(DEFAULT_REGISTRY_DIR).filter((f) => f.endsWith('.yaml'))) {
+			const first = readFileSync(join(DEFAULT_REGISTRY_DIR, f), 'utf8').split('\n')[0];
+			assert.equal(first, '# yaml-language-server: $schema=./registry.schema.json', f);
 		}
 	});
 });
