@@ -1,6 +1,7 @@
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { linkValidation } from './src/integrations/links.ts';
 import { registryWatch } from './src/integrations/registry-watch.ts';
 import { loadRegistry } from './src/registry/load.ts';
 import { sidebar } from './src/registry/navigation.ts';
@@ -19,6 +20,8 @@ export default defineConfig({
 			customCss: ['./src/styles/atlas.css'],
 			lastUpdated: false,
 			pagination: false,
+			plugins: [...linkValidation()],
+			routeMiddleware: ['./src/integrations/sidebar-anchors.ts'],
 		}),
 		mdx(),
 		registryWatch(),
