@@ -1,0 +1,25 @@
+/**
+ * No broken links on the built site: every internal link and anchor of every page reachable from
+ * the home page resolves, and so does every site URL in the llms.txt files and the JSON files.
+ * (Links in the Markdown pages are also checked while building, by starlight-links-validator.)
+ */
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST } from '../support/dist.ts';
+import { danglingUrls, formatDanglingUrls, machineFiles } from '../support/machine-urls.ts';
+import { brokenLinks, canonicalOrigin, formatBrokenLinks } from '../support/site-links.ts';
+
+test('every internal link and anchor on the built site resolves', async ({ baseURL }) => {
+	test.setTimeout(120_000);
+	const origin = canonicalOrigin(readFileSync(join(DIST, 'index.html'), 'utf8'));
+	const broken = await brokenLinks(`${baseURL}/`, origin);
+	expect(broken, `Broken links — fix the link or the page it points to:\n${formatBrokenLinks(broken)}`).toEqual([]);
+});
+
+test('every URL in the llms.txt files and the JSON API resolves to a built file', () => {
+	const files = machineFiles(DIST);
+	expect(files.some((f) => f.endsWith('llms.txt')), 'the built site has no llms.txt: build the machine-readable outputs').toBe(true);
+	const dangling = danglingUrls(DIST);
+	expect(dangling, `URLs that agents would follow into nothing:\n${formatDanglingUrls(dangling)}`).toEqual([]);
+});
