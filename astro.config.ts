@@ -5,6 +5,7 @@ import { linkValidation } from './src/integrations/links.ts';
 import { registryWatch } from './src/integrations/registry-watch.ts';
 import { loadRegistry } from './src/registry/load.ts';
 import { sidebar } from './src/registry/navigation.ts';
+import { entryRedirects } from './src/registry/published.ts';
 import { DEFAULT_SITE_URL } from './src/registry/urls.ts';
 
 const registry = loadRegistry();
@@ -12,6 +13,8 @@ const registry = loadRegistry();
 export default defineConfig({
 	site: process.env.SITE_URL || DEFAULT_SITE_URL,
 	trailingSlash: 'always',
+	// A renamed entry's old URLs (its `formerSlugs`) redirect to its page: published URLs never break.
+	redirects: entryRedirects(registry),
 	integrations: [
 		starlight({
 			title: 'Error Atlas',

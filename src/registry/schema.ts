@@ -65,6 +65,12 @@ export const lifecycle = {
 			'Set when the code is no longer emitted. The page stays, marked "no longer emitted": say since when or why.',
 		),
 	replacedBy: ref.optional().describe('The entry that takes over from this one.'),
+	formerSlugs: z
+		.array(slug)
+		.optional()
+		.describe(
+			'Slugs this entry was published under before a rename. Each old URL keeps working: it redirects to the current page.',
+		),
 	related: z.array(ref).optional().describe('Other entries worth reading next to this one.'),
 };
 

@@ -246,6 +246,18 @@ function validateFile(src: Located): { product?: Product; problems: Problem[] } 
 			}
 		});
 	});
+	// A former slug becomes a redirect at the old URL, which must not also be a page or another redirect.
+	const formerOwner = new Map<string, number>();
+	product.errors.forEach((e, i) => {
+		e.formerSlugs?.forEach((former, j) => {
+			const path = ['errors', i, 'formerSlugs', j];
+			const page = product.errors.findIndex((x) => x.slug === former);
+			const other = formerOwner.get(former);
+			if (page !== -1) problems.push(src.problem(path, `"${former}" is the slug of errors[${page}], whose page is still published — remove it from formerSlugs.`));
+			else if (other !== undefined) problems.push(src.problem(path, `"${former}" is also a former slug of errors[${other}] — an old URL can redirect to one page only; keep it on one entry.`));
+			else formerOwner.set(former, i);
+		});
+	});
 	return { product, problems };
 }
 
