@@ -74,13 +74,13 @@ function overviewPage(file: string, product: Product): string {
 }
 
 /** Every file the registry produces, by absolute path. */
-export function render(registry: Registry): Map<string, string> {
+export function render(registry: Registry, docsDir: string = DOCS_DIR): Map<string, string> {
 	const files = new Map<string, string>();
 	for (const product of registry.products) {
-		const overview = join(DOCS_DIR, product.id, 'index.mdx');
+		const overview = join(docsDir, product.id, 'index.mdx');
 		files.set(overview, overviewPage(overview, product));
 		for (const entry of product.errors) {
-			const file = join(DOCS_DIR, product.id, 'errors', `${entry.slug}.mdx`);
+			const file = join(docsDir, product.id, 'errors', `${entry.slug}.mdx`);
 			files.set(file, entryPage(file, product, entry));
 		}
 	}
@@ -120,16 +120,18 @@ export interface GenerateResult {
 /**
  * Validates the registry, then brings the generated files up to date: writes what changed,
  * removes what the registry no longer produces, leaves the rest untouched.
+ *
+ * `docsDir` is where the pages go: src/content/docs, unless a test names a folder of its own.
  */
-export function generate(dir: string = registryDir()): GenerateResult {
+export function generate(dir: string = registryDir(), docsDir: string = DOCS_DIR): GenerateResult {
 	const registry = loadRegistry(dir);
-	const files = render(registry);
+	const files = render(registry, docsDir);
 	if (dir === DEFAULT_REGISTRY_DIR) files.set(SCHEMA_FILE, jsonSchema());
 
 	// A product folder is ours when its overview carries the banner: that is how a product dropped
 	// from the registry is found and removed without touching hand-written pages.
-	const owned = readdirSync(DOCS_DIR, { withFileTypes: true })
-		.filter((d) => d.isDirectory() && readIfExists(join(DOCS_DIR, d.name, 'index.mdx')).includes(BANNER))
+	const owned = readdirSync(docsDir, { withFileTypes: true })
+		.filter((d) => d.isDirectory() && readIfExists(join(docsDir, d.name, 'index.mdx')).includes(BANNER))
 		.map((d) => d.name);
 	let written = 0;
 	let unchanged = 0;
@@ -142,7 +144,7 @@ export function generate(dir: string = registryDir()): GenerateResult {
 		}
 	}
 	for (const id of owned) {
-		for (const file of listFiles(join(DOCS_DIR, id))) {
+		for (const file of listFiles(join(docsDir, id))) {
 			if (!files.has(file)) {
 				rmSync(file);
 				removed++;
