@@ -1,0 +1,77 @@
+/**
+ * DecoderData: the part of the registry that decoding and showing a result need, as a small
+ * JSON-serialisable object. The site builds it once at build time and ships it to the browser
+ * island; the CLI and the tests build it from the loaded registry. Nothing here is a new fact:
+ * every field is copied from, or derived with the same rules as, `src/registry/`.
+ */
+import type { Registry } from '../registry/model.ts';
+import { slugForCode } from '../registry/urls.ts';
+
+/** Bumped when the shape changes, so a payload built by another version is recognised. */
+export const DECODER_DATA_VERSION = 1;
+
+export interface DecoderData {
+	v: typeof DECODER_DATA_VERSION;
+	products: DecoderProduct[];
+}
+
+export interface DecoderProduct {
+	/** The product id: first segment of its URLs. */
+	id: string;
+	name: string;
+	/** Problem Details `type` prefix (`urn:assetcore:error:`), when the product has one. */
+	typePrefix?: string;
+	/** Category names in the product's order; entries refer to them by index. */
+	categories: string[];
+	entries: DecoderEntry[];
+}
+
+export interface DecoderEntry {
+	code: string;
+	/** Only when the page slug is not the code in kebab case (the usual case is derived by urls.ts). */
+	slug?: string;
+	/** Index into the product's `categories`. */
+	category?: number;
+	/** Message template with `{placeholders}`; its params are derived with template.ts. */
+	message?: string;
+	/** What to do about it. */
+	fix?: string;
+	/** What triggers it. */
+	when?: string;
+	/** What it means. */
+	description?: string;
+	/** HTTP status it is sent with. */
+	status?: number;
+	/** Documented `details` field names; an optional one ends in `?`, as the references write it. */
+	details?: string[];
+}
+
+/** Derives the decoder's data from the loaded registry. */
+export function toDecoderData(registry: Registry): DecoderData {
+	return {
+		v: DECODER_DATA_VERSION,
+		products: registry.products.map((p) => {
+			const categoryIds = p.categories.map((c) => c.id);
+			const product: DecoderProduct = {
+				id: p.id,
+				name: p.name,
+				categories: p.categories.map((c) => c.name),
+				entries: p.errors.map((e) => {
+					const out: DecoderEntry = { code: e.code };
+					if (e.slug !== slugForCode(e.code)) out.slug = e.slug;
+					const category = e.category === undefined ? -1 : categoryIds.indexOf(e.category);
+					if (category >= 0) out.category = category;
+					if (e.message !== undefined) out.message = e.message;
+					if (e.fix !== undefined) out.fix = e.fix;
+					if (e.when !== undefined) out.when = e.when;
+					if (e.description !== undefined) out.description = e.description;
+					if (e.status !== undefined) out.status = e.status;
+					if (e.details?.length) out.details = e.details.map((d) => (d.optional ? `${d.name}?` : d.name));
+					return out;
+				}),
+			};
+			if (p.typePrefix !== undefined) product.typePrefix = p.typePrefix;
+			return product;
+		}),
+	};
+}

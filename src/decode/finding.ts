@@ -1,0 +1,52 @@
+/**
+ * What the extractors report before ranking: a Finding is one place in the paste that names, or
+ * may name, an error, with every hint seen there. Ranking (rank.ts) turns findings into matches.
+ */
+import type { JsonObject } from './json.ts';
+
+/** How an entry was recognised: a code field or explicit code syntax, a Problem Details `type`,
+ * the message text, a docs URL, or a code mentioned in passing. */
+export type Via = 'code' | 'type' | 'message' | 'url' | 'mention';
+
+export interface Finding {
+	/** Offset in the cleaned paste: orders findings and tells which are next to each other. */
+	pos: number;
+	/** `json` for an error object in a payload; otherwise how the text named it. Two findings of
+	 * different sources next to each other are one error seen twice (a message line, then its object). */
+	source: 'json' | 'message' | 'mention' | 'url';
+	via: Via;
+	/** The code as written, when the finding names one. */
+	code?: string;
+	/** Entry ids it may be. */
+	candidates: number[];
+	/** Entries named outright (a page URL, a `type` URN with its product's prefix). */
+	exact?: boolean;
+	/** Entries whose message template matched, with the values read from the text. */
+	templated?: Map<number, Record<string, string>>;
+	/** Products named around it: in the line, in a docs URL, in the payload. */
+	productHints?: number[];
+	status?: number;
+	retryable?: boolean;
+	retryAfterMs?: number;
+	hint?: string;
+	/** The payload's own message, for entries that publish no template. */
+	text?: string;
+	details?: { node: JsonObject; src: string };
+	/** RFC 9457-looking (`type`, `detail`, `retryable`, …): favours products that answer that way. */
+	problemShape?: boolean;
+	/** A serialized runtime error (`summary`, `docsUrl`, `stack`): favours entries without an HTTP status. */
+	serializedShape?: boolean;
+	/** The `cause` chain, outermost first. */
+	cause?: Finding[];
+	/** Whether the finding is itself a link in another finding's chain. */
+	inChain?: boolean;
+}
+
+/** A code-like name that is in no product: input for "did you mean". */
+export interface Unknown {
+	input: string;
+	/** Restrict suggestions to this product (its `type` prefix or URL named it). */
+	product?: number;
+	/** Compare with page slugs instead of codes (an unknown slug in a docs URL). */
+	slug?: boolean;
+}

@@ -1,0 +1,30 @@
+/**
+ * The decoder: whatever a developer pastes — a CLI line, a JSON error body, a log excerpt, a
+ * stack trace, a docs URL, a bare code — in; the matching registry entries, with the values in
+ * the message pulled out, out. Pure: no DOM, no Node APIs; the browser island, the `explain` CLI
+ * and the tests all call `decode`.
+ *
+ *   normalise (normalize.ts) → payloads (json.ts, payload.ts) → messages (templates.ts) and
+ *   codes and links (mentions.ts) → rank (rank.ts), "did you mean" (suggest.ts)
+ */
+import type { DecoderData } from './data.ts';
+import { Budget, LIMITS, type Limits } from './limits.ts';
+import { indexOf } from './lookup.ts';
+import { rank } from './rank.ts';
+import type { DecodeResult } from './result.ts';
+import { scan } from './scan.ts';
+
+export { toDecoderData, DECODER_DATA_VERSION, type DecoderData, type DecoderEntry, type DecoderProduct } from './data.ts';
+export { LIMITS, type Bound, type Limits } from './limits.ts';
+export { entryOf } from './lookup.ts';
+export type { CauseLink, DecodeResult, Group, Match, Suggestion, Via } from './result.ts';
+
+/**
+ * Decodes a paste against the registry's decoder data. Never throws; stays within `limits`
+ * (defaults: LIMITS), and says so with `truncated` when a bound cut reading short.
+ */
+export function decode(text: string, data: DecoderData, limits?: Partial<Limits>): DecodeResult {
+	const budget = new Budget(limits ? { ...LIMITS, ...limits } : LIMITS);
+	const index = indexOf(data);
+	return rank(scan(typeof text === 'string' ? text : String(text ?? ''), index, budget), index, budget);
+}

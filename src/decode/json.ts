@@ -1,0 +1,402 @@
+/**
+ * A lenient reader for JSON and the JSON-like text that ends up in logs: Node's `util.inspect`
+ * (`{ code: 'X', [cause]: Error: … { … } }`), Python dicts (`{'code': 'X', 'ok': False}`),
+ * comments, trailing or missing commas, and payloads cut off mid-way (whatever was read before
+ * the cut is kept). It never rejects: it salvages.
+ *
+ * Untrusted input rules: iterative (an explicit stack, never recursion on the input's depth),
+ * depth and node counts bounded by the Budget, objects held in Maps (a `__proto__` key is just a
+ * key), numbers kept as the text they were written as.
+ */
+import type { Budget } from './limits.ts';
+import { wellFormed } from './normalize.ts';
+
+interface Span {
+	/** Offset of the value's first character in the text it was read from. */
+	start: number;
+	/** Offset just past its last character (the end of the text when it was cut off). */
+	end: number;
+}
+
+export interface JsonObject extends Span {
+	kind: 'object';
+	fields: Map<string, JsonNode>;
+	/** Text written just before the `{`, as util.inspect does for errors (`Error: boom\n at …`). */
+	label?: string;
+	/**
+	 * True when it reads as data, not as prose that happened to contain a `{`: at least one
+	 * `key: value` pair and no key without its separator.
+	 */
+	credible: boolean;
+}
+
+export interface JsonArray extends Span {
+	kind: 'array';
+	items: JsonNode[];
+}
+
+export interface JsonScalar extends Span {
+	/** `literal` is true/false/null (and their Python and JS spellings); `bare` is unquoted text. */
+	kind: 'string' | 'number' | 'literal' | 'bare';
+	/** A string's decoded value; a number's or bare word's text as written; `true`, `false` or `null`. */
+	text: string;
+}
+
+export type JsonNode = JsonObject | JsonArray | JsonScalar;
+
+export interface ParseResult {
+	/** The value read, or undefined when the text at `start` held none. */
+	value: JsonNode | undefined;
+	/** Where reading stopped: just past the value, or where a bound stopped it. */
+	end: number;
+}
+
+const KEY = 0;
+const SEPARATOR = 1;
+const VALUE = 2;
+
+interface Frame {
+	node: JsonObject | JsonArray;
+	/** For objects: what comes next. */
+	state: number;
+	key: string | undefined;
+	separated: number;
+	sloppy: number;
+}
+
+const LITERALS: Record<string, string> = {
+	true: 'true',
+	True: 'true',
+	false: 'false',
+	False: 'false',
+	null: 'null',
+	None: 'null',
+	nil: 'null',
+	undefined: 'null',
+};
+
+/** Longest label kept from the text before a `{`. */
+const MAX_LABEL = 2000;
+
+/**
+ * Reads one value starting at `start` (a `{` or `[`). Containers still open where the text
+ * ends, or where a bound stops reading, are closed there.
+ */
+export function parseLenient(src: string, start: number, budget: Budget): ParseResult {
+	const n = src.length;
+	const maxDepth = budget.limits.maxJsonDepth;
+	const stack: Frame[] = [];
+	let root: JsonNode | undefined;
+	let label: string | undefined;
+	let skip = 0;
+	let i = start;
+
+	const count = (): boolean => {
+		if (++budget.jsonNodes <= budget.limits.maxJsonNodes) return true;
+		return budget.exceeded('nodes');
+	};
+	const place = (value: JsonNode): void => {
+		const top = stack[stack.length - 1];
+		if (!top) root = value;
+		else if (top.node.kind === 'array') top.node.items.push(value);
+		else {
+			top.node.fields.set(top.key ?? String(top.node.fields.size), value);
+			top.key = undefined;
+			top.state = KEY;
+		}
+	};
+	/** A value slot that ends up empty (`{"a": }`, a skipped container): the object waits for a key again. */
+	const dropValue = (): void => {
+		const top = stack[stack.length - 1];
+		if (top && top.node.kind === 'object') {
+			top.key = undefined;
+			top.state = KEY;
+		}
+	};
+	const closeTop = (at: number): void => {
+		const frame = stack.pop()!;
+		frame.node.end = at;
+		if (frame.node.kind === 'object') frame.node.credible = frame.separated > 0 && frame.sloppy === 0;
+	};
+	/** Closes up to the innermost open container of `kind`; a closer that matches none is ignored. */
+	const closeMatching = (kind: 'object' | 'array', at: number): void => {
+		let k = stack.length - 1;
+		while (k >= 0 && stack[k]!.node.kind !== kind) k--;
+		if (k < 0) return;
+		while (stack.length > k) closeTop(at);
+	};
+
+	scan: while (i < n) {
+		const c = src.charCodeAt(i);
+		if (c === 32 || c === 10 || c === 9 || c === 13) {
+			i++;
+			continue;
+		}
+		if (c === 47) {
+			const d = src.charCodeAt(i + 1);
+			if (d === 47) {
+				const nl = src.indexOf('\n', i);
+				i = nl < 0 ? n : nl;
+				continue;
+			}
+			if (d === 42) {
+				const e = src.indexOf('*/', i + 2);
+				i = e < 0 ? n : e + 2;
+				continue;
+			}
+		}
+		if (skip > 0) {
+			// Too deep: step over the container without keeping it, minding brackets in strings.
+			while (i < n && skip > 0) {
+				const d = src.charCodeAt(i);
+				if (d === 34 || d === 39) {
+					i = readString(src, i).end;
+					continue;
+				}
+				if (d === 123 || d === 91) skip++;
+				else if (d === 125 || d === 93) skip--;
+				i++;
+			}
+			dropValue();
+			continue;
+		}
+
+		const top = stack[stack.length - 1];
+		if (top && top.node.kind === 'object' && top.state !== VALUE) {
+			if (top.state === KEY) {
+				if (c === 125) {
+					closeTop(i + 1);
+					i++;
+					if (stack.length === 0) break;
+					continue;
+				}
+				if (c === 44 || c === 59) {
+					i++;
+					continue;
+				}
+				if (c === 34 || c === 39) {
+					const s = readString(src, i);
+					top.key = s.text;
+					top.state = SEPARATOR;
+					i = s.end;
+					continue;
+				}
+				if (c === 91) {
+					// util.inspect writes symbol-like keys in brackets: `[cause]: …`.
+					const close = src.indexOf(']', i);
+					if (close > i && close - i <= 64 && src.charCodeAt(skipSpaces(src, close + 1)) === 58) {
+						top.key = src.slice(i + 1, close);
+						top.state = SEPARATOR;
+						i = close + 1;
+						continue;
+					}
+				}
+				if (isKeyChar(c)) {
+					let j = i + 1;
+					while (j < n && isKeyChar(src.charCodeAt(j))) j++;
+					top.key = src.slice(i, j);
+					top.state = SEPARATOR;
+					i = j;
+					continue;
+				}
+				// Something other than a key where a key belongs: keep it as a value.
+				top.sloppy++;
+				top.state = VALUE;
+			} else {
+				if (c === 58) {
+					top.separated++;
+					top.state = VALUE;
+					i++;
+					continue;
+				}
+				if (c === 61) {
+					top.separated++;
+					top.state = VALUE;
+					i += src.charCodeAt(i + 1) === 62 ? 2 : 1;
+					continue;
+				}
+				top.sloppy++;
+				if (c === 44 || c === 125) {
+					// A key alone (`{ id }`): nothing to keep.
+					dropValue();
+					continue;
+				}
+				top.state = VALUE;
+			}
+		}
+
+		// A value belongs here.
+		if (c === 125 || c === 93) {
+			if (!top) break;
+			dropValue();
+			closeMatching(c === 125 ? 'object' : 'array', i + 1);
+			i++;
+			if (stack.length === 0) break;
+			continue;
+		}
+		if (c === 44 || c === 59) {
+			if (!top) break;
+			dropValue();
+			if (top.node.kind === 'object') top.sloppy++;
+			i++;
+			continue;
+		}
+		if (c === 123 || c === 91) {
+			if (stack.length >= maxDepth) {
+				budget.exceeded('depth');
+				skip = 1;
+				label = undefined;
+				i++;
+				continue;
+			}
+			if (!count()) break;
+			const node: JsonObject | JsonArray =
+				c === 123
+					? { kind: 'object', start: i, end: n, fields: new Map(), credible: false }
+					: { kind: 'array', start: i, end: n, items: [] };
+			if (label !== undefined && node.kind === 'object') node.label = label;
+			label = undefined;
+			place(node);
+			stack.push({ node, state: KEY, key: undefined, separated: 0, sloppy: 0 });
+			i++;
+			continue;
+		}
+		if (!top) break;
+		if (c === 34 || c === 39) {
+			const s = readString(src, i);
+			if (!count()) break;
+			place({ kind: 'string', start: i, end: s.end, text: s.text });
+			i = s.end;
+			continue;
+		}
+		if (isDigit(c) || ((c === 45 || c === 43 || c === 46) && isDigit(src.charCodeAt(i + 1)))) {
+			let j = i + 1;
+			while (j < n && isNumberChar(src.charCodeAt(j))) j++;
+			if (!count()) break;
+			place({ kind: 'number', start: i, end: j, text: src.slice(i, j) });
+			i = j;
+			continue;
+		}
+		let w = i;
+		while (w < n && isLetter(src.charCodeAt(w))) w++;
+		const word = src.slice(i, w);
+		if (w > i && Object.hasOwn(LITERALS, word) && !isKeyChar(src.charCodeAt(w))) {
+			if (!count()) break scan;
+			place({ kind: 'literal', start: i, end: w, text: LITERALS[word]! });
+			i = w;
+			continue;
+		}
+		// Bare text, up to the next structural character: `PORT_IN_USE`, `[Object]`'s insides,
+		// or the `Error: boom\n    at …` that util.inspect writes before an error's `{`.
+		let j = w;
+		while (j < n && !isStructural(src.charCodeAt(j))) j++;
+		const text = src.slice(i, j).trimEnd();
+		const at = i;
+		i = j;
+		if (src.charCodeAt(j) === 123) {
+			label = text.length > MAX_LABEL ? text.slice(0, MAX_LABEL) : text;
+			continue;
+		}
+		if (!count()) break;
+		place({ kind: 'bare', start: at, end: j, text });
+	}
+	while (stack.length) closeTop(i);
+	return { value: root, end: i };
+}
+
+/** Reads a quoted string at `i`. A string never runs past its line: an unclosed one ends there. */
+export function readString(src: string, i: number): { text: string; end: number } {
+	const quote = src.charCodeAt(i);
+	const n = src.length;
+	let j = i + 1;
+	let from = j;
+	let out = '';
+	let escaped = false;
+	while (j < n) {
+		const c = src.charCodeAt(j);
+		if (c === quote || c === 10) {
+			const text = out + src.slice(from, j);
+			return { text: escaped ? wellFormed(text) : text, end: c === quote ? j + 1 : j };
+		}
+		if (c === 92) {
+			escaped = true;
+			out += src.slice(from, j);
+			const [s, length] = unescape(src, j);
+			out += s;
+			j += length;
+			from = j;
+			continue;
+		}
+		j++;
+	}
+	const text = out + src.slice(from);
+	return { text: escaped ? wellFormed(text) : text, end: n };
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', 0: '\0', '\n': '' };
+
+/** The character a backslash escape at `j` stands for, and how many characters it spans. */
+function unescape(src: string, j: number): [string, number] {
+	const d = src[j + 1];
+	if (d === undefined) return ['', 1];
+	if (Object.hasOwn(SIMPLE_ESCAPES, d)) return [SIMPLE_ESCAPES[d]!, 2];
+	if (d === 'u' && src[j + 2] === '{') {
+		const close = src.indexOf('}', j + 3);
+		const code = close > 0 && close - j <= 10 ? Number.parseInt(src.slice(j + 3, close), 16) : Number.NaN;
+		if (code >= 0 && code <= 0x10ffff) return [String.fromCodePoint(code), close - j + 1];
+		return [d, 2];
+	}
+	if (d === 'u' || d === 'x') {
+		const digits = d === 'u' ? 4 : 2;
+		const hex = src.slice(j + 2, j + 2 + digits);
+		if (hex.length === digits && /^[0-9a-fA-F]+$/.test(hex)) return [String.fromCharCode(Number.parseInt(hex, 16)), 2 + digits];
+	}
+	return [d, 2];
+}
+
+/**
+ * The text of a JSON string literal with its escapes undone, for JSON that was itself written
+ * into a string and pasted from there (`{\"code\":\"X\"}`). Stops at the end of the line.
+ */
+export function unescapeLine(src: string, start: number): { text: string; end: number } {
+	let end = src.indexOf('\n', start);
+	if (end < 0) end = src.length;
+	const line = src.slice(start, end);
+	if (!line.includes('\\')) return { text: line, end };
+	let out = '';
+	let from = 0;
+	for (let j = line.indexOf('\\'); j >= 0; j = line.indexOf('\\', from)) {
+		out += line.slice(from, j);
+		const [s, length] = unescape(line, j);
+		out += s;
+		from = j + length;
+	}
+	return { text: wellFormed(out + line.slice(from)), end };
+}
+
+function skipSpaces(src: string, i: number): number {
+	while (i < src.length && (src.charCodeAt(i) === 32 || src.charCodeAt(i) === 9)) i++;
+	return i;
+}
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Digits and what numbers are written with: `-1.5e+3`, `0x1F`, `1_000`, `10n`. */
+function isNumberChar(c: number): boolean {
+	return isDigit(c) || c === 46 || c === 43 || c === 45 || c === 95 || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === 120 || c === 88 || c === 110;
+}
+
+function isKeyChar(c: number): boolean {
+	return isLetter(c) || isDigit(c) || c === 95 || c === 36 || c === 45 || c === 46 || c === 64 || c > 127;
+}
+
+/** `,` `;` `{` `}` `[` `]`: where bare text ends. */
+function isStructural(c: number): boolean {
+	return c === 44 || c === 59 || c === 123 || c === 125 || c === 91 || c === 93;
+}

@@ -1,0 +1,60 @@
+/**
+ * The bounds that keep decoding fast on any paste. Pasted text is untrusted: every loop that a
+ * paste can lengthen is bounded here, and hitting a bound marks the result `truncated` (with the
+ * bound named) instead of failing or taking long.
+ */
+
+export interface Limits {
+	/** Characters of input read; the rest is ignored. */
+	maxInputChars: number;
+	/** Characters of one line scanned for messages and codes (JSON is read past it). */
+	maxLineChars: number;
+	/** Nesting depth of JSON followed; deeper containers are skipped. */
+	maxJsonDepth: number;
+	/** JSON values read in all, across every payload in the paste. */
+	maxJsonNodes: number;
+	/** Levels of JSON held in a JSON string (`"body": "{\"code\":…}"`) that are opened. */
+	maxJsonInString: number;
+	/** Links of one `cause` chain followed. */
+	maxCauseChain: number;
+	/** Length of one placeholder value, in characters. */
+	maxValueChars: number;
+	/** Cheap template checks (a literal compared at one position), in all. */
+	maxTemplateChecks: number;
+	/** Errors found in one paste (each occurrence counts). */
+	maxFindings: number;
+	/** Unknown codes looked up for "did you mean". */
+	maxUnknownCodes: number;
+}
+
+export const LIMITS: Readonly<Limits> = Object.freeze({
+	maxInputChars: 1 << 20,
+	maxLineChars: 8192,
+	maxJsonDepth: 64,
+	maxJsonNodes: 100_000,
+	maxJsonInString: 2,
+	maxCauseChain: 16,
+	maxValueChars: 256,
+	maxTemplateChecks: 200_000,
+	maxFindings: 1000,
+	maxUnknownCodes: 8,
+});
+
+/** Which bound was hit; shown to the user ("only the first 1 MiB was read"). */
+export type Bound = 'input' | 'line' | 'depth' | 'nodes' | 'cause' | 'work' | 'findings';
+
+/** Per-decode counters and the bounds hit so far. */
+export class Budget {
+	readonly limits: Limits;
+	readonly hit = new Set<Bound>();
+	jsonNodes = 0;
+	templateChecks = 0;
+	constructor(limits: Limits) {
+		this.limits = limits;
+	}
+	/** Records a bound as hit; returns false so callers can `return budget.exceeded(…)`. */
+	exceeded(bound: Bound): false {
+		this.hit.add(bound);
+		return false;
+	}
+}

@@ -1,0 +1,120 @@
+/**
+ * The decoder's index over DecoderData: entries by code, by page, templates by word, codes by
+ * bigram for "did you mean". Built once per DecoderData object and cached, so a page that
+ * decodes on every keystroke pays for it once.
+ */
+import { templateParams } from '../registry/template.ts';
+import { entryPath, slugForCode } from '../registry/urls.ts';
+import type { DecoderData, DecoderEntry, DecoderProduct } from './data.ts';
+import { fold } from './normalize.ts';
+import { compileTemplates, type TemplateIndex } from './templates.ts';
+
+export interface IndexedEntry {
+	id: number;
+	product: number;
+	code: string;
+	slug: string;
+	path: string;
+	/** Placeholder names of the message template. */
+	params: string[];
+	details: { name: string; optional: boolean }[];
+	data: DecoderEntry;
+}
+
+export interface IndexedProduct {
+	index: number;
+	data: DecoderProduct;
+	/** Folded `typePrefix`. */
+	typePrefix?: string;
+	/** Folded ways a line names the product: its id, its name, its name without spaces. */
+	names: string[];
+}
+
+export interface DecoderIndex {
+	data: DecoderData;
+	entries: IndexedEntry[];
+	products: IndexedProduct[];
+	productById: Map<string, number>;
+	/** Lower-case code → entry ids, in registry order. */
+	byCode: Map<string, number[]>;
+	/** `product/slug` → entry id. */
+	bySlug: Map<string, number>;
+	/** Page path → entry id. */
+	byPath: Map<string, number>;
+	templates: TemplateIndex;
+	/** Bigram → ids of distinct codes (into `codes`) containing it. */
+	bigrams: Map<string, number[]>;
+	/** Distinct upper-case codes, for suggestions. */
+	codes: string[];
+}
+
+const cache = new WeakMap<DecoderData, DecoderIndex>();
+
+export function indexOf(data: DecoderData): DecoderIndex {
+	let index = cache.get(data);
+	if (!index) {
+		index = build(data);
+		cache.set(data, index);
+	}
+	return index;
+}
+
+function build(data: DecoderData): DecoderIndex {
+	const entries: IndexedEntry[] = [];
+	const products: IndexedProduct[] = [];
+	const productById = new Map<string, number>();
+	const byCode = new Map<string, number[]>();
+	const bySlug = new Map<string, number>();
+	const byPath = new Map<string, number>();
+	const messages: { entry: number; message: string }[] = [];
+	data.products.forEach((p, pi) => {
+		const names = new Set([fold(p.id), fold(p.name), fold(p.name).replaceAll(' ', '')]);
+		products.push({ index: pi, data: p, typePrefix: p.typePrefix === undefined ? undefined : fold(p.typePrefix), names: [...names] });
+		productById.set(p.id, pi);
+		for (const e of p.entries) {
+			const id = entries.length;
+			const slug = e.slug ?? slugForCode(e.code);
+			entries.push({
+				id,
+				product: pi,
+				code: e.code,
+				slug,
+				path: entryPath(p.id, slug),
+				params: e.message === undefined ? [] : templateParams(e.message),
+				details: (e.details ?? []).map((d) => (d.endsWith('?') ? { name: d.slice(0, -1), optional: true } : { name: d, optional: false })),
+				data: e,
+			});
+			const key = e.code.toLowerCase();
+			const list = byCode.get(key);
+			if (list) list.push(id);
+			else byCode.set(key, [id]);
+			bySlug.set(`${p.id}/${slug}`, id);
+			byPath.set(entryPath(p.id, slug), id);
+			if (e.message !== undefined) messages.push({ entry: id, message: e.message });
+		}
+	});
+	const codes = [...new Set(entries.map((e) => e.code))];
+	const bigrams = new Map<string, number[]>();
+	codes.forEach((code, ci) => {
+		for (const g of new Set(bigramsOf(code))) {
+			const list = bigrams.get(g);
+			if (list) list.push(ci);
+			else bigrams.set(g, [ci]);
+		}
+	});
+	return { data, entries, products, productById, byCode, bySlug, byPath, templates: compileTemplates(messages), bigrams, codes };
+}
+
+export function bigramsOf(word: string): string[] {
+	const grams: string[] = [];
+	for (let i = 0; i + 2 <= word.length; i++) grams.push(word.slice(i, i + 2));
+	return grams;
+}
+
+/** The entry a result names, for showing it: its product and its registry data. */
+export function entryOf(data: DecoderData, path: string): { product: DecoderProduct; entry: DecoderEntry } | undefined {
+	const index = indexOf(data);
+	const id = index.byPath.get(path);
+	const e = id === undefined ? undefined : index.entries[id];
+	return e ? { product: index.products[e.product]!.data, entry: e.data } : undefined;
+}

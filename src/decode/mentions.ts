@@ -1,0 +1,146 @@
+/**
+ * Codes and docs links named in text: a bare code (`PORT_IN_USE`, `port_in_use`), explicit code
+ * syntax (`[CODE]`, `Error [CODE]:`, `CODE:` at a line start, `code: 'CODE'`, `err.code ===
+ * "CODE"`), and links to this site's pages (`/<product>/errors/<slug>/`, `/e/<CODE>/`).
+ * One pass over the line's words; each word is one Map lookup.
+ */
+import type { Finding, Unknown } from './finding.ts';
+import type { DecoderIndex } from './lookup.ts';
+import { isWordChar, skipLogPrefix } from './normalize.ts';
+import type { Unit } from './templates.ts';
+
+export interface PageRef {
+	start: number;
+	end: number;
+	/** The entry a `/<product>/errors/<slug>/` link names. */
+	entry?: number;
+	/** The entries a `/e/<CODE>/` link names (several where products share the code). */
+	candidates?: number[];
+	/** The product of an `/errors/` link, also when its slug is unknown. */
+	product?: number;
+	slug?: string;
+	code?: string;
+}
+
+const SLUG_CHARS = /[a-z0-9-]/;
+/** Unknown codes kept for "did you mean"; a paste of thousands of them needs no more. */
+const MAX_UNKNOWNS = 256;
+
+/** The first link to a page of this site in `folded` at or after `from`, whatever the host. */
+export function pageUrl(folded: string, from: number, index: DecoderIndex): PageRef | undefined {
+	for (let at = from; at < folded.length; ) {
+		const errors = folded.indexOf('/errors/', at);
+		const short = folded.indexOf('/e/', at);
+		if (errors < 0 && short < 0) return undefined;
+		if (errors >= 0 && (short < 0 || errors < short)) {
+			let p = errors;
+			while (p > 0 && SLUG_CHARS.test(folded[p - 1]!)) p--;
+			const productId = folded.slice(p, errors);
+			let e = errors + 8;
+			while (e < folded.length && SLUG_CHARS.test(folded[e]!)) e++;
+			const slug = folded.slice(errors + 8, e).replace(/-+$/, '');
+			const product = index.productById.get(productId);
+			if (product !== undefined && slug && (p === 0 || folded[p - 1] === '/')) {
+				return { start: p - (p > 0 ? 1 : 0), end: e, entry: index.bySlug.get(`${productId}/${slug}`), product, slug };
+			}
+			at = errors + 8;
+		} else {
+			let e = short + 3;
+			while (e < folded.length && isWordChar(folded.charCodeAt(e))) e++;
+			const code = folded.slice(short + 3, e);
+			if (code.length >= 2) return { start: short, end: e, candidates: index.byCode.get(code) ?? [], code };
+			at = short + 3;
+		}
+	}
+	return undefined;
+}
+
+/** Products whose id or name appears in `folded` (a line, a URL, a payload's fields). */
+export function productsNamed(folded: string, index: DecoderIndex): number[] {
+	const found: number[] = [];
+	for (const p of index.products) if (p.names.some((n) => folded.includes(n))) found.push(p.index);
+	return found;
+}
+
+/**
+ * Codes and page links in one line. `skip` holds spans already read as a message, whose words
+ * are values, not mentions.
+ */
+export function findMentions(unit: Unit, index: DecoderIndex, skip: readonly { start: number; end: number }[], findings: Finding[], unknowns: Unknown[]): void {
+	const { text, folded } = unit;
+	const urls: PageRef[] = [];
+	for (let ref = pageUrl(folded, 0, index); ref; ref = pageUrl(folded, ref.end, index)) urls.push(ref);
+	for (const ref of urls) {
+		const pos = unit.pos + ref.start;
+		if (ref.entry !== undefined) {
+			findings.push({ pos, source: 'url', via: 'url', code: index.entries[ref.entry]!.code, candidates: [ref.entry], exact: true });
+		} else if (ref.candidates?.length) {
+			findings.push({ pos, source: 'url', via: 'url', code: text.slice(ref.end - ref.code!.length, ref.end), candidates: ref.candidates });
+		} else if (ref.slug !== undefined && ref.product !== undefined) {
+			unknowns.push({ input: ref.slug, product: ref.product, slug: true });
+		}
+	}
+	let nextSkip = 0;
+	let nextUrl = 0;
+	for (let s = 0; s < text.length; ) {
+		if (!isWordChar(text.charCodeAt(s))) {
+			s++;
+			continue;
+		}
+		// One pass classifies the word: codes are upper case or contain `_`; prose words are neither.
+		let lower = false;
+		let letter = false;
+		let underscore = false;
+		let e = s;
+		for (; e < text.length; e++) {
+			const c = text.charCodeAt(e);
+			if (c >= 97 && c <= 122) lower = letter = true;
+			else if (c >= 65 && c <= 90) letter = true;
+			else if (c === 95) underscore = true;
+			else if (c < 48 || c > 57) break;
+		}
+		const start = s;
+		s = e;
+		if (e - start < 2 || e - start > 64 || !letter) continue;
+		const upper = !lower;
+		if (lower && !underscore && !codeSyntax(unit, start, e)) continue;
+		while (nextSkip < skip.length && skip[nextSkip]!.end <= start) nextSkip++;
+		if (nextSkip < skip.length && skip[nextSkip]!.start <= start) continue;
+		while (nextUrl < urls.length && urls[nextUrl]!.end < e) nextUrl++;
+		const inUrl = nextUrl < urls.length && urls[nextUrl]!.start <= start;
+		const raw = text.slice(start, e);
+		const ids = index.byCode.get(folded.slice(start, e));
+		if (!ids && !underscore) continue;
+		const explicit = codeSyntax(unit, start, e);
+		if (ids) {
+			// A single lower-case word that happens to be a code ("unauthorized") is prose, unless written as a code.
+			if (!(underscore || upper || explicit) || inUrl) continue;
+			findings.push({ pos: unit.pos + start, source: 'mention', via: explicit ? 'code' : 'mention', code: raw, candidates: ids });
+		} else if (!inUrl && underscore && (upper || explicit) && raw.length >= 4 && unknowns.length < MAX_UNKNOWNS) {
+			unknowns.push({ input: raw });
+		}
+	}
+}
+
+/** Whether the word at [s, e) is written as a code: `[CODE]`, `code: 'CODE'`, `CODE:` after only log noise. */
+function codeSyntax(unit: Unit, s: number, e: number): boolean {
+	const { text, folded } = unit;
+	if (text[s - 1] === '[' && text[e] === ']') return true;
+	if (text[e] === ':') {
+		unit.noiseEnd ??= skipLogPrefix(text);
+		if (unit.noiseEnd >= s) return true;
+	}
+	let p = s - 1;
+	while (p >= 0 && isQuote(text[p])) p--;
+	while (p >= 0 && text[p] === ' ') p--;
+	if (text[p] === ':') p--;
+	else if (text[p] === '=' || text[p] === '>') while (p >= 0 && (text[p] === '=' || text[p] === '>' || text[p] === '!')) p--;
+	else return false;
+	while (p >= 0 && text[p] === ' ') p--;
+	while (p >= 0 && isQuote(text[p])) p--;
+	return p >= 3 && folded.slice(p - 3, p + 1) === 'code';
+}
+
+function isQuote(c: string | undefined): boolean {
+	return c === '"' || c === "'" || c === '`';
+}

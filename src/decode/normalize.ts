@@ -1,0 +1,85 @@
+/**
+ * Normalisation, in two steps:
+ *
+ * - `clean` removes what is never part of an error: terminal colour codes, carriage returns,
+ *   byte-order marks and zero-width characters; it replaces lone surrogates. Values are taken
+ *   from the cleaned text, so they read exactly as the user saw them.
+ * - `fold` maps characters one to one (same length, so offsets carry over) to compare text with
+ *   templates: ASCII case, curly quotes to straight ones, non-breaking spaces and tabs to spaces.
+ */
+
+/** CSI sequences (colours, cursor moves), OSC sequences (titles, links), two-byte escapes; and
+ * colour codes that lost their ESC on the way through a copy and paste (`[31m`). */
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\[[0-9;]{1,12}m/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+
+export function clean(text: string): string {
+	let out = text.replace(ANSI, '');
+	if (out.includes('\r')) out = out.replace(/\r\n?/g, '\n');
+	out = out.replace(INVISIBLE, '');
+	return wellFormed(out);
+}
+
+/** Replaces lone surrogates (half of a character, from a cut or a broken encoder) with U+FFFD. */
+export function wellFormed(text: string): string {
+	const s = text as string & { isWellFormed?: () => boolean; toWellFormed?: () => string };
+	if (typeof s.isWellFormed === 'function' && typeof s.toWellFormed === 'function') {
+		return s.isWellFormed() ? text : s.toWellFormed();
+	}
+	return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u00b4]/g;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
+const SPACES = /[\t\u00a0\u2007\u202f]/g;
+
+/** Same length as `text`: offsets in the folded text are offsets in the original. */
+export function fold(text: string): string {
+	let out = text.toLowerCase();
+	// A few characters lower-case to two (İ): keep lengths equal by folding ASCII only then.
+	if (out.length !== text.length) out = text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+	return out.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(SPACES, ' ');
+}
+
+/** `[A-Za-z0-9_]`: the characters of codes and of the words templates are indexed by. */
+export function isWordChar(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** Whitespace and the punctuation that can end a sentence or a value in a log line. */
+export function isBoundary(c: number | undefined): boolean {
+	return c === undefined || Number.isNaN(c) || !isWordChar(c);
+}
+
+/**
+ * Log noise that can precede a message at a line start: timestamps, levels, `Error:`-style
+ * prefixes, status symbols, a short `[tag]` or `name:`. Each is anchored and has no nested
+ * quantifier, so skipping them is linear.
+ */
+const PREFIXES: RegExp[] = [
+	/\s+/y,
+	/\[?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?\]?/y,
+	/\[?\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?\]?/y,
+	/\[?(?:error|err|warn|warning|info|debug|fatal|trace|notice|crit|critical|panic|fail|failed)\]?:?(?=\s|$)/iy,
+	/\w{0,40}(?:Error|Exception)\w{0,40}(?: \[[^\]\n]{1,64}\])?:(?=\s|$)/y,
+	/[✖✗✘×⚠›»>!*•·|-]+(?=\s)/y,
+	/\[[^\]\n]{1,40}\]:?/y,
+	/[a-z][\w.-]{0,30}:(?=\s)/y,
+];
+
+/** The offset in `line` where log noise at its start ends (at most 200 characters in). */
+export function skipLogPrefix(line: string, from = 0): number {
+	let at = from;
+	const stop = Math.min(line.length, from + 200);
+	for (let progressed = true; progressed && at < stop; ) {
+		progressed = false;
+		for (const re of PREFIXES) {
+			re.lastIndex = at;
+			if (re.test(line) && re.lastIndex > at) {
+				at = re.lastIndex;
+				progressed = true;
+			}
+		}
+	}
+	return Math.min(at, line.length);
+}

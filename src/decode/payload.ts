@@ -1,0 +1,343 @@
+/**
+ * Error objects in parsed payloads. Recognises the shapes errors travel in: RFC 9457 Problem
+ * Details (`type` URN, `status`, `retryable`, `retry_after_ms`, `hint`, `details`), serialized
+ * errors (`code`, `message`, `summary`, `docsUrl`, `details`, `cause` chains, `errors[]`),
+ * `{"error":{"code":…}}` bodies, GraphQL `errors[].extensions.code`, JSON:API `errors[].code`,
+ * util.inspect output and JSON held in a JSON string. The walk is iterative and bounded.
+ */
+import type { Finding, Unknown, Via } from './finding.ts';
+import { parseLenient, type JsonNode, type JsonObject } from './json.ts';
+import type { Budget } from './limits.ts';
+import type { DecoderIndex } from './lookup.ts';
+import { clean, fold } from './normalize.ts';
+import { findTemplates, type Unit } from './templates.ts';
+import { pageUrl, productsNamed } from './mentions.ts';
+
+/** Keys whose value is an error's code. */
+const CODE_KEYS = ['code', 'errorCode', 'error_code', 'errCode', 'err_code'];
+const STATUS_KEYS = ['status', 'statusCode', 'status_code', 'httpStatus', 'http_status'];
+/** Keys holding an error's message, most telling first. */
+const MESSAGE_KEYS = ['message', 'summary', 'detail', 'msg', 'description', 'error_description', 'reason', 'error'];
+const URL_KEYS = ['type', 'docsUrl', 'docs_url', 'documentation_url', 'helpUrl', 'help_url', 'instance'];
+const CAUSE_KEYS = ['cause', 'innerError', 'inner_error', 'originalError'];
+/** Fields of an error node that are read as facts, not scanned again as text. */
+const CONSUMED = new Set([...CODE_KEYS, ...STATUS_KEYS, ...MESSAGE_KEYS, ...URL_KEYS, ...CAUSE_KEYS, 'stack', 'extensions', 'retryable', 'hint']);
+
+/** A code as products write them: `PORT_IN_USE`, `port_in_use`, `ERR_X`, `NotFound`; no spaces. */
+const CODE_SHAPE = /^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*$/;
+
+/** A text to scan for messages and code mentions: a string inside a payload. */
+export interface TextPiece {
+	text: string;
+	pos: number;
+}
+
+export interface WalkOutput {
+	findings: Finding[];
+	unknowns: Unknown[];
+	/** Ranges of the paste that hold payload objects: read here, not again as plain text. */
+	masks: [number, number][];
+	/** Strings inside those objects, to scan as text. */
+	pieces: TextPiece[];
+}
+
+interface Item {
+	node: JsonNode;
+	/** The text the node was read from. */
+	src: string;
+	/** Offset in the paste of the string the node was read from, for JSON inside a string. */
+	base: number | undefined;
+	/** How many JSON strings it sits in. */
+	level: number;
+	/** Inside an object already masked. */
+	masked: boolean;
+	/** A status given next to an `error` object, which the object itself does not repeat. */
+	status?: number;
+	parent?: JsonObject;
+	/** The key it sits under in its parent. */
+	key?: string;
+}
+
+/** Walks one parsed value, adding what it finds to `out`. */
+export function walkPayload(root: JsonNode, src: string, base: number | undefined, index: DecoderIndex, budget: Budget, out: WalkOutput): void {
+	const stack: Item[] = [{ node: root, src, base, level: 0, masked: false }];
+	const chained = new Set<JsonObject>();
+	const quiet = new Set<JsonObject>();
+	while (stack.length) {
+		if (out.findings.length >= budget.limits.maxFindings) {
+			budget.exceeded('findings');
+			return;
+		}
+		const item = stack.pop()!;
+		const { node } = item;
+		const pos = item.base ?? node.start;
+		if (node.kind === 'string' || node.kind === 'bare') {
+			const trimmed = node.text.trimStart();
+			const open = trimmed.charCodeAt(0);
+			if ((open === 123 || open === 91) && item.level < budget.limits.maxJsonInString) {
+				const inner = parseLenient(trimmed, 0, budget);
+				if (inner.value && inner.value.kind !== 'string') {
+					stack.push({ node: inner.value, src: trimmed, base: pos, level: item.level + 1, masked: item.masked });
+					continue;
+				}
+			}
+			if (item.masked) out.pieces.push({ text: node.text, pos });
+			continue;
+		}
+		if (node.kind !== 'object' && node.kind !== 'array') continue;
+		let masked = item.masked;
+		const children: Item[] = [];
+		if (node.kind === 'array') {
+			for (const child of node.items) children.push({ node: child, src: item.src, base: item.base, level: item.level, masked, status: item.status, parent: item.parent, key: item.key });
+		} else {
+			if (!masked && node.credible && item.base === undefined) {
+				out.masks.push([node.start, node.end]);
+				masked = true;
+			}
+			const inChain = chained.has(node);
+			const finding = inChain || quiet.has(node) ? undefined : errorFinding(node, item, index, budget, out.unknowns);
+			// An error's code, status and message are read as facts, not scanned again as text.
+			const consumed = finding || inChain ? CONSUMED : undefined;
+			if (finding) {
+				finding.pos = pos;
+				const chain = causeChain(node, item, index, budget, out.unknowns);
+				if (chain.length) {
+					finding.cause = chain.map((c) => c.finding);
+					// A known error reports its causes in its chain; an unknown one lets them stand alone.
+					if (finding.candidates.length) for (const c of chain) if (c.node) chained.add(c.node);
+				}
+				if (finding.candidates.length) out.findings.push(finding);
+				if (node.label !== undefined && masked) out.pieces.push({ text: node.label.split('\n', 1)[0]!, pos });
+			} else if (node.label !== undefined && masked) out.pieces.push({ text: node.label, pos });
+			const status = statusOf(node) ?? item.status;
+			for (const [key, child] of node.fields) {
+				if (consumed?.has(key) && (child.kind === 'string' || child.kind === 'bare' || child.kind === 'number' || child.kind === 'literal')) continue;
+				// GraphQL's `extensions` and an error's `details` describe this error; they are not errors of their own.
+				if (finding && (key === 'extensions' || key === 'details') && child.kind === 'object') quiet.add(child);
+				children.push({
+					node: child,
+					src: item.src,
+					base: item.base,
+					level: item.level,
+					masked,
+					status: key === 'error' || key === 'errors' ? status : undefined,
+					parent: node,
+					key,
+				});
+			}
+		}
+		for (let c = children.length - 1; c >= 0; c--) stack.push(children[c]!);
+	}
+}
+
+function scalar(node: JsonNode | undefined): string | undefined {
+	return node && (node.kind === 'string' || node.kind === 'bare' || node.kind === 'number' || node.kind === 'literal') ? node.text : undefined;
+}
+
+function text(node: JsonNode | undefined): string | undefined {
+	return node && (node.kind === 'string' || node.kind === 'bare') ? node.text : undefined;
+}
+
+function field(node: JsonObject, keys: readonly string[]): JsonNode | undefined {
+	for (const k of keys) {
+		const v = node.fields.get(k);
+		if (v !== undefined) return v;
+	}
+	return undefined;
+}
+
+function statusOf(node: JsonObject): number | undefined {
+	const raw = scalar(field(node, STATUS_KEYS));
+	if (raw === undefined || !/^\d{3}$/.test(raw)) return undefined;
+	const n = Number(raw);
+	return n >= 100 && n <= 599 ? n : undefined;
+}
+
+function isCode(value: string | undefined): value is string {
+	return value !== undefined && value.length >= 2 && value.length <= 64 && CODE_SHAPE.test(value);
+}
+
+interface Named {
+	code?: string;
+	via?: Via;
+	candidates: number[];
+	exact?: boolean;
+	unknown?: Unknown;
+}
+
+/** What the node's `type`, URL fields and code fields name. */
+function nameOf(node: JsonObject, index: DecoderIndex, hints: number[]): Named {
+	for (const key of URL_KEYS) {
+		const value = text(node.fields.get(key));
+		if (value === undefined) continue;
+		const folded = fold(value);
+		if (key === 'type') {
+			for (const p of index.products) {
+				if (p.typePrefix === undefined || !folded.startsWith(p.typePrefix)) continue;
+				const code = value.slice(p.typePrefix.length);
+				const candidates = (index.byCode.get(code.toLowerCase()) ?? []).filter((id) => index.entries[id]!.product === p.index);
+				return { code, via: 'type', candidates, exact: true, unknown: candidates.length ? undefined : { input: code, product: p.index } };
+			}
+		}
+		const page = pageUrl(folded, 0, index);
+		if (page?.entry !== undefined) return { code: index.entries[page.entry]!.code, via: 'url', candidates: [page.entry], exact: true };
+		hints.push(...productsNamed(folded, index));
+	}
+	let code = text(field(node, CODE_KEYS));
+	if (!isCode(code)) code = undefined;
+	const extensions = node.fields.get('extensions');
+	if (code === undefined && extensions?.kind === 'object') {
+		const c = text(field(extensions, CODE_KEYS));
+		if (isCode(c)) code = c;
+	}
+	if (code === undefined) {
+		const e = text(node.fields.get('error'));
+		if (isCode(e) && (e.includes('_') || index.byCode.has(e.toLowerCase()))) code = e;
+	}
+	if (code === undefined) {
+		// A `type` that is some other URN or URL still often ends with the code.
+		const type = text(node.fields.get('type'));
+		const last = type?.split(/[:/#]/).filter(Boolean).pop();
+		if (type && type !== last && isCode(last) && index.byCode.has(last.toLowerCase())) code = last;
+	}
+	if (code === undefined) return { candidates: [] };
+	const candidates = index.byCode.get(code.toLowerCase()) ?? [];
+	return { code, via: 'code', candidates, unknown: candidates.length ? undefined : { input: code } };
+}
+
+/** Turns an object into a finding when it is an error: it names a code, or its message is a known one. */
+function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget: Budget, unknowns: Unknown[]): Finding | undefined {
+	const hints: number[] = [];
+	const named = nameOf(node, index, hints);
+	const messages: string[] = [];
+	for (const key of MESSAGE_KEYS) {
+		const m = text(node.fields.get(key));
+		if (m !== undefined && m.trim() && !(key === 'error' && m === named.code)) messages.push(m);
+	}
+	if (node.label !== undefined) messages.push(labelMessage(node.label));
+	if (named.code === undefined && messages.length === 0) return undefined;
+
+	let candidates = named.candidates;
+	let via: Via | undefined = named.via;
+	const templated = new Map<number, Record<string, string>>();
+	if (messages.length && budget.templateChecks < budget.limits.maxTemplateChecks) {
+		const only = candidates.length ? templatesOf(candidates, index) : undefined;
+		if (!only || only.size) {
+			for (const m of messages) {
+				for (const line of clean(m).split('\n', 8)) {
+					const unit: Unit = { text: line.slice(0, budget.limits.maxLineChars), folded: '', pos: 0 };
+					unit.folded = fold(unit.text);
+					for (const hit of findTemplates(unit, index.templates, budget, only)) {
+						for (const h of hit.matches) if (!templated.has(h.entry)) templated.set(h.entry, h.params);
+					}
+				}
+				if (templated.size) break;
+			}
+		}
+	}
+	if (!candidates.length && templated.size) {
+		candidates = [...templated.keys()];
+		via = 'message';
+	}
+	if (!candidates.length) {
+		if (named.unknown) unknowns.push(named.unknown);
+		if (named.code === undefined) return undefined;
+	}
+	// Only a code that several products share needs the payload to say whose it is.
+	if (new Set(candidates.map((id) => index.entries[id]!.product)).size > 1) hints.push(...productsNamed(fold(shallowText(node, item.parent)), index));
+	const finding: Finding = {
+		pos: item.base ?? node.start,
+		source: 'json',
+		via: via ?? 'code',
+		code: named.code,
+		candidates,
+		exact: named.exact,
+		templated: templated.size ? templated : undefined,
+		productHints: hints.length ? hints : undefined,
+		status: statusOf(node) ?? item.status,
+		text: messages[0] === undefined ? undefined : oneLine(messages[0]),
+		problemShape: ['type', 'detail', 'retryable', 'retry_after_ms', 'hint', 'instance'].some((k) => node.fields.has(k)),
+		serializedShape: ['summary', 'docsUrl', 'stack'].some((k) => node.fields.has(k)) || node.label !== undefined,
+	};
+	const retryable = scalar(node.fields.get('retryable') ?? node.fields.get('retriable'));
+	if (retryable === 'true' || retryable === 'false') finding.retryable = retryable === 'true';
+	const retryAfter = scalar(node.fields.get('retry_after_ms') ?? node.fields.get('retryAfterMs'));
+	if (retryAfter !== undefined && /^\d+(?:\.\d+)?$/.test(retryAfter)) finding.retryAfterMs = Number(retryAfter);
+	const hint = text(node.fields.get('hint'));
+	if (hint !== undefined) finding.hint = oneLine(hint);
+	const details = node.fields.get('details');
+	if (details?.kind === 'object') finding.details = { node: details, src: item.src };
+	return finding;
+}
+
+/** The chain below an error, outermost first; a link may be an object or a bare code string. */
+function causeChain(node: JsonObject, item: Item, index: DecoderIndex, budget: Budget, unknowns: Unknown[]): { finding: Finding; node?: JsonObject }[] {
+	const chain: { finding: Finding; node?: JsonObject }[] = [];
+	const seen = new Set<JsonObject>([node]);
+	for (let link = field(node, CAUSE_KEYS); link; ) {
+		if (chain.length >= budget.limits.maxCauseChain) {
+			budget.exceeded('cause');
+			break;
+		}
+		if (link.kind === 'object') {
+			if (seen.has(link)) break;
+			seen.add(link);
+			const finding = errorFinding(link, { ...item, parent: undefined, status: undefined }, index, budget, unknowns) ?? {
+				pos: item.base ?? link.start,
+				source: 'json',
+				via: 'code',
+				candidates: [],
+				text: labelOrMessage(link),
+			};
+			finding.inChain = true;
+			chain.push({ finding, node: link });
+			link = field(link, CAUSE_KEYS);
+		} else {
+			const value = text(link);
+			if (value === undefined || !value.trim()) break;
+			const code = isCode(value) ? value : undefined;
+			const candidates = code ? (index.byCode.get(code.toLowerCase()) ?? []) : [];
+			chain.push({ finding: { pos: item.base ?? link.start, source: 'json', via: 'code', code, candidates, text: code ? undefined : oneLine(value), inChain: true } });
+			break;
+		}
+	}
+	return chain;
+}
+
+function templatesOf(entries: number[], index: DecoderIndex): Set<number> {
+	const set = new Set<number>();
+	for (const e of entries) {
+		const t = index.templates.byEntry.get(e);
+		if (t !== undefined) set.add(t);
+	}
+	return set;
+}
+
+/** util.inspect writes `Error: message\n    at …` before an error's fields: the message is the first line, after the class. */
+function labelMessage(label: string): string {
+	const first = label.replace(/^(?:<ref \*\d+>\s*)?/, '').split('\n', 1)[0]!;
+	return first.replace(/^[\w$.]*(?:Error|Exception|Instance)\w*(?: \[[^\]]*\])?:\s*/, '');
+}
+
+function labelOrMessage(node: JsonObject): string | undefined {
+	const m = text(field(node, MESSAGE_KEYS));
+	if (m !== undefined) return oneLine(m);
+	return node.label === undefined ? undefined : oneLine(labelMessage(node.label));
+}
+
+/** The string values directly in an object and its parent, where a payload may name its product. */
+function shallowText(node: JsonObject, parent: JsonObject | undefined): string {
+	const parts: string[] = [];
+	for (const obj of parent ? [node, parent] : [node]) {
+		for (const [key, v] of obj.fields) {
+			if ((v.kind === 'string' || v.kind === 'bare') && !MESSAGE_KEYS.includes(key) && v.text.length <= 200) parts.push(v.text);
+		}
+	}
+	return parts.join(' ');
+}
+
+/** A message as one line of bounded length, for showing. */
+export function oneLine(value: string): string {
+	const line = value.trim().split('\n', 1)[0]!;
+	return line.length > 500 ? `${line.slice(0, 500)}…` : line;
+}

@@ -1,0 +1,68 @@
+/** What `decode` returns. Plain data: it serialises to JSON as is (the CLI prints it). */
+import type { Via } from './finding.ts';
+import type { Bound } from './limits.ts';
+
+export type { Via } from './finding.ts';
+
+export interface Match {
+	/** The product's id. */
+	product: string;
+	code: string;
+	/** The entry's page, root-relative: `/asymmetric/errors/port-in-use/`. */
+	path: string;
+	/** Placeholder values, and documented `details` fields, exactly as written in the paste. */
+	params: Record<string, string>;
+	via: Via;
+	/** How many times the paste has this error. */
+	count: number;
+	/** Index into `groups`: matches of one group are readings of the same error. */
+	group: number;
+	/** Set when nothing in the paste decides between this match and the others of its group. */
+	ambiguous?: true;
+	status?: number;
+	retryable?: boolean;
+	retryAfterMs?: number;
+	hint?: string;
+	/** The documented `details` fields the payload carries. */
+	detailsPresent?: string[];
+	/** The payload's own message, where it has one (products that publish no template). */
+	text?: string;
+	/** The `cause` chain, outermost first. */
+	cause?: CauseLink[];
+}
+
+/** One link of a cause chain: an entry when the code is known, else what the payload says. */
+export interface CauseLink {
+	code?: string;
+	product?: string;
+	path?: string;
+	params: Record<string, string>;
+	text?: string;
+}
+
+/** "Did you mean": a known code (or page) close to an unknown one in the paste. */
+export interface Suggestion {
+	/** The code or slug as written in the paste. */
+	input: string;
+	product: string;
+	code: string;
+	path: string;
+	/** Edit distance between the input and the code (or slug). */
+	distance: number;
+}
+
+/** One error found in the paste: its matches (several when ambiguous), and how often it occurs. */
+export interface Group {
+	matches: number[];
+	count: number;
+}
+
+export interface DecodeResult {
+	/** Best first. */
+	matches: Match[];
+	suggestions: Suggestion[];
+	groups: Group[];
+	/** True when a bound stopped reading part of the paste; `truncatedBy` names the bounds. */
+	truncated: boolean;
+	truncatedBy?: Bound[];
+}

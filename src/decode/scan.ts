@@ -1,0 +1,148 @@
+/**
+ * Reads a paste once, in order: clean it, read every payload in it (masking the objects so their
+ * text is not read twice), then scan each remaining line and each payload string for messages,
+ * codes and docs links. Produces findings for ranking.
+ */
+import type { Finding, Unknown } from './finding.ts';
+import { parseLenient, unescapeLine } from './json.ts';
+import type { Budget } from './limits.ts';
+import type { DecoderIndex } from './lookup.ts';
+import { findMentions, productsNamed } from './mentions.ts';
+import { clean, fold } from './normalize.ts';
+import { walkPayload, type WalkOutput } from './payload.ts';
+import { findTemplates, type Unit } from './templates.ts';
+
+export interface Scanned {
+	findings: Finding[];
+	unknowns: Unknown[];
+	/** Offsets where each line of the cleaned paste starts, to tell how far apart findings are. */
+	lineStarts: number[];
+	/** HTTP statuses written in a line (`HTTP/1.1 404`, `status: 404`), by line number. */
+	lineStatus: Map<number, number>;
+}
+
+/** A status written next to a payload in a log line: `HTTP/1.1 409 Conflict`, `status=409`, `statusCode: 409`. */
+const STATUS_IN_TEXT = /\b(?:HTTP(?:\/\d(?:\.\d)?)?|status(?:[ _]?code)?)["']?\s*[:= ]\s*["']?([1-5]\d\d)\b/i;
+
+export function scan(input: string, index: DecoderIndex, budget: Budget): Scanned {
+	let raw = input;
+	if (raw.length > budget.limits.maxInputChars) {
+		budget.exceeded('input');
+		raw = raw.slice(0, budget.limits.maxInputChars);
+	}
+	const text = clean(raw);
+	const folded = fold(text);
+	const out: WalkOutput = { findings: [], unknowns: [], masks: [], pieces: [] };
+	readPayloads(text, index, budget, out);
+
+	const lineStarts = [0];
+	for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lineStarts.push(nl + 1);
+	const masks = out.masks.sort((a, b) => a[0] - b[0]);
+	const lineStatus = new Map<number, number>();
+	let m = 0;
+	for (let l = 0; l < lineStarts.length; l++) {
+		const start = lineStarts[l]!;
+		const end = l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : text.length;
+		const status = STATUS_IN_TEXT.exec(text.slice(start, Math.min(end, start + budget.limits.maxLineChars)));
+		if (status) lineStatus.set(l, Number(status[1]));
+		while (m < masks.length && masks[m]![1] <= start) m++;
+		// The parts of the line outside payload objects.
+		let from = start;
+		for (let k = m; k < masks.length && masks[k]![0] < end; k++) {
+			const [a, b] = masks[k]!;
+			if (a > from) scanLine(text, folded, from, a, index, budget, out);
+			from = Math.max(from, b);
+		}
+		if (from < end) scanLine(text, folded, from, end, index, budget, out);
+		if (out.findings.length >= budget.limits.maxFindings) {
+			budget.exceeded('findings');
+			break;
+		}
+	}
+	for (const piece of out.pieces) {
+		if (out.findings.length >= budget.limits.maxFindings) {
+			budget.exceeded('findings');
+			break;
+		}
+		const t = clean(piece.text);
+		for (const line of t.split('\n')) {
+			const f = fold(line);
+			scanUnit({ text: line, folded: f, pos: piece.pos }, index, budget, out, true);
+		}
+	}
+	return { findings: out.findings, unknowns: out.unknowns, lineStarts, lineStatus };
+}
+
+/** Finds every payload (`{…}`, `[…]`, or JSON escaped into a string) and walks it. */
+function readPayloads(text: string, index: DecoderIndex, budget: Budget, out: WalkOutput): void {
+	let brace = text.indexOf('{');
+	let bracket = text.indexOf('[');
+	let i = 0;
+	while (budget.jsonNodes < budget.limits.maxJsonNodes) {
+		if (out.findings.length >= budget.limits.maxFindings) {
+			budget.exceeded('findings');
+			break;
+		}
+		if (brace >= 0 && brace < i) brace = text.indexOf('{', i);
+		if (bracket >= 0 && bracket < i) bracket = text.indexOf('[', i);
+		const j = brace < 0 ? bracket : bracket < 0 ? brace : Math.min(brace, bracket);
+		if (j < 0) break;
+		if (text[j + 1] === '\\' && text[j + 2] === '"') {
+			// `{\"code\":…}`: a payload that was itself written into a JSON string.
+			const line = unescapeLine(text, j);
+			const parsed = parseLenient(line.text, 0, budget);
+			const before = out.findings.length;
+			if (parsed.value) walkPayload(parsed.value, line.text, j, index, budget, out);
+			if (out.findings.length > before || parsed.value?.kind === 'object') out.masks.push([j, line.end]);
+			i = Math.max(line.end, j + 1);
+			continue;
+		}
+		const parsed = parseLenient(text, j, budget);
+		if (parsed.value) walkPayload(parsed.value, text, undefined, index, budget, out);
+		i = Math.max(parsed.end, j + 1);
+	}
+}
+
+function scanLine(text: string, folded: string, start: number, end: number, index: DecoderIndex, budget: Budget, out: WalkOutput): void {
+	let stop = end;
+	if (stop - start > budget.limits.maxLineChars) {
+		budget.exceeded('line');
+		stop = start + budget.limits.maxLineChars;
+	}
+	if (stop <= start) return;
+	scanUnit({ text: text.slice(start, stop), folded: folded.slice(start, stop), pos: start }, index, budget, out, false);
+}
+
+/** Messages, codes and links in one line. */
+function scanUnit(unit: Unit, index: DecoderIndex, budget: Budget, out: WalkOutput, inPayload: boolean): void {
+	if (unit.text.length > budget.limits.maxLineChars) {
+		budget.exceeded('line');
+		unit.text = unit.text.slice(0, budget.limits.maxLineChars);
+		unit.folded = unit.folded.slice(0, budget.limits.maxLineChars);
+	}
+	const first = out.findings.length;
+	const hits = findTemplates(unit, index.templates, budget);
+	for (const hit of hits) {
+		const templated = new Map<number, Record<string, string>>();
+		for (const m of hit.matches) templated.set(m.entry, m.params);
+		out.findings.push({
+			pos: unit.pos + (inPayload ? 0 : hit.start),
+			source: 'message',
+			via: 'message',
+			candidates: [...templated.keys()],
+			templated,
+		});
+	}
+	findMentions(unit, index, hits, out.findings, out.unknowns);
+	if (inPayload) for (let f = first; f < out.findings.length; f++) out.findings[f]!.pos = unit.pos;
+	// Products named on the same line tell apart codes that several products share.
+	let named: number[] | undefined;
+	for (let f = first; f < out.findings.length; f++) {
+		const finding = out.findings[f]!;
+		const products = new Set(finding.candidates.map((id) => index.entries[id]!.product));
+		if (products.size > 1) {
+			named ??= productsNamed(unit.folded, index);
+			if (named.length) finding.productHints = named;
+		}
+	}
+}

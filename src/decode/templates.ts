@@ -1,0 +1,337 @@
+/**
+ * Message templates, matched anywhere in a line without building a regular expression from
+ * them. Each template is indexed by one word of its literal text (the rarest across templates);
+ * a line's words are looked up in that index, and a hit is verified around the word with
+ * `startsWith`, `indexOf` and `lastIndexOf` inside a window bounded by the longest value allowed.
+ * The work is linear in the line: one Map lookup per word, and a bounded window per candidate.
+ */
+import { parseTemplate } from '../registry/template.ts';
+import type { Budget } from './limits.ts';
+import { fold, isBoundary, isWordChar, skipLogPrefix } from './normalize.ts';
+
+export interface CompiledTemplate {
+	/** The entry's id in the decoder index. */
+	entry: number;
+	/** Folded literal text around the placeholders: `literals[i]` comes before `params[i]`. The
+	 * first is '' when the template starts with a placeholder, the last when it ends with one. */
+	literals: string[];
+	params: string[];
+	/** The last literal without its final punctuation, for a message logged without its period. */
+	lastShort: string | undefined;
+	/** Characters of literal text: where two templates match the same words, the longer wins. */
+	weight: number;
+	/** The indexed word, and where it sits: in `literals[literal]`, `offset` characters in. */
+	anchor: { word: string; literal: number; offset: number };
+}
+
+export interface TemplateIndex {
+	templates: CompiledTemplate[];
+	/** Anchor word → templates indexed by it. */
+	byWord: Map<string, number[]>;
+	/** Template of each entry id, when it has a matchable one. */
+	byEntry: Map<number, number>;
+}
+
+/** One place in a line where one or more templates matched the same text. */
+export interface TemplateHit {
+	start: number;
+	end: number;
+	weight: number;
+	/** Usually one; several when different templates read the same span equally well. */
+	matches: { entry: number; template: number; params: Record<string, string> }[];
+}
+
+/** A line of text to look for messages in: cleaned, and folded for comparison. */
+export interface Unit {
+	text: string;
+	folded: string;
+	/** Offset of the unit in the paste. */
+	pos: number;
+	/** Where log noise at the start of the line ends (lazily computed). */
+	noiseEnd?: number;
+}
+
+const MIN_ANCHOR = 3;
+
+interface Word {
+	word: string;
+	literal: number;
+	offset: number;
+}
+
+/**
+ * Splits a template into literals and placeholders. Undefined when it cannot be matched on its
+ * own: no word to anchor it (a template that is only a placeholder, like `{what's wrong}`, would
+ * match any text), or two placeholders side by side (no text tells where one value ends).
+ */
+function splitTemplate(message: string): { literals: string[]; params: string[]; words: Word[] } | undefined {
+	const literals: string[] = [];
+	const params: string[] = [];
+	let literal = '';
+	for (const s of parseTemplate(message)) {
+		if (s.kind === 'text') literal += s.text;
+		else {
+			if (literal === '' && params.length > 0) return undefined;
+			literals.push(fold(literal));
+			params.push(s.name);
+			literal = '';
+		}
+	}
+	literals.push(fold(literal));
+	const words: Word[] = [];
+	literals.forEach((lit, i) => {
+		for (let s = 0; s < lit.length; ) {
+			if (!isWordChar(lit.charCodeAt(s))) {
+				s++;
+				continue;
+			}
+			let e = s + 1;
+			while (e < lit.length && isWordChar(lit.charCodeAt(e))) e++;
+			// A word touching a placeholder may be glued to the value in the text (`{seconds}s`).
+			const touches = (s === 0 && i > 0) || (e === lit.length && i < params.length);
+			const word = lit.slice(s, e);
+			if (!touches && word.length >= MIN_ANCHOR && !/^\d+$/.test(word)) words.push({ word, literal: i, offset: s });
+			s = e;
+		}
+	});
+	return words.length ? { literals, params, words } : undefined;
+}
+
+export function compileTemplates(messages: readonly { entry: number; message: string }[]): TemplateIndex {
+	const split = messages.map((m) => ({ entry: m.entry, parts: splitTemplate(m.message) }));
+	const frequency = new Map<string, number>();
+	for (const { parts } of split) {
+		for (const word of new Set(parts?.words.map((w) => w.word))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+	}
+	const index: TemplateIndex = { templates: [], byWord: new Map(), byEntry: new Map() };
+	for (const { entry, parts } of split) {
+		if (!parts) continue;
+		// The rarest word, so a line's words call up as few templates as possible; then the longest.
+		let anchor = parts.words[0]!;
+		for (const w of parts.words) {
+			const [fa, fw] = [frequency.get(anchor.word)!, frequency.get(w.word)!];
+			if (fw < fa || (fw === fa && w.word.length > anchor.word.length)) anchor = w;
+		}
+		const last = parts.literals[parts.literals.length - 1]!;
+		const short = last.replace(/[\s.!?]+$/, '');
+		const id = index.templates.length;
+		index.templates.push({
+			entry,
+			literals: parts.literals,
+			params: parts.params,
+			lastShort: short && short !== last ? short : undefined,
+			weight: parts.literals.reduce((sum, l) => sum + l.length, 0),
+			anchor,
+		});
+		const list = index.byWord.get(anchor.word);
+		if (list) list.push(id);
+		else index.byWord.set(anchor.word, [id]);
+		index.byEntry.set(entry, id);
+	}
+	return index;
+}
+
+/**
+ * Every template found in `unit`, overlapping hits resolved in favour of the more specific
+ * template. With `only`, just those templates are tried (a payload whose code is known).
+ */
+export function findTemplates(unit: Unit, index: TemplateIndex, budget: Budget, only?: ReadonlySet<number>): TemplateHit[] {
+	const f = unit.folded;
+	const found: TemplateHit[] = [];
+	const matchedUpTo = new Map<number, number>();
+	for (let s = 0; s < f.length; ) {
+		if (!isWordChar(f.charCodeAt(s))) {
+			s++;
+			continue;
+		}
+		let e = s + 1;
+		while (e < f.length && isWordChar(f.charCodeAt(e))) e++;
+		const list = e - s >= MIN_ANCHOR ? index.byWord.get(f.slice(s, e)) : undefined;
+		if (list) {
+			for (const t of list) {
+				if (only && !only.has(t)) continue;
+				if (++budget.templateChecks > budget.limits.maxTemplateChecks) {
+					budget.exceeded('work');
+					return resolveOverlaps(found);
+				}
+				const tpl = index.templates[t]!;
+				const litStart = s - tpl.anchor.offset;
+				if (litStart < 0 || litStart < (matchedUpTo.get(t) ?? 0)) continue;
+				if (!f.startsWith(tpl.literals[tpl.anchor.literal]!, litStart)) continue;
+				const hit = verify(tpl, t, unit, litStart, budget.limits.maxValueChars);
+				if (!hit) continue;
+				matchedUpTo.set(t, hit.end);
+				found.push(hit);
+			}
+		}
+		s = e;
+	}
+	return resolveOverlaps(found);
+}
+
+function resolveOverlaps(hits: TemplateHit[]): TemplateHit[] {
+	if (hits.length < 2) return hits;
+	const byPreference = [...hits].sort((a, b) => b.weight - a.weight || a.start - b.start);
+	const kept: TemplateHit[] = [];
+	for (const hit of byPreference) {
+		const same = kept.find((k) => k.start === hit.start && k.end === hit.end && k.weight === hit.weight);
+		if (same) same.matches.push(...hit.matches);
+		else if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
+	}
+	return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Checks the whole template around its anchor literal at `litStart`; reads the values. */
+function verify(tpl: CompiledTemplate, id: number, unit: Unit, litStart: number, maxValue: number): TemplateHit | undefined {
+	const { literals, params } = tpl;
+	const f = unit.folded;
+	const text = unit.text;
+	const last = params.length;
+	const k = tpl.anchor.literal;
+	const spans: ([number, number] | undefined)[] = new Array(last);
+
+	let end = litStart + literals[k]!.length;
+	let openRight = false;
+	for (let j = k + 1; j <= last; j++) {
+		const lit = literals[j]!;
+		if (lit === '') {
+			openRight = true;
+			break;
+		}
+		const windowEnd = end + 1 + maxValue + lit.length;
+		let at = indexWithin(f, lit, end + 1, windowEnd);
+		let length = lit.length;
+		if (at < 0 && j === last && tpl.lastShort) {
+			at = indexWithin(f, tpl.lastShort, end + 1, windowEnd);
+			length = tpl.lastShort.length;
+			// "…is busy" without its period must still end there, not run on into "…is busybox".
+			if (at >= 0 && isWordChar(f.charCodeAt(at + length))) at = -1;
+		}
+		if (at < 0) return undefined;
+		spans[j - 1] = [end, at];
+		end = at + length;
+	}
+	let start = litStart;
+	let openLeft = false;
+	for (let j = k - 1; j >= 0; j--) {
+		const lit = literals[j]!;
+		if (lit === '') {
+			openLeft = true;
+			break;
+		}
+		const from = Math.max(0, start - 1 - maxValue - lit.length);
+		const at = lastIndexWithin(f, lit, from, start - 1);
+		if (at < 0) return undefined;
+		spans[j] = [at + lit.length, start];
+		start = at;
+	}
+
+	// Values bounded by literal text on both sides are certain; a placeholder used twice must
+	// read the same each time, and that also settles an open end.
+	const known = new Map<string, string>();
+	for (let p = 0; p < last; p++) {
+		const span = spans[p];
+		if (!span) continue;
+		const value = text.slice(span[0], span[1]);
+		const seen = known.get(params[p]!);
+		if (seen !== undefined && seen !== value) return undefined;
+		known.set(params[p]!, value);
+	}
+	if (openRight && openLeft && params[0] === params[last - 1] && !known.has(params[0]!)) {
+		const value = sharedEnds(unit, start, end, maxValue);
+		if (value === undefined) return undefined;
+		known.set(params[0]!, value);
+	}
+	if (openRight) {
+		const name = params[last - 1]!;
+		const value = known.get(name);
+		const valueEnd = value !== undefined ? (text.startsWith(value, end) ? end + value.length : -1) : trailingEnd(text, end, maxValue);
+		if (valueEnd <= end) return undefined;
+		spans[last - 1] = [end, valueEnd];
+		known.set(name, text.slice(end, valueEnd));
+		end = valueEnd;
+	}
+	if (openLeft) {
+		const name = params[0]!;
+		const value = known.get(name);
+		const valueStart =
+			value !== undefined ? (text.slice(0, start).endsWith(value) ? start - value.length : start) : leadingStart(unit, start, maxValue);
+		if (valueStart >= start) return undefined;
+		spans[0] = [valueStart, start];
+		known.set(name, text.slice(valueStart, start));
+		start = valueStart;
+	}
+	const values: Record<string, string> = {};
+	for (let p = 0; p < last; p++) {
+		const [a, b] = spans[p]!;
+		if (b <= a || b - a > maxValue) return undefined;
+		values[params[p]!] = text.slice(a, b);
+	}
+	return { start, end, weight: tpl.weight, matches: [{ entry: tpl.entry, template: id, params: values }] };
+}
+
+/** First index of `needle` in `hay` that starts at or after `from` and ends by `limit`. */
+function indexWithin(hay: string, needle: string, from: number, limit: number): number {
+	if (from > hay.length) return -1;
+	const at = hay.slice(from, Math.min(limit, hay.length)).indexOf(needle);
+	return at < 0 ? -1 : from + at;
+}
+
+/** Last index of `needle` in `hay` that starts at or after `from` and ends by `end`. */
+function lastIndexWithin(hay: string, needle: string, from: number, end: number): number {
+	if (end <= from) return -1;
+	const at = hay.slice(from, end).lastIndexOf(needle);
+	return at < 0 ? -1 : from + at;
+}
+
+/** Where a value that ends a template ends: the end of the line, less a docs link and spaces. */
+function trailingEnd(text: string, from: number, maxValue: number): number {
+	// Only a window is read, so a long line costs no more than a short one.
+	const window = text.slice(from, from + maxValue + 1);
+	if (window.length > maxValue) {
+		const space = window.indexOf(' ');
+		return space > 0 ? from + space : from;
+	}
+	let end = window.length;
+	const link = window.indexOf(' http');
+	if (link >= 0) end = link;
+	while (end > 0 && /\s/.test(window[end - 1]!)) end--;
+	return from + end;
+}
+
+/** Separators after which a line's own text starts: `logger: `, `[tag] `, `a - b`, `a | b`. */
+const LEAD_SEPARATORS = [': ', '] ', ' - ', ' | ', '> '];
+
+/** Where a value that starts a template starts: after the line's log noise and any separator. */
+function leadingStart(unit: Unit, end: number, maxValue: number): number {
+	const text = unit.text;
+	unit.noiseEnd ??= skipLogPrefix(text);
+	let start = Math.min(unit.noiseEnd, end);
+	const from = Math.max(start, end - 2 * maxValue);
+	const window = text.slice(from, end);
+	for (const sep of LEAD_SEPARATORS) {
+		const at = window.lastIndexOf(sep);
+		if (at >= 0 && from + at >= start) start = from + at + sep.length;
+	}
+	while (start < end && /\s/.test(text[start]!)) start++;
+	if (end - start > maxValue) start = from + window.lastIndexOf(' ') + 1;
+	return start;
+}
+
+/**
+ * The value of a placeholder that both starts and ends a template (`{id} failed to start. See
+ * logs: asym logs {id}`): the longest word-aligned end of the text before `start` that the text
+ * from `end` also begins with.
+ */
+function sharedEnds(unit: Unit, start: number, end: number, maxValue: number): string | undefined {
+	const text = unit.text;
+	const from = leadingStart(unit, start, maxValue);
+	let tries = 0;
+	for (let s = from; s < start && tries < 32; s++) {
+		if (s > from && !isBoundary(text.charCodeAt(s - 1))) continue;
+		tries++;
+		const value = text.slice(s, start);
+		if (text.startsWith(value, end) && isBoundary(text.charCodeAt(end + value.length))) return value;
+	}
+	return undefined;
+}

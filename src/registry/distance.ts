@@ -1,0 +1,19 @@
+/**
+ * Edit distance, for "did you mean" (registry field names, unknown codes in a paste). Its own
+ * module, free of dependencies, because the browser decoder uses it too.
+ */
+
+/** Levenshtein distance: insertions, deletions and substitutions, each costing 1. */
+export function editDistance(a: string, b: string): number {
+	const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		let diag = prev[0]!;
+		prev[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const up = prev[j]!;
+			prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+			diag = up;
+		}
+	}
+	return prev[b.length]!;
+}
