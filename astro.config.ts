@@ -3,6 +3,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { linkValidation } from './src/integrations/links.ts';
 import { registryWatch } from './src/integrations/registry-watch.ts';
+import { SITE_DESCRIPTION, SITE_TITLE } from './src/meta.ts';
 import { loadRegistry } from './src/registry/load.ts';
 import { sidebar } from './src/registry/navigation.ts';
 import { entryRedirects } from './src/registry/published.ts';
@@ -17,14 +18,15 @@ export default defineConfig({
 	redirects: entryRedirects(registry),
 	integrations: [
 		starlight({
-			title: 'Error Atlas',
-			description: 'Every named error of every product: what triggers it, what to do, and a decoder for whatever you paste.',
+			title: SITE_TITLE,
+			description: SITE_DESCRIPTION,
 			sidebar: sidebar(registry),
 			customCss: ['./src/styles/atlas.css'],
 			lastUpdated: false,
 			pagination: false,
 			plugins: [...linkValidation()],
 			routeMiddleware: ['./src/integrations/sidebar-anchors.ts'],
+			components: { Head: './src/components/Head.astro' },
 		}),
 		mdx(),
 		registryWatch(),

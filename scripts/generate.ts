@@ -14,10 +14,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { z } from 'zod';
 import { DEFAULT_REGISTRY_DIR, PROJECT_ROOT, registryDir, loadRegistry } from '../src/registry/load.ts';
 import { entrySummary, type Product, type Registry, type RegistryEntry } from '../src/registry/model.ts';
-import { product as productSchema } from '../src/registry/schema.ts';
+import { jsonSchema } from '../src/registry/json-schema.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 
 export const DOCS_DIR = join(PROJECT_ROOT, 'src/content/docs');
@@ -87,9 +86,7 @@ export function render(registry: Registry, docsDir: string = DOCS_DIR): Map<stri
 	return files;
 }
 
-export function jsonSchema(): string {
-	return `${JSON.stringify(z.toJSONSchema(productSchema, { io: 'input' }), null, '\t')}\n`;
-}
+export { jsonSchema };
 
 /** Writes a file through a temporary sibling, so a reader never sees half of it. */
 function writeAtomic(file: string, text: string): void {

@@ -51,6 +51,14 @@ export function categoryOf(product: Product, entry: RegistryEntry): Category | u
 	return product.categories.find((c) => c.id === entry.category);
 }
 
+/** Where an entry lives, for links between entries: "Smithers · HTTP API Errors". */
+export function entryPlace(registry: Registry, entry: RegistryEntry): string {
+	const product = findProduct(registry, entry.product);
+	if (!product) return entry.product;
+	const category = categoryOf(product, entry);
+	return category ? `${product.name} · ${category.name}` : product.name;
+}
+
 export interface CategoryGroup {
 	/** The category id, the anchor of the group on the overview. */
 	id: string;

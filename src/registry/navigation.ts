@@ -4,6 +4,7 @@
  */
 import type { Registry } from './model.ts';
 import { entriesByCategory } from './model.ts';
+import { DIAGNOSE_PATH } from './urls.ts';
 
 interface SidebarLink {
 	label: string;
@@ -17,7 +18,7 @@ interface SidebarGroup {
 
 export function sidebar(registry: Registry): (SidebarLink | SidebarGroup)[] {
 	return [
-		{ label: 'Diagnose an error', link: '/diagnose/' },
+		{ label: 'Diagnose an error', link: DIAGNOSE_PATH },
 		...registry.products.map((product) => ({
 			label: product.name,
 			items: [

@@ -33,6 +33,42 @@ export function markdownPath(pagePath: string): string {
 	return pagePath === '/' ? '/index.md' : `${pagePath.replace(/\/$/, '')}.md`;
 }
 
+/** The decoder page, where a pasted error is looked up. */
+export const DIAGNOSE_PATH = '/diagnose/';
+
+/*
+ * Machine-readable files (src/pages/ endpoints; their file names must match these paths, which
+ * tests/e2e/machine-readable.spec.ts checks by fetching every link the indexes publish):
+ *
+ *   /llms.txt, /<product>/llms.txt     llmstxt.org indexes: the site's, and one product's
+ *   /llms-full.txt                     every entry in full, as Markdown
+ *   /api/errors.json                   the whole registry as JSON
+ *   /api/<product>/<slug>.json         one entry as JSON
+ *   /api/<product>/errors.ts           a product's codes as a dependency-free TypeScript module
+ *   /schema/<name>.schema.json         JSON Schemas: the registry files', the API files'
+ */
+
+/** The llmstxt.org index of the whole site, or of one product. */
+export function llmsTxtPath(productId?: string): string {
+	return productId === undefined ? '/llms.txt' : `/${productId}/llms.txt`;
+}
+
+export const LLMS_FULL_PATH = '/llms-full.txt';
+
+export const API_REGISTRY_PATH = '/api/errors.json';
+
+export function apiEntryPath(productId: string, slug: string): string {
+	return `/api/${productId}/${slug}.json`;
+}
+
+export function typedModulePath(productId: string): string {
+	return `/api/${productId}/errors.ts`;
+}
+
+export function schemaPath(name: string): string {
+	return `/schema/${name}.schema.json`;
+}
+
 /** Joins a site origin (from `SITE_URL`) and a root-relative path. */
 export function absoluteUrl(site: string | URL, path: string): string {
 	return new URL(path, site).href;

@@ -1,0 +1,83 @@
+/**
+ * Markdown (CommonMark, plus GFM tables) written so that it reads back exactly as the registry
+ * says. Registry prose is plain text in which `backtick spans` are code; everything else in it must
+ * come out literally — `<Task>` is not HTML, `*` is not emphasis, `[x]` is not a link — while
+ * `{port}`, a `-` mid-line or the `_` inside `retry_after_ms` stay unescaped: they mean nothing to
+ * Markdown, and agents read these files as they are.
+ */
+
+/** Escapes plain text (no code spans) for running Markdown text. */
+export function text(value: string): string {
+	return oneLine(value)
+		.replace(/[\\`*[\]<~]/g, '\\$&')
+		// `_` opens or closes emphasis only next to a non-word character; inside a word it is literal.
+		.replace(/_/g, (u: string, at: number, all: string) => (/\w/.test(all[at - 1] ?? ' ') && /\w/.test(all[at + 1] ?? ' ') ? u : '\\_'))
+		// `&amp;` and `&#42;` are character references; a bare `&` is not.
+		.replace(/&(?=#?\w+;)/g, '\\&');
+}
+
+/** A code span holding `value` exactly, with a fence longer than any run of backticks inside it. */
+export function codeSpan(value: string): string {
+	const code = oneLine(value);
+	const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+	const fence = '`'.repeat(longest + 1);
+	// Readers strip one space from each side of a code span: padding keeps an edge backtick or space intact.
+	const pad = /^[` ]|[` ]$/.test(code) && code.trim() !== '' ? ' ' : '';
+	return `${fence}${pad}${code}${pad}${fence}`;
+}
+
+/**
+ * Registry prose as a paragraph, list item or table cell: backtick spans become code spans, the
+ * rest is escaped text. An unpaired backtick stays a literal backtick, as on the HTML page.
+ */
+export function prose(value: string): string {
+	const parts = value.trim().split('`');
+	const inline = parts
+		.map((part, i) => {
+			if (i % 2 === 0) return text(part);
+			return i === parts.length - 1 ? text(`\`${part}`) : codeSpan(part);
+		})
+		.join('');
+	return escapeBlockStart(inline);
+}
+
+/**
+ * A line that starts like a block — `# `, `> `, `- `, `+ `, `1. ` — would become a heading, a quote
+ * or a list; escaping its marker keeps it a paragraph.
+ */
+function escapeBlockStart(line: string): string {
+	return line
+		.replace(/^(#{1,6}(?=\s|$)|>|[-+](?=\s|$))/, '\\$1')
+		.replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** A fenced code block holding `code` exactly. */
+export function codeBlock(code: string, lang = ''): string {
+	const longest = Math.max(0, ...(code.match(/`{3,}/g) ?? []).map((run) => run.length));
+	const fence = '`'.repeat(Math.max(3, longest + 1));
+	return `${fence}${lang}\n${code.replace(/\n$/, '')}\n${fence}`;
+}
+
+/** A heading at `level` (capped at 6); `content` is Markdown already. */
+export function heading(level: number, content: string): string {
+	return `${'#'.repeat(Math.min(6, level))} ${content}`;
+}
+
+/** An inline link to one of our URLs, which hold no spaces or parentheses. */
+export function link(label: string, url: string): string {
+	return `[${label}](${url})`;
+}
+
+/**
+ * A GFM table. Cells are Markdown already (made with `prose`, `codeSpan`, …); a `|` in them,
+ * code spans included, is escaped here, because GFM splits a row into cells before it reads code.
+ */
+export function table(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+	const row = (cells: readonly string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
+	return [row(columns), `|${' --- |'.repeat(columns.length)}`, ...rows.map(row)].join('\n');
+}
+
+/** Text on one line: a list item, a table cell or a heading cannot hold a line break. */
+function oneLine(value: string): string {
+	return value.replace(/\s*\n\s*/g, ' ');
+}

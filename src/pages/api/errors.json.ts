@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { apiErrorsFile, jsonText } from '../../api/document.ts';
+import { MEDIA, respond, siteOf } from '../../api/endpoint.ts';
+import { siteRegistry } from '../../registry/site.ts';
+
+export const prerender = true;
+
+export const GET: APIRoute = ({ site }) => respond(jsonText(apiErrorsFile(siteRegistry(), siteOf(site))), MEDIA.json);

@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { MEDIA, respond, siteOf } from '../api/endpoint.ts';
+import { llmsFullTxt } from '../markdown/llms.ts';
+import { siteRegistry } from '../registry/site.ts';
+
+export const prerender = true;
+
+export const GET: APIRoute = ({ site }) => respond(llmsFullTxt(siteRegistry(), siteOf(site)), MEDIA.markdown);
