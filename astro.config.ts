@@ -1,6 +1,7 @@
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { csp } from './src/integrations/csp.ts';
 import { linkValidation } from './src/integrations/links.ts';
 import { registryWatch } from './src/integrations/registry-watch.ts';
 import { SITE_DESCRIPTION, SITE_TITLE } from './src/meta.ts';
@@ -16,6 +17,11 @@ export default defineConfig({
 	trailingSlash: 'always',
 	// A renamed entry's old URLs (its `formerSlugs`) redirect to its page: published URLs never break.
 	redirects: entryRedirects(registry),
+	// A strict Content Security Policy in every page: see src/integrations/csp.ts.
+	security: { csp: csp() },
+	// Stylesheets are always files, allowed as 'self': Astro's CSP does not hash the styles it would
+	// inline for the components inside Markdown pages, and the browser would block them.
+	build: { inlineStylesheets: 'never' },
 	integrations: [
 		starlight({
 			title: SITE_TITLE,

@@ -1,0 +1,73 @@
+/**
+ * Reads a built page the way a browser applies its Content Security Policy, without a browser, so
+ * every page of the site can be checked in a second: the policy must not allow inline script in
+ * general, and every inline `<script>` and `<style>` of the page must be allowed by its hash.
+ */
+import { createHash } from 'node:crypto';
+
+export interface CspProblem {
+	page: string;
+	problem: string;
+}
+
+/** The page's policy, directive name → sources, from its `<meta http-equiv="content-security-policy">`. */
+export function pagePolicy(html: string): Map<string, string[]> | undefined {
+	const content = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
+	if (content === undefined) return undefined;
+	const policy = new Map<string, string[]>();
+	for (const directive of content.split(';')) {
+		const [name, ...sources] = directive.trim().split(/\s+/);
+		if (name && !policy.has(name)) policy.set(name, sources);
+	}
+	return policy;
+}
+
+function hashSource(text: string): string {
+	return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** Script types a browser runs; JSON-LD and other data blocks are not run, so CSP ignores them. */
+const RUNNABLE = /^(?:|module|(?:text|application)\/(?:x-)?(?:java|ecma)script)$/i;
+
+function shortened(text: string): string {
+	const flat = text.trim().replace(/\s+/g, ' ');
+	return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
+}
+
+/** What in one page the page's own policy would block, or allows too broadly. */
+export function cspProblems(page: string, html: string): CspProblem[] {
+	const problems: CspProblem[] = [];
+	const add = (problem: string) => problems.push({ page, problem });
+	const policy = pagePolicy(html);
+	if (!policy) {
+		// Astro's redirect pages (a meta refresh and a link) carry no policy, and need none: nothing runs.
+		const redirectOnly = /<meta http-equiv="refresh"/i.test(html) && !/<script\b|<style\b/i.test(html);
+		if (!redirectOnly) add('has no content-security-policy meta element');
+		return problems;
+	}
+	const scriptSources = policy.get('script-src-elem') ?? policy.get('script-src') ?? policy.get('default-src') ?? [];
+	const styleSources = policy.get('style-src-elem') ?? policy.get('style-src') ?? policy.get('default-src') ?? [];
+	for (const name of ['script-src', 'script-src-elem', 'script-src-attr', 'default-src']) {
+		for (const loose of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:']) {
+			if (policy.get(name)?.includes(loose)) add(`allows ${loose} in ${name}`);
+		}
+	}
+	if (!policy.has('script-src') && !policy.has('default-src')) add('restricts no scripts (no script-src or default-src)');
+
+	for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+		const attrs = m[1]!;
+		const type = /\btype="([^"]*)"/i.exec(attrs)?.[1] ?? '';
+		if (/\bsrc=/i.test(attrs) || !RUNNABLE.test(type)) continue;
+		if (!scriptSources.includes(hashSource(m[2]!))) add(`runs an inline script its policy does not allow: ${shortened(m[2]!)}`);
+	}
+	for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
+		if (!styleSources.includes(hashSource(m[1]!))) add(`has an inline style element its policy does not allow: ${shortened(m[1]!)}`);
+	}
+	for (const m of html.matchAll(/<[a-z][\w-]*\b[^>]*?\s(on[a-z]+)=/gi)) add(`has an inline event handler (${m[1]}), which no hash can allow`);
+	for (const m of html.matchAll(/\s(?:href|src|action)="\s*(javascript:[^"]*)"/gi)) add(`has a javascript: URL (${shortened(m[1]!)})`);
+	return problems;
+}
+
+export function formatCspProblems(problems: readonly CspProblem[]): string {
+	return problems.map((p) => `${p.page} ${p.problem}`).join('\n');
+}
