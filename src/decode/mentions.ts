@@ -122,10 +122,11 @@ export function findMentions(unit: Unit, index: DecoderIndex, skip: readonly { s
 	}
 }
 
-/** Whether the word at [s, e) is written as a code: `[CODE]`, `code: 'CODE'`, `CODE:` after only log noise. */
+/** Whether the word at [s, e) is written as a code: alone on its line, `[CODE]`, `code: 'CODE'`, `CODE:` after only log noise. */
 function codeSyntax(unit: Unit, s: number, e: number): boolean {
 	const { text, folded } = unit;
 	if (text[s - 1] === '[' && text[e] === ']') return true;
+	if (onlyWordOnLine(text, s, e)) return true;
 	if (text[e] === ':') {
 		unit.noiseEnd ??= skipLogPrefix(text);
 		if (unit.noiseEnd >= s) return true;
@@ -139,6 +140,19 @@ function codeSyntax(unit: Unit, s: number, e: number): boolean {
 	while (p >= 0 && text[p] === ' ') p--;
 	while (p >= 0 && isQuote(text[p])) p--;
 	return p >= 3 && folded.slice(p - 3, p + 1) === 'code';
+}
+
+function onlyWordOnLine(text: string, s: number, e: number): boolean {
+	let p = s - 1;
+	while (p >= 0 && isSpace(text.charCodeAt(p))) p--;
+	if (p >= 0) return false;
+	let q = e;
+	while (q < text.length && isSpace(text.charCodeAt(q))) q++;
+	return q === text.length;
+}
+
+function isSpace(c: number): boolean {
+	return c === 32 || c === 9;
 }
 
 function isQuote(c: string | undefined): boolean {

@@ -1,0 +1,190 @@
+/**
+ * explain: decodes a pasted error into the matching Error Atlas entries.
+ *
+ *   npm run --silent explain -- [--json] [TEXT…]
+ *
+ * Reads standard input when no TEXT is given. Exit status: 0 when something matched, 1 when
+ * nothing did, 2 on bad usage (or a registry that does not load). Links use SITE_URL.
+ */
+import { loadRegistry } from '../src/registry/load.ts';
+import { absoluteUrl, DEFAULT_SITE_URL } from '../src/registry/urls.ts';
+import { RegistryError } from '../src/registry/validation.ts';
+import { decode, LIMITS, toDecoderData, type DecodeResult, type DecoderData, type Match } from '../src/decode/index.ts';
+import { describe } from '../src/decode/present.ts';
+
+const USAGE = `Usage: npm run --silent explain -- [--json] [TEXT…]
+
+Finds the Error Atlas entries for whatever you paste: a CLI message, a JSON error body,
+a log excerpt, a stack trace, a docs URL or a bare code. Reads standard input when no
+TEXT is given.
+
+Options:
+  --json      print one JSON object: {"matches":[…],"suggestions":[…]}
+  -h, --help  show this help
+
+Exit status: 0 when something matched, 1 when nothing did, 2 on bad usage.
+Environment: SITE_URL sets the links' origin (default ${DEFAULT_SITE_URL}); NO_COLOR turns colour off.
+
+Examples:
+  npm run --silent explain -- 'Port 5432 is busy.'
+  curl -s https://api.example.com/… | npm run --silent explain -- --json`;
+
+/** A failure the user can fix: one line, exit 2. */
+class UsageError extends Error {}
+
+interface Options {
+	json: boolean;
+	help: boolean;
+	text: string[];
+}
+
+export function parseArgs(args: readonly string[]): Options {
+	const options: Options = { json: false, help: false, text: [] };
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i]!;
+		if (arg === '--') {
+			options.text.push(...args.slice(i + 1));
+			break;
+		}
+		if (arg === '--json') options.json = true;
+		else if (arg === '--help' || arg === '-h') options.help = true;
+		else if (arg.startsWith('-') && arg.length > 1) {
+			throw new UsageError(`unknown option ${arg} — the options are --json and --help; put text that starts with "-" after --.`);
+		} else options.text.push(arg);
+	}
+	return options;
+}
+
+function siteUrl(): string {
+	const site = process.env.SITE_URL || DEFAULT_SITE_URL;
+	try {
+		return new URL(site).href;
+	} catch {
+		throw new UsageError(`SITE_URL "${site}" is not a URL — set it to the site's origin, such as https://errors.example.com, or unset it.`);
+	}
+}
+
+async function readStdin(): Promise<string> {
+	// Enough bytes for the decoder's largest input in any encoding; the rest is never read.
+	const maxBytes = LIMITS.maxInputChars * 4;
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+		chunks.push(chunk);
+		size += chunk.length;
+		if (size >= maxBytes) break;
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+interface Style {
+	code: (s: string) => string;
+	value: (s: string) => string;
+	dim: (s: string) => string;
+	warn: (s: string) => string;
+}
+
+const PLAIN: Style = { code: (s) => s, value: (s) => s, dim: (s) => s, warn: (s) => s };
+const COLOUR: Style = {
+	code: (s) => `\x1b[1m${s}\x1b[22m`,
+	value: (s) => `\x1b[1;36m${s}\x1b[22;39m`,
+	dim: (s) => `\x1b[2m${s}\x1b[22m`,
+	warn: (s) => `\x1b[33m${s}\x1b[39m`,
+};
+
+/** Pasted values are shown, never obeyed: control characters (a terminal escape in a paste) are made visible. */
+function printable(s: string): string {
+	return s.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+function humanMatch(match: Match, data: DecoderData, site: string, style: Style): string[] {
+	const d = describe(match, data);
+	const where = d ? `${d.product.name}${d.category ? ` · ${d.category}` : ''}` : match.product;
+	const lines = [`${style.code(match.code)}  ${style.dim(where)}${match.count > 1 ? `  (${match.count}×)` : ''}`];
+	if (d?.message) {
+		lines.push(`  ${d.message.map((p) => ('text' in p ? p.text : p.value === undefined ? `{${p.param}}` : style.value(printable(p.value)))).join('')}`);
+	} else if (match.text) lines.push(`  ${printable(match.text)}`);
+	const facts: string[] = [];
+	if (match.status !== undefined) facts.push(`HTTP ${match.status}`);
+	if (match.retryable !== undefined) facts.push(match.retryable ? 'retryable' : 'not retryable');
+	if (match.retryAfterMs !== undefined) facts.push(`retry after ${match.retryAfterMs} ms`);
+	if (facts.length) lines.push(`  ${facts.join(' · ')}`);
+	const values = Object.entries(match.params).filter(([name]) => !d?.message?.some((p) => 'param' in p && p.param === name));
+	if (values.length) lines.push(`  ${values.map(([k, v]) => `${k} = ${style.value(printable(v))}`).join(', ')}`);
+	if (match.hint) lines.push(`  Hint: ${printable(match.hint)}`);
+	if (d?.fix) lines.push(`  What to do: ${printable(d.fix)}`);
+	else if (d?.about) lines.push(`  ${d.entry.when ? 'When' : 'Meaning'}: ${d.about}`);
+	if (match.cause?.length) {
+		lines.push(`  Caused by: ${match.cause.map((c) => printable(c.code ?? c.text ?? '?') + (c.product && c.product !== match.product ? ` (${c.product})` : '')).join(' → ')}`);
+	}
+	lines.push(`  ${style.dim(absoluteUrl(site, match.path))}`);
+	return lines;
+}
+
+export function human(result: DecodeResult, data: DecoderData, site: string, style: Style): string {
+	const out: string[] = [];
+	for (const group of result.groups) {
+		const matches = group.matches.map((i) => result.matches[i]!);
+		if (matches.length > 1) {
+			out.push(style.warn(`${matches[0]!.code} names ${matches.length} entries, and nothing in the input tells which one it is:`));
+		}
+		for (const m of matches) out.push(...humanMatch(m, data, site, style), '');
+	}
+	if (!result.matches.length) {
+		out.push('No known error in the input.');
+		for (const s of result.suggestions) out.push(`  Did you mean ${style.code(s.code)} (${s.product})? ${style.dim(absoluteUrl(site, s.path))}`);
+		out.push(`Every documented code is listed at ${absoluteUrl(site, '/')}`);
+	}
+	return out.join('\n').trimEnd();
+}
+
+/** The `--json` object: matches in the issue's shape (`url` is the page path), suggestions. */
+export function jsonResult(result: DecodeResult): object {
+	const matches = result.matches.map(({ path, group: _group, text, ...m }) => {
+		const { product, code, params, via, ...rest } = m;
+		return { product, code, url: path, params, via, ...rest, ...(text === undefined ? {} : { message: text }) };
+	});
+	const suggestions = result.suggestions.map(({ path, ...s }) => ({ ...s, url: path }));
+	return { matches, suggestions, ...(result.truncated ? { truncated: true, truncatedBy: result.truncatedBy } : {}) };
+}
+
+async function main(): Promise<number> {
+	const options = parseArgs(process.argv.slice(2));
+	if (options.help) {
+		console.log(USAGE);
+		return 0;
+	}
+	const site = siteUrl();
+	let input: string;
+	if (options.text.length) input = options.text.join(' ');
+	else if (process.stdin.isTTY) {
+		throw new UsageError(`nothing to explain — pass the error as TEXT (npm run --silent explain -- 'Port 5432 is busy.') or pipe it on standard input.`);
+	} else input = await readStdin();
+	if (!input.trim()) throw new UsageError('the input is empty — pass the error text as TEXT or on standard input.');
+
+	const data = toDecoderData(loadRegistry());
+	const result = decode(input, data);
+	if (options.json) console.log(JSON.stringify(jsonResult(result)));
+	else {
+		const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
+		console.log(human(result, data, site, colour ? COLOUR : PLAIN));
+	}
+	if (result.truncated && !options.json) {
+		console.error(`explain: the input was too large to read in full (${result.truncatedBy?.join(', ')}); only part of it was decoded.`);
+	}
+	return result.matches.length ? 0 : 1;
+}
+
+if (import.meta.main) {
+	main().then(
+		(code) => {
+			process.exitCode = code;
+		},
+		(error: unknown) => {
+			if (error instanceof UsageError) console.error(`explain: ${error.message}`);
+			else if (error instanceof RegistryError) console.error(`explain: ${error.message}`);
+			else console.error(`explain: unexpected failure — ${error instanceof Error ? error.stack : String(error)}`);
+			process.exitCode = 2;
+		},
+	);
+}

@@ -1,0 +1,157 @@
+/**
+ * Pasted text is untrusted: the decoder stays within its bounds (input size, line length, JSON
+ * depth and size, cause-chain length, findings), says so with `truncated`, handles lone
+ * surrogates, and never throws — checked by example and by property (fast-check).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { decode, LIMITS, type DecodeResult, type Limits } from '../../src/decode/index.ts';
+import { parseTemplate } from '../../src/registry/template.ts';
+import { allEntries, data, entry, paths, registry } from './decode-fixtures.ts';
+
+const portInUse = entry('asymmetric', 'PORT_IN_USE');
+
+describe('bounds', () => {
+	it('reads only the first maxInputChars of a paste, and says so', () => {
+		const text = `Port 1111 is busy.\n${'nothing to see here\n'.repeat(LIMITS.maxInputChars / 16)}Port 2222 is busy.`;
+		const result = decode(text, data);
+		assert.equal(result.truncated, true);
+		assert.deepEqual(result.truncatedBy, ['input']);
+		assert.equal(result.matches[0]!.count, 1);
+		assert.deepEqual(result.matches[0]!.params, { port: '1111' });
+	});
+
+	it('scans maxLineChars of a line for messages, and says so', () => {
+		const long = 'y'.repeat(LIMITS.maxLineChars);
+		assert.deepEqual(paths(decode(`Port 1 is busy. ${long}`, data)), [portInUse.path]);
+		const late = decode(`${long} Port 1 is busy.`, data);
+		assert.deepEqual(late.matches, []);
+		assert.deepEqual(late.truncatedBy, ['line']);
+	});
+
+	it('follows JSON to maxJsonDepth and skips what is deeper, still reading what follows', () => {
+		const deep = (levels: number, inner: string) => '{"a":'.repeat(levels) + inner + '}'.repeat(levels);
+		const tooDeep = decode(deep(LIMITS.maxJsonDepth + 10, '{"code":"SLOT_EMPTY"}'), data);
+		assert.deepEqual(tooDeep.matches, []);
+		assert.deepEqual(tooDeep.truncatedBy, ['depth']);
+		const after = decode(`[${deep(LIMITS.maxJsonDepth + 10, '1')}, {"code":"SLOT_EMPTY"}]`, data);
+		assert.deepEqual(paths(after), [entry('assetcore', 'SLOT_EMPTY').path]);
+		assert.equal(after.truncated, true);
+	});
+
+	it('reads at most maxJsonNodes values', () => {
+		const result = decode(JSON.stringify({ filler: Array.from({ length: 50 }, (_, i) => i), code: 'SLOT_EMPTY' }), data, { maxJsonNodes: 20 });
+		assert.deepEqual(result.truncatedBy, ['nodes']);
+	});
+
+	it('follows a cause chain for maxCauseChain links', () => {
+		let error: Record<string, unknown> = { code: 'DB_QUERY_FAILED' };
+		for (let i = 0; i < LIMITS.maxCauseChain + 5; i++) error = { code: 'DB_WRITE_FAILED', cause: error };
+		const result = decode(JSON.stringify({ code: 'TASK_ABORTED', cause: error }), data);
+		assert.equal(result.matches[0]!.code, 'TASK_ABORTED');
+		assert.equal(result.matches[0]!.cause?.length, LIMITS.maxCauseChain);
+		assert.deepEqual(result.truncatedBy, ['cause']);
+	});
+
+	it('counts at most maxFindings errors', () => {
+		const result = decode('{"code":"SLOT_EMPTY"}\n'.repeat(30), data, { maxFindings: 10 });
+		assert.equal(result.matches[0]!.count, 10);
+		assert.deepEqual(result.truncatedBy, ['findings']);
+	});
+
+	it('takes no value longer than maxValueChars', () => {
+		assert.deepEqual(decode(`Port ${'9'.repeat(LIMITS.maxValueChars + 1)} is busy.`, data).matches, []);
+		assert.deepEqual(decode(`Port ${'9'.repeat(LIMITS.maxValueChars)} is busy.`, data).matches[0]!.params.port?.length, LIMITS.maxValueChars);
+	});
+
+	it('replaces lone surrogates, in text and in JSON escapes, so results are well-formed', () => {
+		const text = decode('Port \ud800 is busy.', data);
+		assert.deepEqual(text.matches[0]!.params, { port: '\ufffd' });
+		const json = decode('{"code":"PORT_IN_USE","message":"Port \\udc00 is busy."}', data);
+		assert.deepEqual(json.matches[0]!.params, { port: '\ufffd' });
+	});
+
+	it('stays linear on a near miss: no backtracking on a long line of almost-messages', () => {
+		// A regular expression with one `(.+?)` per placeholder takes seconds on this; here it is one pass.
+		const result = decode(`No free ports in ${'4000-'.repeat(1500)}`, data);
+		assert.deepEqual(result.matches, []);
+	});
+});
+
+/** Pieces of pastes: registry text, JSON punctuation, codes, keys the decoder reads, control characters. */
+const fragments = [
+	...allEntries(registry).flatMap((e) => [e.code, e.path, ...(e.message ? parseTemplate(e.message).map((s) => (s.kind === 'text' ? s.text : '5432')) : [])]),
+	...registry.products.flatMap((p) => [p.id, p.name, p.typePrefix ?? '']),
+	'{', '}', '[', ']', '"', "'", ':', ',', '\\', '\\"', '\n', '\r\n', ' ', '//', '/*', '*/',
+	'code', '"code":', 'cause', '[cause]: ', 'details', 'errors', 'extensions', 'type', 'status', '404', 'true', 'None',
+	'__proto__', 'constructor', 'prototype', '/e/', '/errors/', 'https://x.example', 'Error [', '✖ ', '\x1b[31m', '\x1b]8;;', '\ud800', '\udfff', '\u2019',
+];
+const piece = fc.oneof(
+	fc.constantFrom(...fragments),
+	fc.string({ maxLength: 12 }),
+	fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 6 }),
+);
+const paste = fc.array(piece, { maxLength: 80 }).map((parts) => parts.join(''));
+const smallLimits: Partial<Limits> = { maxInputChars: 300, maxLineChars: 80, maxJsonDepth: 4, maxJsonNodes: 40, maxCauseChain: 2, maxFindings: 5, maxTemplateChecks: 200 };
+
+/** What holds for any result: consistent, bounded, serialisable, naming only real entries. */
+function checkResult(result: DecodeResult, limits: Limits): void {
+	const pagePaths = new Set(allEntries(registry).map((e) => e.path));
+	assert.equal(result.truncated, (result.truncatedBy?.length ?? 0) > 0);
+	assert.deepEqual(JSON.parse(JSON.stringify(result)), result);
+	const seen = new Set<number>();
+	result.groups.forEach((g, gi) => {
+		assert.ok(g.count >= 1 && g.count <= limits.maxFindings);
+		for (const i of g.matches) {
+			assert.ok(!seen.has(i));
+			seen.add(i);
+			assert.equal(result.matches[i]!.group, gi);
+			assert.equal(result.matches[i]!.count, g.count);
+		}
+	});
+	assert.equal(seen.size, result.matches.length);
+	for (const m of result.matches) {
+		assert.ok(pagePaths.has(m.path));
+		for (const v of Object.values(m.params)) assert.ok(typeof v === 'string' && v.length <= limits.maxValueChars);
+		assert.ok((m.cause?.length ?? 0) <= limits.maxCauseChain);
+	}
+	for (const s of result.suggestions) assert.ok(pagePaths.has(s.path));
+}
+
+describe('properties', () => {
+	it('never throws and gives a consistent result on any paste', () => {
+		fc.assert(
+			fc.property(paste, (text) => checkResult(decode(text, data), LIMITS)),
+			{ numRuns: 400 },
+		);
+	});
+
+	it('stays within small bounds, and flags a paste longer than the input bound', () => {
+		const limits = { ...LIMITS, ...smallLimits };
+		fc.assert(
+			fc.property(paste, (text) => {
+				const result = decode(text, data, smallLimits);
+				checkResult(result, limits);
+				if (text.length > limits.maxInputChars) assert.ok(result.truncatedBy?.includes('input'));
+			}),
+			{ numRuns: 400 },
+		);
+	});
+
+	it('returns values that are in the paste, for pastes without escapes or colour codes', () => {
+		const plain = fc.array(fc.oneof(fc.constantFrom(...fragments.filter((f) => !/[\\\x1b\r\ud800-\udfff]/.test(f))), fc.string({ maxLength: 8 })), { maxLength: 40 }).map((p) => p.join(''));
+		fc.assert(
+			fc.property(plain, (text) => {
+				for (const m of decode(text, data).matches) {
+					for (const v of Object.values(m.params)) assert.ok(text.includes(v), `${JSON.stringify(v)} not in ${JSON.stringify(text)}`);
+				}
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it('decodes the same paste the same way every time', () => {
+		fc.assert(fc.property(paste, (text) => assert.deepEqual(decode(text, data), decode(text, data))), { numRuns: 100 });
+	});
+});

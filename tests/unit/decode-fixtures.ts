@@ -1,0 +1,29 @@
+/**
+ * The real registry and its decoder data, for the decoder's tests. Entries are looked up here by
+ * product and code, so a test names the error it is about and the registry supplies the rest.
+ */
+import { loadRegistry } from '../../src/registry/load.ts';
+import { allEntries, findProduct, type RegistryEntry } from '../../src/registry/model.ts';
+import { toDecoderData, type DecodeResult } from '../../src/decode/index.ts';
+
+export const registry = loadRegistry();
+export const data = toDecoderData(registry);
+
+/** The entry `product`/`code` (with `slug` where a product has the code twice); throws when absent. */
+export function entry(product: string, code: string, slug?: string): RegistryEntry {
+	const found = findProduct(registry, product)?.errors.filter((e) => e.code === code && (slug === undefined || e.slug === slug)) ?? [];
+	if (found.length !== 1) throw new Error(`test fixture: ${product}/${code}${slug ? `/${slug}` : ''} names ${found.length} entries in the registry`);
+	return found[0]!;
+}
+
+/** Page paths of the matches, best first. */
+export function paths(result: DecodeResult): string[] {
+	return result.matches.map((m) => m.path);
+}
+
+/** Page paths of the first error found (several when ambiguous). */
+export function firstGroup(result: DecodeResult): string[] {
+	return (result.groups[0]?.matches ?? []).map((i) => result.matches[i]!.path);
+}
+
+export { allEntries };

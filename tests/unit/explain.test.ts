@@ -1,0 +1,105 @@
+/**
+ * The `explain` CLI as a user runs it: TEXT or standard input in; the entry, its absolute URL,
+ * the message with the user's values and what to do out; `--json` as one object; exit 0 with a
+ * match, 1 without, 2 on bad usage with one line saying what is wrong.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { PROJECT_ROOT } from '../../src/registry/load.ts';
+import { absoluteUrl } from '../../src/registry/urls.ts';
+import { entry } from './decode-fixtures.ts';
+
+const SITE = 'https://errors.example.com';
+
+function explain(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+	const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/explain.ts'), ...args], {
+		input: options.input ?? '',
+		encoding: 'utf8',
+		env: { ...process.env, SITE_URL: SITE, NO_COLOR: '', ...options.env },
+	});
+	return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const noFreePorts = entry('asymmetric', 'NO_FREE_PORTS');
+
+describe('explain', () => {
+	it('explains a message given as TEXT: entry, values, what to do, absolute URL, no colour when piped', () => {
+		const { code, stdout, stderr } = explain(['No', 'free', 'ports', 'in', '4000-4010.', 'Destroy', 'a', 'clone', 'or', 'widen', 'the', 'range.']);
+		assert.equal(code, 0, stderr);
+		assert.match(stdout, /^NO_FREE_PORTS\b/);
+		assert.ok(stdout.includes('No free ports in 4000-4010. Destroy a clone or widen the range.'));
+		assert.ok(stdout.includes(`What to do: ${noFreePorts.fix}`));
+		assert.ok(stdout.includes(absoluteUrl(SITE, noFreePorts.path)));
+		assert.ok(!stdout.includes('\x1b'));
+	});
+
+	it('reads standard input when no TEXT is given', () => {
+		const body = JSON.stringify({ type: 'urn:assetcore:error:SERVICE_UNAVAILABLE', status: 503, retryable: true, retry_after_ms: 100 });
+		const { code, stdout } = explain([], { input: `${body}\n` });
+		assert.equal(code, 0);
+		assert.match(stdout, /^SERVICE_UNAVAILABLE\b/);
+		assert.ok(stdout.includes('HTTP 503 · retryable · retry after 100 ms'));
+	});
+
+	it('prints exactly one JSON object with --json, in the documented shape', () => {
+		const { code, stdout } = explain(['--json', 'Port 5432 is busy.']);
+		assert.equal(code, 0);
+		assert.equal(stdout.trim().split('\n').length, 1);
+		assert.deepEqual(JSON.parse(stdout), {
+			matches: [{ product: 'asymmetric', code: 'PORT_IN_USE', url: entry('asymmetric', 'PORT_IN_USE').path, params: { port: '5432' }, via: 'message', count: 1 }],
+			suggestions: [],
+		});
+	});
+
+	it('lists every candidate of an ambiguous code and says nothing decides', () => {
+		const { code, stdout } = explain(['INVALID_REQUEST']);
+		assert.equal(code, 0);
+		assert.match(stdout, /names 2 entries, and nothing in the input tells which one it is/);
+		for (const product of ['smithers', 'assetcore']) assert.ok(stdout.includes(absoluteUrl(SITE, entry(product, 'INVALID_REQUEST').path)));
+	});
+
+	it('exits 1 when nothing matches, with "did you mean" suggestions', () => {
+		const human = explain(['PORT_IN_USEE']);
+		assert.equal(human.code, 1);
+		assert.match(human.stdout, /^No known error in the input\./);
+		assert.ok(human.stdout.includes(`Did you mean PORT_IN_USE (asymmetric)? ${absoluteUrl(SITE, entry('asymmetric', 'PORT_IN_USE').path)}`));
+		const json = explain(['--json', 'all good here']);
+		assert.equal(json.code, 1);
+		assert.deepEqual(JSON.parse(json.stdout), { matches: [], suggestions: [] });
+	});
+
+	it('shows pasted control characters as text, never sends them to the terminal', () => {
+		const { stdout } = explain(['Unknown clone "a\x07b". List clones: asym status']);
+		assert.ok(stdout.includes('a\\x07b'));
+		assert.ok(!stdout.includes('\x07'));
+	});
+
+	it('takes text that starts with "-" after --', () => {
+		const { code, stdout } = explain(['--json', '--', '-> PORT_IN_USE']);
+		assert.equal(code, 0);
+		assert.equal(JSON.parse(stdout).matches[0].code, 'PORT_IN_USE');
+	});
+
+	it('shows help with --help and exits 0', () => {
+		const { code, stdout } = explain(['--help']);
+		assert.equal(code, 0);
+		assert.match(stdout, /^Usage: npm run --silent explain -- \[--json\] \[TEXT…\]/);
+	});
+
+	const misuse: [string, string[], Record<string, string> | undefined, RegExp][] = [
+		['an unknown option', ['--colour', 'x'], undefined, /^explain: unknown option --colour — /],
+		['empty input', ['   '], undefined, /^explain: the input is empty — /],
+		['a SITE_URL that is not a URL', ['x'], { SITE_URL: 'not a url' }, /^explain: SITE_URL "not a url" is not a URL — /],
+	];
+	for (const [what, args, env, message] of misuse) {
+		it(`exits 2 with one line naming ${what}`, () => {
+			const { code, stdout, stderr } = explain(args, { env });
+			assert.equal(code, 2);
+			assert.equal(stdout, '');
+			assert.match(stderr, message);
+			assert.equal(stderr.trim().split('\n').length, 1);
+		});
+	}
+});
