@@ -1,4 +1,5 @@
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { csp } from './src/integrations/csp.ts';
@@ -8,7 +9,7 @@ import { SITE_DESCRIPTION, SITE_TITLE } from './src/meta.ts';
 import { loadRegistry } from './src/registry/load.ts';
 import { sidebar } from './src/registry/navigation.ts';
 import { entryRedirects } from './src/registry/published.ts';
-import { DEFAULT_SITE_URL } from './src/registry/urls.ts';
+import { DEFAULT_SITE_URL, shortLinkSegment } from './src/registry/urls.ts';
 
 const registry = loadRegistry();
 
@@ -32,8 +33,10 @@ export default defineConfig({
 			pagination: false,
 			plugins: [...linkValidation()],
 			routeMiddleware: ['./src/integrations/sidebar-anchors.ts'],
-			components: { Head: './src/components/Head.astro' },
+			components: { Head: './src/components/Head.astro', Search: './src/components/Search.astro' },
 		}),
+		// Starlight adds the sitemap itself unless it is here; here, short links (redirects and choosers) stay out of it.
+		sitemap({ filter: (page) => shortLinkSegment(new URL(page).pathname) === undefined }),
 		mdx(),
 		registryWatch(),
 	],

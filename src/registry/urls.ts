@@ -33,6 +33,31 @@ export function markdownPath(pagePath: string): string {
 	return pagePath === '/' ? '/index.md' : `${pagePath.replace(/\/$/, '')}.md`;
 }
 
+/*
+ * Finding a page (src/pages/e/, src/pages/search/):
+ *
+ *   /e/<CODE>/, /e/<code>/   short link to a code: its page, or a chooser where entries share the code
+ *   /search/codes.json       every code with its page, for the search dialog's direct jump
+ */
+
+/** The short link of a code. Pages exist for the code as written and in lower case; other spellings reach it through the 404 page. */
+export function shortLinkPath(code: string): string {
+	return `/e/${code}/`;
+}
+
+/** What follows `/e/` in a short-link path, as typed (`/e/Health_Timeout` → `Health_Timeout`); undefined for other paths. */
+export function shortLinkSegment(path: string): string | undefined {
+	const match = /^\/e\/([^/]+)\/?$/.exec(path);
+	if (!match) return undefined;
+	try {
+		return decodeURIComponent(match[1]!);
+	} catch {
+		return match[1];
+	}
+}
+
+export const SEARCH_CODES_PATH = '/search/codes.json';
+
 /** The decoder page, where a pasted error is looked up. */
 export const DIAGNOSE_PATH = '/diagnose/';
 

@@ -1,0 +1,82 @@
+/**
+ * What a typed query means in terms of error codes. People type codes the way they remember
+ * them: `health timeout`, `health-timeout`, `Health_Timeout`, `IMAGE_`. This module turns such a
+ * query into the code key it stands for and finds the codes it names exactly or begins. Pure: the
+ * search dialog, the short-link fallback and the tests all use it, in the browser and in Node.
+ */
+
+/** One code's entry as the search dialog and short links need it: enough to show and open it. */
+export interface CodeTarget {
+	code: string;
+	/** The product's display name. */
+	product: string;
+	/** The category's display name, when the entry has one. */
+	category?: string;
+	/** The entry's page path. */
+	path: string;
+	/** One line saying what the entry is. */
+	summary: string;
+}
+
+/**
+ * The code a query spells, whatever its case and separators: `health timeout`, `health-timeout`
+ * and ` HEALTH_TIMEOUT ` all give `HEALTH_TIMEOUT`. Quotes and backticks around it are dropped, so
+ * a code copied from a log or from Markdown still matches. Empty when nothing code-like is left.
+ */
+export function codeKey(query: string): string {
+	return query
+		.trim()
+		.replace(/^["'`]+|["'`]+$/g, '')
+		.toUpperCase()
+		.replace(/[\s\-_.]+/g, '_')
+		.replace(/^_+|_+$/g, '');
+}
+
+/**
+ * Whether a query is written like a code rather than like words: it has an underscore
+ * (`tool_path`, `IMAGE_`) or is in capitals (`TASK`). A lower-case word such as `task` is a word
+ * search, and finds pages that use the word, not only the codes that begin with it.
+ */
+export function looksLikeCode(query: string): boolean {
+	const q = query.trim();
+	return /^[A-Za-z0-9_]+$/.test(q) && (q.includes('_') || (/[A-Z]/.test(q) && q === q.toUpperCase() && q.length > 1));
+}
+
+export interface CodeMatches {
+	/** The entries whose code is the query's code key (several when products share the code). */
+	exact: CodeTarget[];
+	/** The entries whose code begins with the key as whole words (`TOOL_PATH` → `TOOL_PATH_INVALID`). */
+	prefix: CodeTarget[];
+}
+
+/** The entries a query names by code: exactly, or as the first words of their codes. */
+export function matchCodes(query: string, targets: readonly CodeTarget[]): CodeMatches {
+	const key = codeKey(query);
+	if (!key) return { exact: [], prefix: [] };
+	return {
+		exact: targets.filter((t) => t.code === key),
+		prefix: targets.filter((t) => t.code.startsWith(`${key}_`)),
+	};
+}
+
+/**
+ * The entries to offer as a direct jump above the full-text results: the code typed exactly, in
+ * any spelling; else, for a query written like a code, the codes it begins.
+ */
+export function jumpTargets(query: string, targets: readonly CodeTarget[]): CodeTarget[] {
+	const { exact, prefix } = matchCodes(query, targets);
+	if (exact.length) return exact;
+	return looksLikeCode(query) ? prefix : [];
+}
+
+/**
+ * The term to give Pagefind for a query. Pagefind reads `CLASS_ALREADY` as the words `class` and
+ * `already`, so pages using those words anywhere outrank the code that begins with them; with a
+ * trailing underscore it matches the code as one word by its beginning. So a query written like a
+ * code that begins known codes (and is not itself one) is searched with that underscore.
+ */
+export function pagefindTerm(query: string, targets: readonly CodeTarget[]): string {
+	if (!looksLikeCode(query)) return query;
+	const { exact, prefix } = matchCodes(query, targets);
+	return exact.length === 0 && prefix.length > 0 ? `${codeKey(query)}_` : query;
+}

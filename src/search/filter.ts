@@ -1,0 +1,80 @@
+/**
+ * Narrowing a product's list of codes: the filter's state, how it reads from and writes to the
+ * address (so a filtered view can be shared), and which entries it keeps. Pure: the overview's
+ * script and the tests use it alike.
+ */
+
+/** The filter as the address carries it: `?q=timeout&category=core&status=404&retryable=yes`. */
+export interface FilterState {
+	/** Words that must all appear in the code, message, trigger or description. */
+	q: string;
+	/** A category id (the group's anchor). */
+	category: string;
+	/** An HTTP status, as written. */
+	status: string;
+	/** `yes` or `no`. */
+	retryable: string;
+}
+
+export const FILTER_KEYS = ['q', 'category', 'status', 'retryable'] as const satisfies readonly (keyof FilterState)[];
+
+export const EMPTY_FILTER: FilterState = { q: '', category: '', status: '', retryable: '' };
+
+/** What the filter knows of one listed entry (the overview writes it as data attributes). */
+export interface FilterableEntry {
+	category: string;
+	status?: string;
+	retryable?: 'yes' | 'no';
+	/** Everything the text filter searches: code, message, trigger and description. */
+	text: string;
+}
+
+export function readFilter(params: URLSearchParams): FilterState {
+	const state = { ...EMPTY_FILTER };
+	for (const key of FILTER_KEYS) state[key] = params.get(key)?.trim() ?? '';
+	return state;
+}
+
+/** Writes the state into `params`, leaving out what is empty so an unfiltered view has a clean address. */
+export function writeFilter(state: FilterState, params: URLSearchParams): URLSearchParams {
+	for (const key of FILTER_KEYS) {
+		const value = state[key].trim();
+		if (value) params.set(key, value);
+		else params.delete(key);
+	}
+	return params;
+}
+
+export function isFiltering(state: FilterState): boolean {
+	return FILTER_KEYS.some((key) => state[key].trim() !== '');
+}
+
+/**
+ * The words of a text query, lower-cased. Underscores and hyphens separate words, so `health
+ * timeout`, `health-timeout` and `HEALTH_TIMEOUT` all ask for the same thing.
+ */
+export function queryWords(q: string): string[] {
+	return q
+		.toLowerCase()
+		.split(/[\s_\-]+/)
+		.map((w) => w.replace(/^["'`]+|["'`]+$/g, ''))
+		.filter(Boolean);
+}
+
+/** Whether an entry stays in the list: every set field matches, and every word of the query appears in its text. */
+export function matchesFilter(entry: FilterableEntry, state: FilterState): boolean {
+	if (state.category && entry.category !== state.category) return false;
+	if (state.status && entry.status !== state.status) return false;
+	if (state.retryable && entry.retryable !== state.retryable) return false;
+	const words = queryWords(state.q);
+	if (words.length === 0) return true;
+	const text = entry.text.toLowerCase().replaceAll('`', '');
+	return words.every((w) => text.includes(w));
+}
+
+/** "Showing 3 of 24 codes." — what the filter left, in one line. */
+export function filterSummary(shown: number, total: number): string {
+	if (shown === total) return `Showing all ${total} codes.`;
+	if (shown === 0) return `No code matches these filters.`;
+	return `Showing ${shown} of ${total} codes.`;
+}
