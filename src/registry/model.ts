@@ -78,8 +78,8 @@ export function entriesByCategory(product: Product): CategoryGroup[] {
 	return [...groups, rest].filter((g) => g.entries.length > 0);
 }
 
-/** One line saying what an entry is: its message, else when it happens, else its description. */
-export function entrySummary(entry: RegistryEntry): string {
+/** One line saying what an entry is: its message, else when it happens, else its description. (Takes the decoder's entries too.) */
+export function entrySummary(entry: Pick<Entry, 'code' | 'message' | 'when' | 'description'>): string {
 	return entry.message ?? entry.when ?? entry.description ?? entry.code;
 }
 

@@ -37,7 +37,7 @@ export function markdownPath(pagePath: string): string {
  * Finding a page (src/pages/e/, src/pages/search/):
  *
  *   /e/<CODE>/, /e/<code>/   short link to a code: its page, or a chooser where entries share the code
- *   /search/codes.json       every code with its page, for the search dialog's direct jump
+ *   /search/data.json        the decoder's data, for the search dialog's direct jump
  */
 
 /** The short link of a code. Pages exist for the code as written and in lower case; other spellings reach it through the 404 page. */
@@ -56,7 +56,7 @@ export function shortLinkSegment(path: string): string | undefined {
 	}
 }
 
-export const SEARCH_CODES_PATH = '/search/codes.json';
+export const SEARCH_DATA_PATH = '/search/data.json';
 
 /** The decoder page, where a pasted error is looked up. */
 export const DIAGNOSE_PATH = '/diagnose/';

@@ -60,16 +60,6 @@ export function matchCodes(query: string, targets: readonly CodeTarget[]): CodeM
 }
 
 /**
- * The entries to offer as a direct jump above the full-text results: the code typed exactly, in
- * any spelling; else, for a query written like a code, the codes it begins.
- */
-export function jumpTargets(query: string, targets: readonly CodeTarget[]): CodeTarget[] {
-	const { exact, prefix } = matchCodes(query, targets);
-	if (exact.length) return exact;
-	return looksLikeCode(query) ? prefix : [];
-}
-
-/**
  * The term to give Pagefind for a query. Pagefind reads `CLASS_ALREADY` as the words `class` and
  * `already`, so pages using those words anywhere outrank the code that begins with them; with a
  * trailing underscore it matches the code as one word by its beginning. So a query written like a

@@ -5,16 +5,27 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { toDecoderData } from '../../src/decode/index.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
-import { allEntries, entriesByCategory, entriesByCode, problemFacts } from '../../src/registry/model.ts';
+import { allEntries, entriesByCategory, entriesByCode, entrySummary, problemFacts } from '../../src/registry/model.ts';
+import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { shortLinkPath, shortLinkSegment } from '../../src/registry/urls.ts';
 import { codeTargets } from '../../src/search/code-index.ts';
-import { codeKey, jumpTargets, looksLikeCode, matchCodes, pagefindTerm } from '../../src/search/code-query.ts';
+import { codeKey, looksLikeCode, matchCodes, pagefindTerm } from '../../src/search/code-query.ts';
+import { jumpFor } from '../../src/search/jump.ts';
+import { searchTerm } from '../../src/search/search-term.ts';
 import { EMPTY_FILTER, filterSummary, isFiltering, matchesFilter, readFilter, writeFilter } from '../../src/search/filter.ts';
 import { filterableEntry, filterAttributes, filterChoices } from '../../src/search/filter-facts.ts';
 
 const registry = loadRegistry();
-const targets = codeTargets(registry);
+const data = toDecoderData(registry);
+const targets = codeTargets(data);
+/** Entries whose message has placeholders and words of its own to recognise it by (not a bare `{detail}`). */
+const withValues = allEntries(registry).filter(
+	(e) => e.message && e.params.length > 0 && parseTemplate(e.message).some((s) => s.kind === 'text' && /\p{L}{3}/u.test(s.text)),
+);
+/** The paths the search dialog would offer as a direct jump for a query. */
+const jumpPaths = (query: string) => jumpFor(query, data, targets)?.rows.map((r) => r.path) ?? [];
 const byCode = entriesByCode(registry);
 /** Every way people write a code: as published, lower case, with spaces, with hyphens, mixed case. */
 const spellings = (code: string) => [
@@ -35,11 +46,8 @@ describe('code queries', () => {
 		for (const [code, entries] of byCode) {
 			for (const spelling of spellings(code)) {
 				assert.equal(codeKey(spelling), code, spelling);
-				assert.deepEqual(
-					jumpTargets(spelling, targets).map((t) => t.path),
-					entries.map((e) => e.path),
-					spelling,
-				);
+				assert.equal(jumpFor(spelling, data, targets)?.kind, 'code', spelling);
+				assert.deepEqual(jumpPaths(spelling), entries.map((e) => e.path), spelling);
 			}
 		}
 	});
@@ -48,8 +56,9 @@ describe('code queries', () => {
 		assert.ok(prefixes.length > 0);
 		for (const prefix of prefixes) {
 			const expected = allEntries(registry).filter((e) => e.code.startsWith(`${prefix}_`)).map((e) => e.path);
-			assert.deepEqual(jumpTargets(prefix, targets).map((t) => t.path), expected, prefix);
-			assert.deepEqual(jumpTargets(`${prefix}_`, targets).map((t) => t.path), expected, `${prefix}_`);
+			assert.equal(jumpFor(prefix, data, targets)?.kind, 'prefix', prefix);
+			assert.deepEqual(jumpPaths(prefix), expected, prefix);
+			assert.deepEqual(jumpPaths(`${prefix}_`), expected, `${prefix}_`);
 			assert.deepEqual(matchCodes(prefix.toLowerCase(), targets).prefix.map((t) => t.path), expected);
 		}
 	});
@@ -57,7 +66,7 @@ describe('code queries', () => {
 	it('treats a lower-case word as words, not as a code prefix', () => {
 		const word = prefixes.find((p) => !p.includes('_'))!;
 		assert.equal(looksLikeCode(word.toLowerCase()), false);
-		assert.deepEqual(jumpTargets(word.toLowerCase(), targets), []);
+		assert.notEqual(jumpFor(word.toLowerCase(), data, targets)?.kind, 'prefix');
 		assert.equal(pagefindTerm(word.toLowerCase(), targets), word.toLowerCase());
 	});
 
@@ -69,19 +78,54 @@ describe('code queries', () => {
 		assert.equal(pagefindTerm('free ports', targets), 'free ports');
 	});
 
-	it('offers nothing for text that names no code', () => {
-		for (const query of ['', '   ', 'NOT_A_CODE_AT_ALL', 'port 8080 is busy', '_']) assert.deepEqual(jumpTargets(query, targets), [], query);
+	it('offers the entry whose message a text is, with the values read from it', () => {
+		assert.ok(withValues.length > 0);
+		for (const entry of withValues) {
+			const values = Object.fromEntries(entry.params.map((p, i) => [p, `v${i}x${p.length}`]));
+			const text = fillTemplate(entry.message, values);
+			const jump = jumpFor(text, data, targets);
+			const row = jump?.rows.find((r) => r.path === entry.path);
+			assert.ok(row, `${entry.code}: "${text}" offers ${jump?.rows.map((r) => r.code).join(', ') || 'nothing'}`);
+			assert.equal(jump!.kind, 'decoded');
+			for (const [name, value] of Object.entries(values)) assert.equal(row.values?.[name], value, `${entry.code}.${name}`);
+		}
 	});
 
-	it('lists every entry once, with its page, product, category and a one-line summary', () => {
+	it('offers a near miss of a code as "did you mean", and nothing for text that names no code', () => {
+		const code = [...byCode.keys()].find((c) => c.length > 10)!;
+		const typo = code.slice(0, 4) + code.slice(5);
+		assert.equal(jumpFor(typo, data, targets)?.kind, 'suggested', typo);
+		assert.ok(jumpPaths(typo).includes(byCode.get(code)![0]!.path), typo);
+		for (const query of ['', '   ', '_', 'the']) assert.equal(jumpFor(query, data, targets), undefined, query);
+	});
+
+	it('lists every entry once, from the decoder\'s data, with its page, product, category and summary', () => {
 		assert.equal(targets.length, allEntries(registry).length);
 		for (const [i, entry] of allEntries(registry).entries()) {
 			const t = targets[i]!;
+			const product = registry.products.find((p) => p.id === entry.product)!;
 			assert.equal(t.code, entry.code);
 			assert.equal(t.path, entry.path);
-			assert.equal(t.product, registry.products.find((p) => p.id === entry.product)!.name);
-			assert.ok(t.summary.length > 0 && !t.summary.includes('`'), t.summary);
+			assert.equal(t.product, product.name);
+			assert.equal(t.category, product.categories.find((c) => c.id === entry.category)?.name);
+			assert.equal(t.summary, entrySummary(entry).replaceAll('`', ''));
 		}
+	});
+});
+
+describe('what the dialog asks Pagefind for', () => {
+	it('asks for a message typed with real values by its template\'s words, which its page has', () => {
+		for (const entry of withValues) {
+			const text = fillTemplate(entry.message!, Object.fromEntries(entry.params.map((p) => [p, 'val-42'])));
+			const term = searchTerm(text, data, targets);
+			assert.ok(!term.includes('val-42'), `${entry.code}: "${term}"`);
+			for (const word of term.split(/\s+/)) assert.ok(entry.message!.includes(word), `${entry.code}: "${word}" is not in its message`);
+		}
+	});
+
+	it('leaves out words that are values when the text decodes to nothing, and keeps everything else as typed', () => {
+		assert.equal(searchTerm('request abc-123 took 30s to fail', data, targets), 'request took to fail');
+		for (const query of ['free ports', 'HTTP 404', 'signature verification', 'ipv4']) assert.equal(searchTerm(query, data, targets), query);
 	});
 });
 

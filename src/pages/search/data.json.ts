@@ -1,0 +1,11 @@
+/**
+ * `/search/data.json`: the decoder's data (src/decode/data.ts). The search dialog fetches it when
+ * it first opens, so pages do not each carry every code: it lists the codes for the direct jump
+ * and holds the templates that decode a message typed into the search field.
+ */
+import type { APIRoute } from 'astro';
+import { toDecoderData } from '../../decode/data.ts';
+import { siteRegistry } from '../../registry/site.ts';
+
+export const GET: APIRoute = () =>
+	new Response(JSON.stringify(toDecoderData(siteRegistry())), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
