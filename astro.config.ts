@@ -32,7 +32,7 @@ export default defineConfig({
 			lastUpdated: false,
 			pagination: false,
 			plugins: [...linkValidation()],
-			routeMiddleware: ['./src/integrations/sidebar-anchors.ts'],
+			routeMiddleware: ['./src/integrations/sidebar-anchors.ts', './src/integrations/sidebar-focus.ts'],
 			components: { Head: './src/components/Head.astro', Search: './src/components/Search.astro' },
 		}),
 		// Starlight adds the sitemap itself unless it is here; here, short links (redirects and choosers) stay out of it.

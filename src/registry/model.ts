@@ -36,15 +36,50 @@ export function findProduct(registry: Registry, id: string): Product | undefined
 	return registry.products.find((p) => p.id === id);
 }
 
-/** Entries grouped by upper-case code, across products: the codes several products share show up here. */
-export function entriesByCode(registry: Registry): Map<string, RegistryEntry[]> {
-	const byCode = new Map<string, RegistryEntry[]>();
-	for (const e of allEntries(registry)) {
-		const list = byCode.get(e.code);
-		if (list) list.push(e);
-		else byCode.set(e.code, [e]);
+/**
+ * Lookups derived from a registry, built once per registry object (a registry is never changed
+ * once loaded). Every page looks entries up while it renders; a scan of the registry per page
+ * would make the build quadratic in the number of codes. Weak, so a registry reloaded by
+ * `astro dev` gets fresh indexes and the old ones go with it.
+ */
+interface RegistryIndex {
+	byCode: Map<string, RegistryEntry[]>;
+	/** `product` + NUL + `CODE` → that product's entries with the code. */
+	byProductCode: Map<string, RegistryEntry[]>;
+	/** `product/slug` → the entry. */
+	bySlug: Map<string, RegistryEntry>;
+}
+
+const registryIndexes = new WeakMap<Registry, RegistryIndex>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
+function indexOf(registry: Registry): RegistryIndex {
+	let index = registryIndexes.get(registry);
+	if (!index) {
+		index = { byCode: new Map(), byProductCode: new Map(), bySlug: new Map() };
+		for (const e of allEntries(registry)) {
+			push(index.byCode, e.code, e);
+			push(index.byProductCode, `${e.product}\u0000${e.code}`, e);
+			if (!index.bySlug.has(`${e.product}/${e.slug}`)) index.bySlug.set(`${e.product}/${e.slug}`, e);
+		}
+		registryIndexes.set(registry, index);
 	}
-	return byCode;
+	return index;
+}
+
+/** Entries grouped by upper-case code, across products: the codes several products share show up here. */
+export function entriesByCode(registry: Registry): ReadonlyMap<string, readonly RegistryEntry[]> {
+	return indexOf(registry).byCode;
+}
+
+/** The entry a product's page slug names. */
+export function findEntry(registry: Registry, productId: string, slug: string): RegistryEntry | undefined {
+	return indexOf(registry).bySlug.get(`${productId}/${slug}`);
 }
 
 export function categoryOf(product: Product, entry: RegistryEntry): Category | undefined {
@@ -105,14 +140,13 @@ export function catchSnippet(product: Product, entry: RegistryEntry): string | u
 export function resolveRef(registry: Registry, fromProduct: string, ref: string): RegistryEntry[] {
 	const slash = ref.indexOf('/');
 	if (slash !== -1) {
-		const p = findProduct(registry, ref.slice(0, slash));
-		const e = p?.errors.find((x) => x.slug === ref.slice(slash + 1));
+		const e = findEntry(registry, ref.slice(0, slash), ref.slice(slash + 1));
 		return e ? [e] : [];
 	}
 	const colon = ref.indexOf(':');
 	const productId = colon === -1 ? fromProduct : ref.slice(0, colon);
 	const code = colon === -1 ? ref : ref.slice(colon + 1);
-	return findProduct(registry, productId)?.errors.filter((e) => e.code === code) ?? [];
+	return [...(indexOf(registry).byProductCode.get(`${productId}\u0000${code}`) ?? [])];
 }
 
 /** Builds the resolved product from a validated file. */
@@ -158,14 +192,28 @@ export function problemFacts(product: Product, entry: RegistryEntry): ProblemFac
 	return facts;
 }
 
+/** Each entry's category, as a list in the product's order, and the entry's place in it; built once per product, for the same reason as the registry's indexes. */
+const categoryPlaces = new WeakMap<Product, Map<RegistryEntry, { same: RegistryEntry[]; at: number }>>();
+
+function placeInCategory(product: Product, entry: RegistryEntry): { same: RegistryEntry[]; at: number } {
+	let places = categoryPlaces.get(product);
+	if (!places) {
+		places = new Map();
+		const byCategory = new Map<string | undefined, RegistryEntry[]>();
+		for (const e of product.errors) push(byCategory, e.category, e);
+		for (const same of byCategory.values()) same.forEach((e, at) => places!.set(e, { same, at }));
+		categoryPlaces.set(product, places);
+	}
+	return places.get(entry) ?? { same: [entry], at: 0 };
+}
+
 /** Up to `max` other entries of the same category, nearest first in the product's order: a page never lists a whole category. */
 export function neighbours(product: Product, entry: RegistryEntry, max = 8): RegistryEntry[] {
-	const same = product.errors.filter((e) => e.category === entry.category);
-	const at = same.indexOf(entry);
-	const out: RegistryEntry[] = [];
-	for (let d = 1; out.length < max && (at - d >= 0 || at + d < same.length); d++) {
-		if (at - d >= 0) out.push(same[at - d]!);
-		if (out.length < max && at + d < same.length) out.push(same[at + d]!);
+	const { same, at } = placeInCategory(product, entry);
+	const picked: number[] = [];
+	for (let d = 1; picked.length < max && (at - d >= 0 || at + d < same.length); d++) {
+		if (at - d >= 0) picked.push(at - d);
+		if (picked.length < max && at + d < same.length) picked.push(at + d);
 	}
-	return out.sort((a, b) => same.indexOf(a) - same.indexOf(b));
+	return picked.sort((a, b) => a - b).map((i) => same[i]!);
 }

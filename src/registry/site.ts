@@ -3,7 +3,7 @@
  * `astro dev`, so a saved YAML file shows without a restart.
  */
 import { loadRegistry } from './load.ts';
-import { findProduct, type Product, type Registry, type RegistryEntry } from './model.ts';
+import { findEntry, findProduct, type Product, type Registry, type RegistryEntry } from './model.ts';
 
 let cached: Registry | undefined;
 
@@ -12,15 +12,17 @@ export function siteRegistry(): Registry {
 	return (cached ??= loadRegistry());
 }
 
-export function productById(id: string): Product {
-	const product = findProduct(siteRegistry(), id);
+export function productById(id: string, registry: Registry = siteRegistry()): Product {
+	const product = findProduct(registry, id);
 	if (!product) throw new Error(`No product "${id}" in the registry: run \`npm run generate\` to bring the pages up to date.`);
 	return product;
 }
 
 export function entryBySlug(productId: string, slug: string): { product: Product; entry: RegistryEntry } {
-	const product = productById(productId);
-	const entry = product.errors.find((e) => e.slug === slug);
+	// One registry for both: `astro dev` loads a fresh one per call.
+	const registry = siteRegistry();
+	const product = productById(productId, registry);
+	const entry = findEntry(registry, productId, slug);
 	if (!entry) throw new Error(`No entry "${slug}" in ${productId}: run \`npm run generate\` to bring the pages up to date.`);
 	return { product, entry };
 }

@@ -1,0 +1,268 @@
+/**
+ * The scale benchmark: builds the site for the real registry and for larger synthetic ones, and
+ * reports what a growing registry costs — build time, memory, site size, code-page weight, the
+ * search index — against the targets of issue 6.
+ *
+ * Each site is built in its own copy of the project under .bench/ (gitignored), so a benchmark
+ * never touches the working tree's src/content/docs/, dist/ or content/registry/. A synthetic
+ * site holds the real products plus synthetic ones up to the size asked for, so the very same
+ * real code pages can be compared at 132 codes and at 5,000.
+ *
+ * Usage: npm run bench [-- --quick] [--codes N]… [--json] [--ref GIT-REF]
+ *   --quick      real registry and 1,000 codes only
+ *   --codes N    a synthetic size (repeatable; replaces the default 1,000 and 5,000)
+ *   --json       print one JSON object instead of the table
+ *   --ref REF    build that commit's project files instead of the working tree (before/after)
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { DEFAULT_REGISTRY_DIR, loadRegistry, PROJECT_ROOT } from '../src/registry/load.ts';
+import { allEntries } from '../src/registry/model.ts';
+import { writeSyntheticRegistry } from './synthetic.ts';
+
+const BENCH_DIR = join(PROJECT_ROOT, '.bench');
+/** What a site build needs from the project; generated and built output is left behind. */
+const PROJECT_FILES = ['astro.config.ts', 'package.json', 'tsconfig.json', 'src', 'scripts', 'content', 'public'];
+const GENERATED = [/^src\/content\/docs\/[^/]+\/errors(\/|$)/, /^src\/content\/docs\/[^/]+\/index\.mdx$/, /^src\/generated(\/|$)/, /^content\/registry(\/|$)/];
+/** Caches a build keeps in node_modules; each copy gets its own, so builds never share one. */
+const PRIVATE_CACHES = new Set(['.astro', '.vite', '.cache']);
+const DEFAULT_SIZES = [1000, 5000];
+const QUICK_SIZES = [1000];
+
+export const TARGETS = {
+	/** The size the build targets are stated for. */
+	codes: 5000,
+	buildSeconds: 150,
+	peakBytes: 3 * 1024 ** 3,
+	codePageGzipBytes: 15 * 1024,
+	/** How much a real code page may grow between the real registry and the largest size. */
+	pageGrowth: 0.1,
+	generatorShare: 0.02,
+} as const;
+
+export interface Step {
+	command: string;
+	wallSeconds: number;
+	cpuSeconds: number;
+	peakBytes: number;
+}
+
+export interface PageSize {
+	path: string;
+	raw: number;
+	gzip: number;
+}
+
+export interface SiteFigures {
+	label: string;
+	codes: number;
+	products: number;
+	steps: Step[];
+	build: { wallSeconds: number; cpuSeconds: number; peakBytes: number };
+	generator: { wallSeconds: number; share: number };
+	site: { bytes: number; files: number };
+	codePages: { count: number; median: PageSize; largest: PageSize };
+	pagefind: { bytes: number; files: number };
+	/** Gzipped size of every real code page, by path, to compare across sizes. */
+	realPages: Record<string, number>;
+}
+
+function fail(message: string): never {
+	console.error(`bench: ${message}`);
+	process.exit(1);
+}
+
+/** A fresh copy of the project in `dir`: from the working tree, or from a commit with `ref`. */
+function copyProject(dir: string, ref: string | undefined): void {
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	if (ref) {
+		const tar = execFileSync('git', ['archive', '--format=tar', ref, '--', ...PROJECT_FILES.filter((f) => existsSync(join(PROJECT_ROOT, f)))], { cwd: PROJECT_ROOT, maxBuffer: 1 << 30 });
+		execFileSync('tar', ['-x', '-C', dir], { input: tar });
+	} else {
+		for (const f of PROJECT_FILES) {
+			if (!existsSync(join(PROJECT_ROOT, f))) continue;
+			cpSync(join(PROJECT_ROOT, f), join(dir, f), {
+				recursive: true,
+				filter: (src) => !GENERATED.some((re) => re.test(relative(PROJECT_ROOT, src))),
+			});
+		}
+	}
+	mkdirSync(join(dir, 'src/content/docs'), { recursive: true });
+	const modules = join(dir, 'node_modules');
+	mkdirSync(modules);
+	for (const name of readdirSync(join(PROJECT_ROOT, 'node_modules'))) {
+		if (!PRIVATE_CACHES.has(name)) symlinkSync(join(PROJECT_ROOT, 'node_modules', name), join(modules, name));
+	}
+}
+
+/** Runs one shell step under GNU time: wall, user+sys CPU and peak RSS of the largest process. */
+function timed(command: string, cwd: string, env: NodeJS.ProcessEnv): Step {
+	const out = join(cwd, '.time');
+	const log = join(cwd, 'build.log');
+	const r = spawnSync('/usr/bin/time', ['-o', out, '-f', '%e %U %S %M', 'sh', '-c', command], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+	appendFileSync(log, `$ ${command}\n${r.stdout}${r.stderr}`);
+	if (r.status !== 0) fail(`"${command}" failed (exit ${r.status}) — see ${log} for why:\n${(r.stdout + r.stderr).trim().split('\n').slice(-10).join('\n')}`);
+	const [wall, user, sys, kb] = readFileSync(out, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+	return { command, wallSeconds: wall!, cpuSeconds: user! + sys!, peakBytes: kb! * 1024 };
+}
+
+function walk(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((d) => d.isFile())
+		.map((d) => join(d.parentPath, d.name));
+}
+
+function bytes(files: string[]): number {
+	return files.reduce((n, f) => n + statSync(f).size, 0);
+}
+
+function pageSize(dist: string, path: string): PageSize {
+	const html = readFileSync(join(dist, path, 'index.html'));
+	return { path, raw: html.length, gzip: gzipSync(html).length };
+}
+
+/** Builds one site with the project's own `build` script, step by step, and measures it. */
+function benchSite(label: string, codes: number | undefined, ref: string | undefined): SiteFigures {
+	const dir = join(BENCH_DIR, `site-${label}`);
+	copyProject(dir, ref);
+	let registryDir = DEFAULT_REGISTRY_DIR;
+	if (codes !== undefined) {
+		registryDir = join(BENCH_DIR, `registry-${label}`);
+		const real = loadRegistry(DEFAULT_REGISTRY_DIR);
+		const realCount = allEntries(real).length;
+		if (codes <= realCount) fail(`--codes ${codes} is not more than the real registry's ${realCount} codes — ask for a larger size.`);
+		writeSyntheticRegistry(registryDir, codes - realCount);
+		for (const f of readdirSync(DEFAULT_REGISTRY_DIR).filter((f) => /\.ya?ml$/.test(f))) cpSync(join(DEFAULT_REGISTRY_DIR, f), join(registryDir, f));
+	}
+	const registry = loadRegistry(registryDir);
+	const entries = allEntries(registry);
+	const env = { ...process.env, ATLAS_REGISTRY_DIR: registryDir, PATH: `${join(dir, 'node_modules/.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
+	const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+	const steps = pkg.scripts.build!.split('&&').map((s) => timed(s.trim(), dir, env));
+	const generatorStep = steps.find((s) => s.command.includes('scripts/generate.ts'));
+
+	const dist = join(dir, 'dist');
+	const files = walk(dist);
+	const pages = entries.map((e) => pageSize(dist, e.path)).sort((a, b) => a.gzip - b.gzip);
+	const pagefindFiles = existsSync(join(dist, 'pagefind')) ? walk(join(dist, 'pagefind')) : [];
+	const realIds = new Set(loadRegistry(DEFAULT_REGISTRY_DIR).products.map((p) => p.id));
+	const build = {
+		wallSeconds: steps.reduce((n, s) => n + s.wallSeconds, 0),
+		cpuSeconds: steps.reduce((n, s) => n + s.cpuSeconds, 0),
+		peakBytes: Math.max(...steps.map((s) => s.peakBytes)),
+	};
+	return {
+		label,
+		codes: entries.length,
+		products: registry.products.length,
+		steps,
+		build,
+		generator: { wallSeconds: generatorStep?.wallSeconds ?? 0, share: (generatorStep?.wallSeconds ?? 0) / build.wallSeconds },
+		site: { bytes: bytes(files), files: files.length },
+		codePages: { count: pages.length, median: pages[Math.floor(pages.length / 2)]!, largest: pages.at(-1)! },
+		pagefind: { bytes: bytes(pagefindFiles), files: pagefindFiles.length },
+		realPages: Object.fromEntries(pages.filter((p) => realIds.has(p.path.split('/')[1]!)).map((p) => [p.path, p.gzip])),
+	};
+}
+
+/** The largest relative growth of a real code page's gzipped HTML from the first site to `site`. */
+export function pageGrowth(base: SiteFigures, site: SiteFigures): { path: string; ratio: number } {
+	let worst = { path: '', ratio: 0 };
+	for (const [path, gzip] of Object.entries(site.realPages)) {
+		const before = base.realPages[path];
+		if (before === undefined) continue;
+		const ratio = gzip / before - 1;
+		if (Math.abs(ratio) >= Math.abs(worst.ratio)) worst = { path, ratio };
+	}
+	return worst;
+}
+
+export interface Check {
+	target: string;
+	value: string;
+	ok: boolean;
+}
+
+function kb(n: number): string {
+	return n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
+}
+
+function checks(sites: SiteFigures[]): Check[] {
+	const base = sites[0]!;
+	const largest = sites.reduce((a, b) => (b.codes > a.codes ? b : a));
+	const out: Check[] = [];
+	if (largest.codes >= TARGETS.codes) {
+		out.push({ target: `${largest.codes} codes build < ${TARGETS.buildSeconds} s`, value: `${largest.build.wallSeconds.toFixed(1)} s`, ok: largest.build.wallSeconds < TARGETS.buildSeconds });
+		out.push({ target: `${largest.codes} codes peak memory < ${kb(TARGETS.peakBytes).replace('3072.0 MB', '3 GB')}`, value: kb(largest.build.peakBytes), ok: largest.build.peakBytes < TARGETS.peakBytes });
+	}
+	for (const site of sites) {
+		out.push({ target: `${site.label}: largest code page < ${kb(TARGETS.codePageGzipBytes)} gzipped`, value: kb(site.codePages.largest.gzip), ok: site.codePages.largest.gzip < TARGETS.codePageGzipBytes });
+		out.push({ target: `${site.label}: generator < ${TARGETS.generatorShare * 100}% of build`, value: `${(site.generator.share * 100).toFixed(2)}%`, ok: site.generator.share < TARGETS.generatorShare });
+	}
+	for (const site of sites.slice(1)) {
+		const g = pageGrowth(base, site);
+		out.push({ target: `same code page at ${base.codes} and ${site.codes} codes within ${TARGETS.pageGrowth * 100}%`, value: `${g.ratio >= 0 ? '+' : ''}${(g.ratio * 100).toFixed(1)}% (${g.path})`, ok: Math.abs(g.ratio) <= TARGETS.pageGrowth });
+	}
+	return out;
+}
+
+function table(rows: string[][]): string {
+	const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+	return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+}
+
+function report(sites: SiteFigures[], results: Check[]): string {
+	const s = (f: (x: SiteFigures) => string, name: string) => [name, ...sites.map(f)];
+	const rows = [
+		s((x) => x.label, 'site'),
+		s((x) => String(x.codes), 'codes'),
+		s((x) => String(x.products), 'products'),
+		s((x) => `${x.build.wallSeconds.toFixed(1)} s`, 'build wall (generate + astro build)'),
+		s((x) => `${x.build.cpuSeconds.toFixed(1)} s`, 'build CPU (user + sys)'),
+		s((x) => kb(x.build.peakBytes), 'peak memory (largest process RSS)'),
+		s((x) => `${x.generator.wallSeconds.toFixed(2)} s (${(x.generator.share * 100).toFixed(1)}%)`, 'generator'),
+		s((x) => kb(x.site.bytes), 'site size'),
+		s((x) => String(x.site.files), 'site files'),
+		s((x) => `${kb(x.codePages.median.raw)} / ${kb(x.codePages.median.gzip)}`, 'median code page (raw / gzip)'),
+		s((x) => `${kb(x.codePages.largest.raw)} / ${kb(x.codePages.largest.gzip)}`, 'largest code page (raw / gzip)'),
+		s((x) => `${kb(x.pagefind.bytes)} (${x.pagefind.files} files)`, 'Pagefind index'),
+	];
+	const lines = [table(rows), '', 'largest code pages: ' + sites.map((x) => `${x.label} ${x.codePages.largest.path}`).join(', '), '', 'targets:'];
+	for (const c of results) lines.push(`  ${c.ok ? 'ok  ' : 'MISS'}  ${c.target}: ${c.value}`);
+	return lines.join('\n');
+}
+
+function main(): void {
+	const { values } = parseArgs({
+		options: {
+			quick: { type: 'boolean', default: false },
+			codes: { type: 'string', multiple: true },
+			json: { type: 'boolean', default: false },
+			ref: { type: 'string' },
+		},
+	});
+	if (!existsSync('/usr/bin/time')) fail('GNU time is needed to measure builds and /usr/bin/time is missing — install it (Debian: apt-get install -y time).');
+	const sizes = values.codes?.map((c) => {
+		const n = Number(c.replace(/[_,]/g, ''));
+		if (!Number.isInteger(n) || n < 1) fail(`--codes ${c} is not a whole number of codes — give one such as --codes 5000.`);
+		return n;
+	}) ?? (values.quick ? QUICK_SIZES : DEFAULT_SIZES);
+	const log = (m: string) => values.json || console.error(m);
+	const sites: SiteFigures[] = [];
+	for (const codes of [undefined, ...sizes]) {
+		const label = codes === undefined ? 'real' : String(codes);
+		log(`bench: building ${label === 'real' ? 'the real registry' : `${label} codes`}…`);
+		sites.push(benchSite(label, codes, values.ref));
+	}
+	const results = checks(sites);
+	const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryBytes: totalmem(), node: process.version };
+	if (values.json) console.log(JSON.stringify({ machine, ref: values.ref ?? 'working tree', targets: TARGETS, sites, checks: results }, null, '\t'));
+	else console.log(`${report(sites, results)}\n\n${machine.cpus} × ${machine.cpuModel}, ${kb(machine.memoryBytes)}, Node ${machine.node}`);
+}
+
+if (import.meta.main) main();

@@ -1,0 +1,79 @@
+/**
+ * What keeps a code page the same size as the registry grows, checked cheaply on a synthetic
+ * registry of 5,000 codes (the build-time figures themselves are `npm run bench`'s job).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { focusSidebar } from '../../src/integrations/sidebar-focus.ts';
+import { loadRegistry } from '../../src/registry/load.ts';
+import { allEntries, entriesByCode, neighbours, type Registry } from '../../src/registry/model.ts';
+import { sidebar } from '../../src/registry/navigation.ts';
+import { syntheticProducts, syntheticRegistry } from '../../scripts/synthetic.ts';
+
+type ConfigItem = ReturnType<typeof sidebar>[number];
+type RouteEntry = Parameters<typeof focusSidebar>[0][number];
+
+/** Starlight's shape of a configured sidebar as a page receives it. */
+function asRouteData(items: ConfigItem[]): RouteEntry[] {
+	return items.map((item): RouteEntry =>
+		'link' in item
+			? { type: 'link', label: item.label, href: item.link, isCurrent: false, badge: undefined, attrs: {} }
+			: { type: 'group', label: item.label, entries: asRouteData(item.items), collapsed: false, badge: undefined },
+	);
+}
+
+function links(entries: RouteEntry[]): number {
+	return entries.reduce((n, e) => n + (e.type === 'group' ? links(e.entries) : 1), 0);
+}
+
+/** The real registry plus synthetic products up to `codes` codes, as `npm run bench` builds it. */
+function grown(real: Registry, codes: number): Registry {
+	const synthetic = syntheticRegistry(codes - allEntries(real).length);
+	return { products: [...real.products, ...synthetic.products] };
+}
+
+describe('a code page as the registry grows', () => {
+	const real = loadRegistry();
+	const large = grown(real, 5000);
+	const page = allEntries(real).find((e) => e.product === 'smithers')!.path;
+
+	it('has a sidebar with its own product\'s categories and one link per other product', () => {
+		const small = focusSidebar(asRouteData(sidebar(real)), page);
+		const big = focusSidebar(asRouteData(sidebar(large)), page);
+		assert.equal(links(big) - links(small), large.products.length - real.products.length);
+		const open = big.filter((e) => e.type === 'group');
+		assert.deepEqual(open.map((g) => g.label), ['Smithers']);
+	});
+
+	it('opens no product on a page outside the products', () => {
+		assert.ok(focusSidebar(asRouteData(sidebar(large)), '/diagnose/').every((e) => e.type === 'link'));
+	});
+
+	it('lists at most eight nearby codes, the nearest in the product\'s order', () => {
+		const product = large.products.at(-1)!;
+		const entry = product.errors[100]!;
+		const same = product.errors.filter((e) => e.category === entry.category);
+		const at = same.indexOf(entry);
+		assert.deepEqual(neighbours(product, entry), [...same.slice(at - 4, at), ...same.slice(at + 1, at + 5)]);
+		assert.deepEqual(neighbours(product, same[0]!), same.slice(1, 9));
+	});
+
+	it('names the other products that share its code', () => {
+		const shared = [...entriesByCode(large).values()].filter((list) => new Set(list.map((e) => e.product)).size > 1);
+		assert.ok(shared.length > 0, 'the synthetic registry shares some codes across products');
+	});
+});
+
+describe('the synthetic registry', () => {
+	it('is deterministic and spread over several products, categories and template shapes', () => {
+		assert.deepEqual(syntheticProducts(500), syntheticProducts(500));
+		const registry = syntheticRegistry(1000);
+		const entries = allEntries(registry);
+		assert.equal(entries.length, 1000);
+		assert.ok(registry.products.length >= 3);
+		assert.ok(registry.products.every((p) => p.categories.length > 1));
+		assert.deepEqual([...new Set(entries.filter((e) => e.message).map((e) => e.params.length))].sort(), [0, 1, 2, 3, 4]);
+		assert.ok(entries.some((e) => e.details) && entries.some((e) => e.status) && entries.some((e) => e.examples));
+		assert.ok(entries.some((e) => e.deprecated) && entries.some((e) => e.related));
+	});
+});
