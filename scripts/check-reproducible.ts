@@ -1,0 +1,97 @@
+/**
+ * Reproducible builds: builds the site a second time, into a folder of its own, and compares it
+ * file by file with dist/ (the build `npm run build` just made from the same commit). Any file
+ * that is missing, extra or different fails the check, naming it.
+ *
+ * Nothing is allowed to differ (MAY_DIFFER is empty). Sources of difference removed rather than allowed:
+ * - code highlighting that depended on timing (ec.config.mjs lifts Shiki's time limit);
+ * - build dates: none in any page (no lastUpdated, no sitemap lastmod).
+ *
+ * Usage: npm run check:reproducible   (after `npm run build`)
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { PROJECT_ROOT } from '../src/registry/load.ts';
+
+/**
+ * Paths (relative to the built site) allowed to differ between two builds, each with its reason.
+ * None: every file of the site is the same from one build to the next.
+ */
+export const MAY_DIFFER: readonly { pattern: RegExp; why: string }[] = [];
+
+/** Every file of a folder, by path relative to it (with `/`), with the SHA-256 of its bytes. */
+export function fileHashes(dir: string): Map<string, string> {
+	const hashes = new Map<string, string>();
+	for (const d of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+		if (!d.isFile()) continue;
+		const file = join(d.parentPath, d.name);
+		hashes.set(relative(dir, file).split(sep).join('/'), createHash('sha256').update(readFileSync(file)).digest('hex'));
+	}
+	return hashes;
+}
+
+export interface TreeDifference {
+	path: string;
+	problem: 'only in the first build' | 'only in the second build' | 'differs';
+}
+
+/** The files that differ between two builds, leaving out the paths that may. */
+export function compareBuilds(first: string, second: string, mayDiffer = MAY_DIFFER): TreeDifference[] {
+	const a = fileHashes(first);
+	const b = fileHashes(second);
+	const out: TreeDifference[] = [];
+	for (const path of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+		if (mayDiffer.some((m) => m.pattern.test(path))) continue;
+		if (!b.has(path)) out.push({ path, problem: 'only in the first build' });
+		else if (!a.has(path)) out.push({ path, problem: 'only in the second build' });
+		else if (a.get(path) !== b.get(path)) out.push({ path, problem: 'differs' });
+	}
+	return out;
+}
+
+export function formatDifferences(differences: readonly TreeDifference[]): string {
+	const shown = differences.slice(0, 20).map((d) => `  ${d.path}: ${d.problem}`);
+	if (differences.length > 20) shown.push(`  … and ${differences.length - 20} more`);
+	return shown.join('\n');
+}
+
+const DIST = join(PROJECT_ROOT, 'dist');
+/** Inside the project, so that Astro keeps its prerender folder there too and not in the shared .astro/. */
+const SECOND = join(PROJECT_ROOT, '.astro/reproducible');
+
+export function main(): boolean {
+	if (!existsSync(join(DIST, 'index.html'))) {
+		console.error('check:reproducible: dist/ has no build — run `npm run build` first.');
+		return false;
+	}
+	rmSync(SECOND, { recursive: true, force: true });
+	const started = performance.now();
+	const build = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', SECOND], {
+		cwd: PROJECT_ROOT,
+		encoding: 'utf8',
+	});
+	if (build.status !== 0) {
+		console.error(`${build.stdout}${build.stderr}\ncheck:reproducible: the second build failed (above).`);
+		return false;
+	}
+	const differences = compareBuilds(DIST, SECOND);
+	const seconds = ((performance.now() - started) / 1000).toFixed(1);
+	if (differences.length) {
+		console.error(
+			`check:reproducible: two builds of the same sources differ in ${differences.length} file${differences.length === 1 ? '' : 's'}:\n` +
+				`${formatDifferences(differences)}\n` +
+				'Find what the build takes from outside the sources (time, randomness, machine load, file order) and remove it; ' +
+				`the second build is in ${relative(PROJECT_ROOT, SECOND)}/ to compare.`,
+		);
+		return false;
+	}
+	rmSync(SECOND, { recursive: true, force: true });
+	console.log(`check:reproducible: a second build is identical to dist/, file for file (${fileHashes(DIST).size} files, ${seconds} s).`);
+	return true;
+}
+
+if (import.meta.main) {
+	if (!main()) process.exit(1);
+}
