@@ -6,12 +6,14 @@
  * Markdown, and agents read these files as they are.
  */
 
+const ALNUM = /[\p{L}\p{N}]/u;
+
 /** Escapes plain text (no code spans) for running Markdown text. */
 export function text(value: string): string {
 	return oneLine(value)
 		.replace(/[\\`*[\]<~]/g, '\\$&')
-		// `_` opens or closes emphasis only next to a non-word character; inside a word it is literal.
-		.replace(/_/g, (u: string, at: number, all: string) => (/\w/.test(all[at - 1] ?? ' ') && /\w/.test(all[at + 1] ?? ' ') ? u : '\\_'))
+		// `_` opens or closes emphasis only next to whitespace or punctuation; between letters or digits it is literal.
+		.replace(/_/g, (u: string, at: number, all: string) => (ALNUM.test(all[at - 1] ?? ' ') && ALNUM.test(all[at + 1] ?? ' ') ? u : '\\_'))
 		// `&amp;` and `&#42;` are character references; a bare `&` is not.
 		.replace(/&(?=#?\w+;)/g, '\\&');
 }
@@ -19,6 +21,8 @@ export function text(value: string): string {
 /** A code span holding `value` exactly, with a fence longer than any run of backticks inside it. */
 export function codeSpan(value: string): string {
 	const code = oneLine(value);
+	// An empty span shows nothing on the HTML page; two backticks would show as two backticks.
+	if (code === '') return '';
 	const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
 	const fence = '`'.repeat(longest + 1);
 	// Readers strip one space from each side of a code span: padding keeps an edge backtick or space intact.
@@ -37,18 +41,18 @@ export function prose(value: string): string {
 			if (i % 2 === 0) return text(part);
 			return i === parts.length - 1 ? text(`\`${part}`) : codeSpan(part);
 		})
-		.join('');
+		.join('')
+		// An empty code span left nothing where it was: what was inside now could be the paragraph's edge.
+		.replace(/^[ \t]+|[ \t]+$/g, '');
 	return escapeBlockStart(inline);
 }
 
 /**
- * A line that starts like a block — `# `, `> `, `- `, `+ `, `1. ` — would become a heading, a quote
- * or a list; escaping its marker keeps it a paragraph.
+ * A line that starts like a block — `# `, `> `, `- `, `+ `, `---`, `1. ` — would become a heading,
+ * a quote, a list or a rule; escaping its first character keeps it a paragraph.
  */
 function escapeBlockStart(line: string): string {
-	return line
-		.replace(/^(#{1,6}(?=\s|$)|>|[-+](?=\s|$))/, '\\$1')
-		.replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+	return line.replace(/^[#>+=-]/, '\\$&').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** A fenced code block holding `code` exactly. */
@@ -71,9 +75,14 @@ export function link(label: string, url: string): string {
 /**
  * A GFM table. Cells are Markdown already (made with `prose`, `codeSpan`, …); a `|` in them,
  * code spans included, is escaped here, because GFM splits a row into cells before it reads code.
+ * A pipe splits the row unless an odd run of backslashes comes before it: escaped text always has
+ * an even run there, so one more escapes the pipe and the text reads as written. Code can have an
+ * odd run (`\|`); two more keep the cell whole, but no GFM reader can show that code exactly —
+ * it reads `\\|`. The registry has none.
  */
 export function table(columns: readonly string[], rows: readonly (readonly string[])[]): string {
-	const row = (cells: readonly string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
+	const cell = (c: string) => c.replace(/(\\*)\|/g, (_m, run: string) => `${run}${run.length % 2 === 0 ? '\\' : '\\\\'}|`);
+	const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
 	return [row(columns), `|${' --- |'.repeat(columns.length)}`, ...rows.map(row)].join('\n');
 }
 

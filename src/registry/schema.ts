@@ -155,7 +155,8 @@ export const product = z
 		summary: prose.optional().describe('The product\'s own one-line summary of its error reference.'),
 		catch: z
 			.string()
-			.includes('{code}', { message: 'must contain {code}, where the entry\'s code goes' })
+			// A pattern, not `.includes()`: that one leaves `format: "includes"` in the JSON Schema, which validators reject as unknown.
+			.regex(/\{code\}/, 'must contain {code}, where the entry\'s code goes')
 			.optional()
 			.describe('How code catches one error, in the product\'s idiom, with {code} for the code.'),
 		typePrefix: z
