@@ -146,17 +146,8 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 			}
 		}
 		if (skip > 0) {
-			// Too deep: step over the container without keeping it, minding brackets in strings.
-			while (i < n && skip > 0) {
-				const d = src.charCodeAt(i);
-				if (d === 34 || d === 39) {
-					i = readString(src, i).end;
-					continue;
-				}
-				if (d === 123 || d === 91) skip++;
-				else if (d === 125 || d === 93) skip--;
-				i++;
-			}
+			i = skipContainer(src, i);
+			skip = 0;
 			dropValue();
 			continue;
 		}
@@ -302,6 +293,22 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 	}
 	while (stack.length) closeTop(i);
 	return { value: root, end: i };
+}
+
+/** Steps over the rest of a container too deep to keep (its `{` or `[` already read), minding brackets in strings. */
+function skipContainer(src: string, i: number): number {
+	let depth = 1;
+	while (i < src.length) {
+		const c = src.charCodeAt(i);
+		if (c === 34 || c === 39) {
+			i = readString(src, i).end;
+			continue;
+		}
+		i++;
+		if (c === 123 || c === 91) depth++;
+		else if ((c === 125 || c === 93) && --depth === 0) break;
+	}
+	return i;
 }
 
 /** Reads a quoted string at `i`. A string never runs past its line: an unclosed one ends there. */

@@ -8,6 +8,7 @@ import { entryPath, slugForCode } from '../registry/urls.ts';
 import type { DecoderData, DecoderEntry, DecoderProduct } from './data.ts';
 import { fold } from './normalize.ts';
 import { compileTemplates, type TemplateIndex } from './templates.ts';
+import { wordHash } from './words.ts';
 
 export interface IndexedEntry {
 	id: number;
@@ -37,6 +38,8 @@ export interface DecoderIndex {
 	productById: Map<string, number>;
 	/** Lower-case code → entry ids, in registry order. */
 	byCode: Map<string, number[]>;
+	/** `wordHash` of every code: most words of a line are ruled out without a string. */
+	codeHashes: Set<number>;
 	/** `product/slug` → entry id. */
 	bySlug: Map<string, number>;
 	/** Page path → entry id. */
@@ -102,7 +105,8 @@ function build(data: DecoderData): DecoderIndex {
 			else bigrams.set(g, [ci]);
 		}
 	});
-	return { data, entries, products, productById, byCode, bySlug, byPath, templates: compileTemplates(messages), bigrams, codes };
+	const codeHashes = new Set([...byCode.keys()].map(wordHash));
+	return { data, entries, products, productById, byCode, codeHashes, bySlug, byPath, templates: compileTemplates(messages), bigrams, codes };
 }
 
 export function bigramsOf(word: string): string[] {

@@ -8,6 +8,7 @@ import type { Finding, Unknown } from './finding.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { isWordChar, skipLogPrefix } from './normalize.ts';
 import type { Unit } from './templates.ts';
+import { LOWER, UNDERSCORE, UPPER, words, type Words } from './words.ts';
 
 export interface PageRef {
 	start: number;
@@ -66,7 +67,14 @@ export function productsNamed(folded: string, index: DecoderIndex): number[] {
  * Codes and page links in one line. `skip` holds spans already read as a message, whose words
  * are values, not mentions.
  */
-export function findMentions(unit: Unit, index: DecoderIndex, skip: readonly { start: number; end: number }[], findings: Finding[], unknowns: Unknown[]): void {
+export function findMentions(
+	unit: Unit,
+	index: DecoderIndex,
+	skip: readonly { start: number; end: number }[],
+	findings: Finding[],
+	unknowns: Unknown[],
+	lineWords?: Words,
+): void {
 	const { text, folded } = unit;
 	const urls: PageRef[] = [];
 	for (let ref = pageUrl(folded, 0, index); ref; ref = pageUrl(folded, ref.end, index)) urls.push(ref);
@@ -82,42 +90,28 @@ export function findMentions(unit: Unit, index: DecoderIndex, skip: readonly { s
 	}
 	let nextSkip = 0;
 	let nextUrl = 0;
-	for (let s = 0; s < text.length; ) {
-		if (!isWordChar(text.charCodeAt(s))) {
-			s++;
-			continue;
-		}
-		// One pass classifies the word: codes are upper case or contain `_`; prose words are neither.
-		let lower = false;
-		let letter = false;
-		let underscore = false;
-		let e = s;
-		for (; e < text.length; e++) {
-			const c = text.charCodeAt(e);
-			if (c >= 97 && c <= 122) lower = letter = true;
-			else if (c >= 65 && c <= 90) letter = true;
-			else if (c === 95) underscore = true;
-			else if (c < 48 || c > 57) break;
-		}
-		const start = s;
-		s = e;
-		if (e - start < 2 || e - start > 64 || !letter) continue;
-		const upper = !lower;
-		if (lower && !underscore && !codeSyntax(unit, start, e)) continue;
+	const w = lineWords ?? words(text);
+	for (let k = 0; k < w.count; k++) {
+		const start = w.start[k]!;
+		const e = w.end[k]!;
+		const flags = w.flags[k]!;
+		// Codes are upper case or contain `_`; a lower-case word is prose unless written as a code.
+		if (e - start < 2 || e - start > 64 || !(flags & (LOWER | UPPER))) continue;
+		const underscore = (flags & UNDERSCORE) !== 0;
+		const upper = (flags & LOWER) === 0;
+		if (!upper && !underscore && !codeSyntax(unit, start, e)) continue;
 		while (nextSkip < skip.length && skip[nextSkip]!.end <= start) nextSkip++;
 		if (nextSkip < skip.length && skip[nextSkip]!.start <= start) continue;
+		const ids = index.codeHashes.has(w.hash[k]!) ? index.byCode.get(folded.slice(start, e)) : undefined;
+		if (!ids && !underscore) continue;
 		while (nextUrl < urls.length && urls[nextUrl]!.end < e) nextUrl++;
 		const inUrl = nextUrl < urls.length && urls[nextUrl]!.start <= start;
-		const raw = text.slice(start, e);
-		const ids = index.byCode.get(folded.slice(start, e));
-		if (!ids && !underscore) continue;
 		const explicit = codeSyntax(unit, start, e);
 		if (ids) {
-			// A single lower-case word that happens to be a code ("unauthorized") is prose, unless written as a code.
 			if (!(underscore || upper || explicit) || inUrl) continue;
-			findings.push({ pos: unit.pos + start, source: 'mention', via: explicit ? 'code' : 'mention', code: raw, candidates: ids });
-		} else if (!inUrl && underscore && (upper || explicit) && raw.length >= 4 && unknowns.length < MAX_UNKNOWNS) {
-			unknowns.push({ input: raw });
+			findings.push({ pos: unit.pos + start, source: 'mention', via: explicit ? 'code' : 'mention', code: text.slice(start, e), candidates: ids });
+		} else if (!inUrl && (upper || explicit) && e - start >= 4 && unknowns.length < MAX_UNKNOWNS) {
+			unknowns.push({ input: text.slice(start, e) });
 		}
 	}
 }

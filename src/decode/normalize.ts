@@ -11,10 +11,12 @@
 /** CSI sequences (colours, cursor moves), OSC sequences (titles, links), two-byte escapes; and
  * colour codes that lost their ESC on the way through a copy and paste (`[31m`). */
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\[[0-9;]{1,12}m/g;
+const COLOUR_HINT = /\[[0-9;]{1,12}m/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
 export function clean(text: string): string {
-	let out = text.replace(ANSI, '');
+	// Most pastes have no colour codes: test before rewriting the whole text.
+	let out = text.includes('\x1b') || COLOUR_HINT.test(text) ? text.replace(ANSI, '') : text;
 	if (out.includes('\r')) out = out.replace(/\r\n?/g, '\n');
 	out = out.replace(INVISIBLE, '');
 	return wellFormed(out);
@@ -29,16 +31,19 @@ export function wellFormed(text: string): string {
 	return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
-const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u00b4]/g;
-const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
-const SPACES = /[\t\u00a0\u2007\u202f]/g;
+/** Characters compared as another: curly quotes as straight ones, odd spaces and tabs as spaces. */
+const FOLDED: Record<string, string> = {};
+for (const c of '\u2018\u2019\u201a\u201b\u2032\u00b4') FOLDED[c] = "'";
+for (const c of '\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb') FOLDED[c] = '"';
+for (const c of '\t\u00a0\u2007\u202f') FOLDED[c] = ' ';
+const TO_FOLD = new RegExp(`[${Object.keys(FOLDED).join('')}]`, 'g');
 
 /** Same length as `text`: offsets in the folded text are offsets in the original. */
 export function fold(text: string): string {
 	let out = text.toLowerCase();
 	// A few characters lower-case to two (İ): keep lengths equal by folding ASCII only then.
 	if (out.length !== text.length) out = text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-	return out.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(SPACES, ' ');
+	return out.replace(TO_FOLD, (c) => FOLDED[c]!);
 }
 
 /** `[A-Za-z0-9_]`: the characters of codes and of the words templates are indexed by. */

@@ -11,6 +11,7 @@ import { findMentions, productsNamed } from './mentions.ts';
 import { clean, fold } from './normalize.ts';
 import { walkPayload, type WalkOutput } from './payload.ts';
 import { findTemplates, type Unit } from './templates.ts';
+import { words } from './words.ts';
 
 export interface Scanned {
 	findings: Finding[];
@@ -121,7 +122,8 @@ function scanUnit(unit: Unit, index: DecoderIndex, budget: Budget, out: WalkOutp
 		unit.folded = unit.folded.slice(0, budget.limits.maxLineChars);
 	}
 	const first = out.findings.length;
-	const hits = findTemplates(unit, index.templates, budget);
+	const lineWords = words(unit.text);
+	const hits = findTemplates(unit, index.templates, budget, undefined, lineWords);
 	for (const hit of hits) {
 		const templated = new Map<number, Record<string, string>>();
 		for (const m of hit.matches) templated.set(m.entry, m.params);
@@ -133,7 +135,7 @@ function scanUnit(unit: Unit, index: DecoderIndex, budget: Budget, out: WalkOutp
 			templated,
 		});
 	}
-	findMentions(unit, index, hits, out.findings, out.unknowns);
+	findMentions(unit, index, hits, out.findings, out.unknowns, lineWords);
 	if (inPayload) for (let f = first; f < out.findings.length; f++) out.findings[f]!.pos = unit.pos;
 	// Products named on the same line tell apart codes that several products share.
 	let named: number[] | undefined;

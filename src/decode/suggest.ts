@@ -11,9 +11,9 @@ import type { Suggestion } from './result.ts';
 /** Suggestions per unknown code. */
 const PER_INPUT = 3;
 
-/** How far a suggestion may be: a typo or two, more for longer codes. */
+/** How far a suggestion may be: one typo in a short code, up to three in a long one. */
 function maxDistance(length: number): number {
-	return Math.max(1, Math.floor(length / 4));
+	return length <= 5 ? 1 : length <= 12 ? 2 : 3;
 }
 
 export function suggest(unknown: Unknown, index: DecoderIndex): Suggestion[] {
@@ -22,20 +22,28 @@ export function suggest(unknown: Unknown, index: DecoderIndex): Suggestion[] {
 	if (unknown.slug) {
 		const slug = unknown.input.toLowerCase();
 		for (const e of index.entries) {
-			if (e.product !== unknown.product || Math.abs(e.slug.length - slug.length) > limit) continue;
-			const distance = editDistance(slug, e.slug);
+			if (e.product !== unknown.product) continue;
+			const distance = editDistance(slug, e.slug, limit);
 			if (distance <= limit) close.push({ id: e.id, distance });
 		}
 	} else {
 		const input = unknown.input.toUpperCase();
-		const shared = new Map<number, number>();
-		for (const g of bigramsOf(input)) for (const c of index.bigrams.get(g) ?? []) shared.set(c, (shared.get(c) ?? 0) + 1);
+		// Shared bigrams per code, counted in a typed array: postings of common bigrams run to thousands.
+		const shared = new Uint16Array(index.codes.length);
+		const touched: number[] = [];
+		for (const g of new Set(bigramsOf(input))) {
+			for (const c of index.bigrams.get(g) ?? []) if (shared[c]!++ === 0) touched.push(c);
+		}
+		// Closest first: one edit away, then two…; a code sharing too few bigrams cannot be that close
+		// (each edit changes at most two), so most codes are never compared at all.
 		const codes: { code: string; distance: number }[] = [];
-		for (const [c, count] of shared) {
-			const code = index.codes[c]!;
-			if (Math.abs(code.length - input.length) > limit || count < Math.max(code.length, input.length) - 1 - 2 * limit) continue;
-			const distance = editDistance(input, code);
-			if (distance <= limit && distance > 0) codes.push({ code, distance });
+		for (let within = 1; within <= limit && !codes.length; within++) {
+			for (const c of touched) {
+				const code = index.codes[c]!;
+				if (shared[c]! < Math.max(code.length, input.length) - 1 - 2 * within) continue;
+				const distance = editDistance(input, code, within);
+				if (distance === within) codes.push({ code, distance });
+			}
 		}
 		for (const { code, distance } of codes) {
 			for (const id of index.byCode.get(code.toLowerCase()) ?? []) {

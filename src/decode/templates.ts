@@ -8,6 +8,7 @@
 import { parseTemplate } from '../registry/template.ts';
 import type { Budget } from './limits.ts';
 import { fold, isBoundary, isWordChar, skipLogPrefix } from './normalize.ts';
+import { wordHash, words, type Words } from './words.ts';
 
 export interface CompiledTemplate {
 	/** The entry's id in the decoder index. */
@@ -28,6 +29,8 @@ export interface TemplateIndex {
 	templates: CompiledTemplate[];
 	/** Anchor word → templates indexed by it. */
 	byWord: Map<string, number[]>;
+	/** `wordHash` of every anchor word: most words of a line are ruled out without a string. */
+	anchorHashes: Set<number>;
 	/** Template of each entry id, when it has a matchable one. */
 	byEntry: Map<number, number>;
 }
@@ -103,7 +106,7 @@ export function compileTemplates(messages: readonly { entry: number; message: st
 	for (const { parts } of split) {
 		for (const word of new Set(parts?.words.map((w) => w.word))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
 	}
-	const index: TemplateIndex = { templates: [], byWord: new Map(), byEntry: new Map() };
+	const index: TemplateIndex = { templates: [], byWord: new Map(), anchorHashes: new Set(), byEntry: new Map() };
 	for (const { entry, parts } of split) {
 		if (!parts) continue;
 		// The rarest word, so a line's words call up as few templates as possible; then the longest.
@@ -126,6 +129,7 @@ export function compileTemplates(messages: readonly { entry: number; message: st
 		const list = index.byWord.get(anchor.word);
 		if (list) list.push(id);
 		else index.byWord.set(anchor.word, [id]);
+		index.anchorHashes.add(wordHash(anchor.word));
 		index.byEntry.set(entry, id);
 	}
 	return index;
@@ -135,36 +139,32 @@ export function compileTemplates(messages: readonly { entry: number; message: st
  * Every template found in `unit`, overlapping hits resolved in favour of the more specific
  * template. With `only`, just those templates are tried (a payload whose code is known).
  */
-export function findTemplates(unit: Unit, index: TemplateIndex, budget: Budget, only?: ReadonlySet<number>): TemplateHit[] {
+export function findTemplates(unit: Unit, index: TemplateIndex, budget: Budget, only?: ReadonlySet<number>, lineWords?: Words): TemplateHit[] {
 	const f = unit.folded;
+	const w = lineWords ?? words(unit.text);
 	const found: TemplateHit[] = [];
 	const matchedUpTo = new Map<number, number>();
-	for (let s = 0; s < f.length; ) {
-		if (!isWordChar(f.charCodeAt(s))) {
-			s++;
-			continue;
-		}
-		let e = s + 1;
-		while (e < f.length && isWordChar(f.charCodeAt(e))) e++;
-		const list = e - s >= MIN_ANCHOR ? index.byWord.get(f.slice(s, e)) : undefined;
-		if (list) {
-			for (const t of list) {
-				if (only && !only.has(t)) continue;
-				if (++budget.templateChecks > budget.limits.maxTemplateChecks) {
-					budget.exceeded('work');
-					return resolveOverlaps(found);
-				}
-				const tpl = index.templates[t]!;
-				const litStart = s - tpl.anchor.offset;
-				if (litStart < 0 || litStart < (matchedUpTo.get(t) ?? 0)) continue;
-				if (!f.startsWith(tpl.literals[tpl.anchor.literal]!, litStart)) continue;
-				const hit = verify(tpl, t, unit, litStart, budget.limits.maxValueChars);
-				if (!hit) continue;
-				matchedUpTo.set(t, hit.end);
-				found.push(hit);
+	for (let k = 0; k < w.count; k++) {
+		const s = w.start[k]!;
+		const e = w.end[k]!;
+		if (e - s < MIN_ANCHOR || !index.anchorHashes.has(w.hash[k]!)) continue;
+		const list = index.byWord.get(f.slice(s, e));
+		if (!list) continue;
+		for (const t of list) {
+			if (only && !only.has(t)) continue;
+			if (++budget.templateChecks > budget.limits.maxTemplateChecks) {
+				budget.exceeded('work');
+				return resolveOverlaps(found);
 			}
+			const tpl = index.templates[t]!;
+			const litStart = s - tpl.anchor.offset;
+			if (litStart < 0 || litStart < (matchedUpTo.get(t) ?? 0)) continue;
+			if (!f.startsWith(tpl.literals[tpl.anchor.literal]!, litStart)) continue;
+			const hit = verify(tpl, t, unit, litStart, budget.limits.maxValueChars);
+			if (!hit) continue;
+			matchedUpTo.set(t, hit.end);
+			found.push(hit);
 		}
-		s = e;
 	}
 	return resolveOverlaps(found);
 }

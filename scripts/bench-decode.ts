@@ -1,0 +1,292 @@
+/**
+ * The decoder benchmark: time per paste (median, p99) over a mixed corpus, on the real registry
+ * and on a synthetic one of 10,000 codes; the same corpus through a naive baseline (one regular
+ * expression per template, tried in turn); 1 MB of adversarial text; and the gzipped size of the
+ * island's code and data. Reusable: `scripts/bench.ts` can call `decoderBench()` and print
+ * `decoderTable()` next to its own figures.
+ *
+ * Usage: node scripts/bench-decode.ts [--json] [--codes N]
+ */
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { decode, toDecoderData, type DecoderData } from '../src/decode/index.ts';
+import { loadRegistry, PROJECT_ROOT } from '../src/registry/load.ts';
+import { allEntries, problemType, type Registry, type RegistryEntry } from '../src/registry/model.ts';
+import { fillTemplate, parseTemplate } from '../src/registry/template.ts';
+import { absoluteUrl, DEFAULT_SITE_URL } from '../src/registry/urls.ts';
+import { syntheticRegistry } from './synthetic.ts';
+
+export const DECODER_TARGETS = {
+	medianRealMicros: 50,
+	medianLargeMicros: 100,
+	largeCodes: 10_000,
+	baselineSpeedup: 5,
+	adversarialMillis: 50,
+	islandCodeGzipBytes: 10 * 1024,
+	islandDataGzipBytes: 20 * 1024,
+} as const;
+
+/** The island's script: what the browser downloads to decode. Measured bundled and minified. */
+export const ISLAND_ENTRY = join(PROJECT_ROOT, 'src/components/decoder/island.ts');
+
+export interface CorpusFigures {
+	label: string;
+	codes: number;
+	pastes: number;
+	/** DecoderData built and the first paste decoded: the one-time cost, JIT cold. */
+	indexMillis: number;
+	medianMicros: number;
+	p99Micros: number;
+	baseline: { medianMicros: number; p99Micros: number; templates: number };
+	/** Baseline median over decoder median. */
+	speedup: number;
+	/** Median of 7 runs over the same 1 MiB: wall clock, and this process's CPU time (what a busy machine does not inflate as much). */
+	adversarial: { bytes: number; millis: number; cpuMillis: number; truncated: boolean };
+	dataGzipBytes: number;
+}
+
+export interface DecoderFigures {
+	node: string;
+	/** The machine's 1-minute load average while measuring: figures taken on a busy machine read high. */
+	load: number;
+	real: CorpusFigures;
+	large: CorpusFigures;
+	island: { entry: string; codeGzipBytes: number; dataGzipBytes: number };
+	pass: Record<string, boolean>;
+}
+
+/** mulberry32: the same corpus on every run, so figures compare. */
+function random(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = Math.imul(a ^ (a >>> 15), a | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const STAMP = '2025-03-01T12:00:00.000Z';
+
+/** Pastes as users bring them, made from the registry's own entries: every kind in turn. */
+export function corpus(registry: Registry, size: number): string[] {
+	const rnd = random(size + allEntries(registry).length);
+	const entries = allEntries(registry);
+	const pick = () => entries[Math.floor(rnd() * entries.length)]!;
+	const values = (e: RegistryEntry) => Object.fromEntries(e.params.map((p, i) => [p, `${p}-${Math.floor(rnd() * 9000) + 1000}${i}`]));
+	const withMessage = entries.filter((e) => e.message && parseTemplate(e.message).some((s) => s.kind === 'text' && /\w{3}/.test(s.text)));
+	const productOf = (e: RegistryEntry) => registry.products.find((p) => p.id === e.product)!;
+	const body = (e: RegistryEntry): Record<string, unknown> => {
+		const type = problemType(productOf(e), e);
+		return type
+			? { type, title: 'Error', status: e.status, detail: `The request failed (${e.code.toLowerCase()})`, code: e.code, retryable: false }
+			: { code: e.code, message: e.message ? fillTemplate(e.message, values(e)) : `Failed: ${e.code}`, ...(e.status ? { status: e.status } : {}) };
+	};
+	const kinds: (() => string)[] = [
+		() => {
+			const e = withMessage[Math.floor(rnd() * withMessage.length)] ?? pick();
+			return `${STAMP} ERROR ${e.message ? fillTemplate(e.message, values(e)) : e.code}`;
+		},
+		() => JSON.stringify(body(pick()), null, 2),
+		() => JSON.stringify(body(pick())),
+		() => {
+			const [e, cause] = [pick(), pick()];
+			const details = Object.fromEntries((e.details ?? []).map((d) => [d.name, 'v-1']));
+			return JSON.stringify({ name: 'Error', code: e.code, message: `${e.code} failed`, summary: 'failed', docsUrl: 'https://docs.example.com/errors', details, cause: { code: cause.code, message: 'inner' } }, null, 2);
+		},
+		() => {
+			const e = pick();
+			return `${STAMP} INFO starting\n${STAMP} ERROR Error [${e.code}]: request failed\n    at handler (/app/src/server.ts:42:11)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)`;
+		},
+		() => [pick(), pick(), pick()].map((e, i) => JSON.stringify({ level: i === 1 ? 'info' : 'error', time: STAMP, ...(i === 1 ? { msg: 'retrying' } : body(e)) })).join('\n'),
+		() => pick().code,
+		() => absoluteUrl(DEFAULT_SITE_URL, pick().path),
+		() => {
+			const withExample = entries.filter((e) => e.examples?.length);
+			const e = withExample.length ? withExample[Math.floor(rnd() * withExample.length)]! : pick();
+			return e.examples?.[0]?.payload ?? e.code;
+		},
+		() => `${STAMP} INFO server listening on :8080\n${STAMP} DEBUG 42 requests served, 0 failed`,
+		() => `failed with ${pick().code.replace(/.$/, 'Q')}`,
+	];
+	return Array.from({ length: size }, (_, i) => kinds[i % kinds.length]!());
+}
+
+/** 1 MiB built to hurt: near-miss messages, unclosed and deep brackets, long lines, code-shaped noise. */
+export function adversarial(registry: Registry, bytes = 1 << 20): string {
+	const entries = allEntries(registry);
+	const nearMisses = entries
+		.filter((e) => e.message)
+		.map((e) => {
+			const parts = parseTemplate(e.message!);
+			// Every literal but the last, with long values: a lazy `(.+?)` per placeholder tries every split.
+			return parts.slice(0, -1).map((s) => (s.kind === 'text' ? s.text : 'x '.repeat(40))).join('');
+		});
+	const chunks = [
+		() => nearMisses.join(' ').repeat(4),
+		() => '{"a":'.repeat(5000),
+		() => '['.repeat(20_000),
+		() => `${'a '.repeat(30_000)}\n`,
+		() => entries.map((e) => `${e.code}_X`).join(' ').repeat(3),
+		() => '/errors/'.repeat(4000),
+		() => `${'"'.repeat(3000)}'${"'".repeat(3000)}`,
+		() => nearMisses.map((m) => `${STAMP} ERROR ${m}`).join('\n'),
+	];
+	let out = '';
+	for (let i = 0; out.length < bytes; i++) out += `${chunks[i % chunks.length]!()}\n`;
+	return out.slice(0, bytes);
+}
+
+/** One regular expression per template, tried in turn over the paste: what a first attempt does. */
+export function naiveBaseline(registry: Registry): { templates: number; run: (text: string) => number } {
+	const regexes = allEntries(registry)
+		.filter((e) => e.message)
+		.map((e) => new RegExp(parseTemplate(e.message!).map((s) => (s.kind === 'text' ? s.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '(.+?)')).join('')));
+	return {
+		templates: regexes.length,
+		run: (text) => {
+			let found = 0;
+			for (const re of regexes) if (re.exec(text)) found++;
+			return found;
+		},
+	};
+}
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+/**
+ * Microseconds per call of `fn` on each paste, after a warm-up: the best of three batches of
+ * `reps` calls, so another process taking the CPU for a moment does not count against a paste.
+ */
+function perPaste(pastes: string[], fn: (text: string) => unknown, reps: number): number[] {
+	for (let w = 0; w < 3; w++) for (const p of pastes) fn(p);
+	const times = pastes.map((p) => {
+		let best = Number.POSITIVE_INFINITY;
+		for (let batch = 0; batch < 3; batch++) {
+			const start = performance.now();
+			for (let r = 0; r < reps; r++) fn(p);
+			best = Math.min(best, ((performance.now() - start) * 1000) / reps);
+		}
+		return best;
+	});
+	return times.sort((a, b) => a - b);
+}
+
+function gzipBytes(text: string | Uint8Array): number {
+	return gzipSync(text, { level: 9 }).length;
+}
+
+export function measureCorpus(label: string, registry: Registry, options: { pastes?: number; reps?: number } = {}): CorpusFigures {
+	const started = performance.now();
+	const data: DecoderData = toDecoderData(registry);
+	decode('', data);
+	const indexMillis = performance.now() - started;
+	const pastes = corpus(registry, options.pastes ?? 440);
+	const times = perPaste(pastes, (t) => decode(t, data), options.reps ?? 20);
+	const baseline = naiveBaseline(registry);
+	const baseTimes = perPaste(pastes, baseline.run, 1);
+	const attack = adversarial(registry);
+	const runs: number[] = [];
+	const cpu: number[] = [];
+	let truncated = false;
+	decode(attack, data);
+	for (let r = 0; r < 7; r++) {
+		const [t0, c0] = [performance.now(), process.cpuUsage()];
+		truncated = decode(attack, data).truncated;
+		const c = process.cpuUsage(c0);
+		runs.push(performance.now() - t0);
+		cpu.push((c.user + c.system) / 1000);
+	}
+	runs.sort((a, b) => a - b);
+	cpu.sort((a, b) => a - b);
+	const median = percentile(times, 0.5);
+	const baseMedian = percentile(baseTimes, 0.5);
+	return {
+		label,
+		codes: allEntries(registry).length,
+		pastes: pastes.length,
+		indexMillis,
+		medianMicros: median,
+		p99Micros: percentile(times, 0.99),
+		baseline: { medianMicros: baseMedian, p99Micros: percentile(baseTimes, 0.99), templates: baseline.templates },
+		speedup: baseMedian / median,
+		adversarial: { bytes: attack.length, millis: runs[3]!, cpuMillis: cpu[3]!, truncated },
+		dataGzipBytes: gzipBytes(JSON.stringify(data)),
+	};
+}
+
+/** The island's script bundled and minified as the site ships it (the decoder alone until the island exists). */
+export async function islandCodeBytes(): Promise<{ entry: string; gzipBytes: number }> {
+	const entry = existsSync(ISLAND_ENTRY) ? ISLAND_ENTRY : join(PROJECT_ROOT, 'src/decode/index.ts');
+	// esbuild comes with Astro (through Vite); it bundles and minifies the way the site build does.
+	const { build } = await import('esbuild');
+	const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', write: false, target: 'es2022', logLevel: 'silent' });
+	return { entry: entry.slice(PROJECT_ROOT.length + 1), gzipBytes: gzipBytes(result.outputFiles[0]!.contents) };
+}
+
+export async function decoderBench(options: { codes?: number; pastes?: number } = {}): Promise<DecoderFigures> {
+	const real = measureCorpus('real', loadRegistry(), options);
+	const large = measureCorpus('synthetic', syntheticRegistry(options.codes ?? DECODER_TARGETS.largeCodes), options);
+	const code = await islandCodeBytes();
+	const t = DECODER_TARGETS;
+	return {
+		node: process.version,
+		load: loadavg()[0]!,
+		real,
+		large,
+		island: { entry: code.entry, codeGzipBytes: code.gzipBytes, dataGzipBytes: real.dataGzipBytes },
+		pass: {
+			medianReal: real.medianMicros < t.medianRealMicros,
+			medianLarge: large.medianMicros < t.medianLargeMicros,
+			baselineSpeedup: large.speedup >= t.baselineSpeedup,
+			adversarial: real.adversarial.millis < t.adversarialMillis,
+			islandCode: code.gzipBytes <= t.islandCodeGzipBytes,
+			islandData: real.dataGzipBytes <= t.islandDataGzipBytes,
+		},
+	};
+}
+
+const us = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en')} µs`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+export function decoderTable(f: DecoderFigures): string {
+	const t = DECODER_TARGETS;
+	const mark = (ok: boolean | undefined) => (ok ? 'ok' : 'MISSED');
+	const rows: [string, string, string, string, string][] = [
+		['', `real (${f.real.codes} codes)`, `synthetic (${f.large.codes.toLocaleString('en')})`, 'target', ''],
+		['median per paste', us(f.real.medianMicros), us(f.large.medianMicros), `< ${t.medianRealMicros} µs / < ${t.medianLargeMicros} µs`, `${mark(f.pass.medianReal)} / ${mark(f.pass.medianLarge)}`],
+		['p99 per paste', us(f.real.p99Micros), us(f.large.p99Micros), '', ''],
+		[`naive baseline median`, us(f.real.baseline.medianMicros), us(f.large.baseline.medianMicros), `${f.real.baseline.templates} / ${f.large.baseline.templates} regexes`, ''],
+		['faster than baseline', `${f.real.speedup.toFixed(1)}×`, `${f.large.speedup.toFixed(1)}×`, `≥ ${t.baselineSpeedup}× at ${t.largeCodes.toLocaleString('en')}`, mark(f.pass.baselineSpeedup)],
+		['1 MB adversarial', ms(f.real.adversarial.millis), ms(f.large.adversarial.millis), `< ${t.adversarialMillis} ms`, mark(f.pass.adversarial)],
+		['  of which CPU time', ms(f.real.adversarial.cpuMillis), ms(f.large.adversarial.cpuMillis), '', ''],
+		['first decode (cold)', ms(f.real.indexMillis), ms(f.large.indexMillis), '', ''],
+		['decoder data, gzip', kb(f.real.dataGzipBytes), kb(f.large.dataGzipBytes), `≤ ${kb(t.islandDataGzipBytes)}`, mark(f.pass.islandData)],
+		['island code, gzip', kb(f.island.codeGzipBytes), '', `≤ ${kb(t.islandCodeGzipBytes)}`, mark(f.pass.islandCode)],
+	];
+	const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
+	const lines = rows.map((r) => r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join('  ').trimEnd());
+	return [
+		`Decoder (node ${f.node}, ${cpus().length} CPUs, load ${f.load.toFixed(1)}; ${f.real.pastes} pastes per corpus, best of 3 batches each; 1 MB: median of 7; island code: ${f.island.entry})`,
+		...lines,
+	].join('\n');
+}
+
+if (import.meta.main) {
+	const args = process.argv.slice(2);
+	const json = args.includes('--json');
+	const at = args.indexOf('--codes');
+	const codes = at >= 0 ? Number(args[at + 1]) : undefined;
+	const unknown = args.filter((a, i) => a !== '--json' && a !== '--codes' && !(at >= 0 && i === at + 1));
+	if (unknown.length || (codes !== undefined && !(Number.isInteger(codes) && codes > 0))) {
+		console.error('bench-decode: usage: node scripts/bench-decode.ts [--json] [--codes N] — N is a positive whole number of synthetic codes.');
+		process.exit(2);
+	}
+	const figures = await decoderBench({ codes });
+	console.log(json ? JSON.stringify(figures) : decoderTable(figures));
+}

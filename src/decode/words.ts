@@ -1,0 +1,75 @@
+/**
+ * The words of a line — runs of `[A-Za-z0-9_]`, the characters of codes and of the words
+ * templates are indexed by — found in one pass, each with a hash of its lower-case text and a
+ * few flags. Lookups test the hash against a set of numbers first, so a line of words that are
+ * neither codes nor template words costs no string at all.
+ */
+
+export const LOWER = 1;
+export const UPPER = 2;
+export const UNDERSCORE = 4;
+
+export interface Words {
+	count: number;
+	start: Int32Array;
+	end: Int32Array;
+	/** `wordHash` of the word's lower-case text. */
+	hash: Int32Array;
+	/** LOWER | UPPER | UNDERSCORE: which kinds of character the word has. */
+	flags: Uint8Array;
+}
+
+let scratch: Words | undefined;
+
+/** The words of `text`. The arrays are reused by the next call: read them before calling again. */
+export function words(text: string): Words {
+	const capacity = (text.length >> 1) + 1;
+	if (!scratch || scratch.start.length < capacity) {
+		const size = Math.max(capacity, 1024);
+		scratch = { count: 0, start: new Int32Array(size), end: new Int32Array(size), hash: new Int32Array(size), flags: new Uint8Array(size) };
+	}
+	const w = scratch;
+	let count = 0;
+	for (let i = 0; i < text.length; ) {
+		let c = text.charCodeAt(i);
+		if (!isWord(c)) {
+			i++;
+			continue;
+		}
+		const start = i;
+		let hash = 0x811c9dc5;
+		let flags = 0;
+		for (; i < text.length; i++) {
+			c = text.charCodeAt(i);
+			if (c >= 97 && c <= 122) flags |= LOWER;
+			else if (c >= 65 && c <= 90) {
+				flags |= UPPER;
+				c += 32;
+			} else if (c === 95) flags |= UNDERSCORE;
+			else if (c < 48 || c > 57) break;
+			hash = Math.imul(hash ^ c, 0x01000193);
+		}
+		w.start[count] = start;
+		w.end[count] = i;
+		w.hash[count] = hash;
+		w.flags[count] = flags;
+		count++;
+	}
+	w.count = count;
+	return w;
+}
+
+/** The hash `words` gives a word, for building the sets lookups test against. */
+export function wordHash(word: string): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < word.length; i++) {
+		let c = word.charCodeAt(i);
+		if (c >= 65 && c <= 90) c += 32;
+		hash = Math.imul(hash ^ c, 0x01000193);
+	}
+	return hash;
+}
+
+function isWord(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
