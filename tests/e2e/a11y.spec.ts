@@ -5,6 +5,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries } from '../../src/registry/model.ts';
 import { fillTemplate } from '../../src/registry/template.ts';
@@ -66,3 +68,11 @@ for (const theme of THEMES) {
 		});
 	});
 }
+
+test('a page with accessibility faults fails the check, naming each rule', async ({ page }) => {
+	const html = readFileSync(join(import.meta.dirname, '../fixtures/a11y/broken.html'), 'utf8');
+	await page.route('http://a11y.test/**', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+	await page.goto('http://a11y.test/');
+	const found = (await violations(page)).map((v) => v.split(' ')[0]).sort();
+	expect(found).toEqual(['button-name', 'color-contrast', 'image-alt']);
+});
