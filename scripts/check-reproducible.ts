@@ -82,8 +82,9 @@ export function main(): boolean {
 		console.error(
 			`check:reproducible: two builds of the same sources differ in ${differences.length} file${differences.length === 1 ? '' : 's'}:\n` +
 				`${formatDifferences(differences)}\n` +
-				'Find what the build takes from outside the sources (time, randomness, machine load, file order) and remove it; ' +
-				`the second build is in ${relative(PROJECT_ROOT, SECOND)}/ to compare.`,
+				'If dist/ was built before your last edit, run `npm run build` and check again; otherwise find what the build takes ' +
+				'from outside the sources (time, randomness, machine load, file order) and remove it. ' +
+				`The second build is in ${relative(PROJECT_ROOT, SECOND)}/ to compare.`,
 		);
 		return false;
 	}
