@@ -1,0 +1,218 @@
+/**
+ * The decoder island's script: `<atlas-decoder>` decodes what is pasted into its text area as
+ * the user types, in the page, with the registry's decoder data embedded at build time — nothing
+ * is fetched and nothing is sent. Pasted text is only ever set as text (`textContent`), never as
+ * HTML, and no link is made from it: every link goes to a page of this site taken from the data.
+ *
+ * A share link carries the product, the code and the values read (src/decode/share.ts); opening
+ * one shows that result on the page that opens shares.
+ */
+import { decode, LIMITS, type DecodeResult, type DecoderData, type Match } from '../../decode/index.ts';
+import { describe } from '../../decode/present.ts';
+import { openShare, shareFragment } from '../../decode/share.ts';
+
+/** Results shown at most; a long log's further errors are counted, not listed. */
+const SHOWN = 20;
+
+type Child = Node | string | false | undefined;
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+	const node = document.createElement(tag);
+	for (const [name, value] of Object.entries(props)) node.setAttribute(name, value);
+	for (const child of children) if (child) node.append(child);
+	return node;
+}
+
+/** Registry prose, where `backtick spans` are code. */
+function prose(text: string): Node[] {
+	return text.split('`').map((part, i) => (i % 2 ? h('code', {}, part) : document.createTextNode(part)));
+}
+
+function plural(n: number, one: string, many: string): string {
+	return `${n} ${n === 1 ? one : many}`;
+}
+
+const BOUNDS: Record<string, string> = {
+	input: `only the first ${LIMITS.maxInputChars / (1 << 20)} MiB was read`,
+	line: `lines longer than ${LIMITS.maxLineChars.toLocaleString('en')} characters were read in part`,
+	depth: `JSON nested deeper than ${LIMITS.maxJsonDepth} levels was skipped`,
+	nodes: 'very large JSON was read in part',
+	cause: `cause chains are shown to ${LIMITS.maxCauseChain} links`,
+	work: 'part of it was not checked against every message',
+	findings: `only the first ${LIMITS.maxFindings.toLocaleString('en')} errors were counted`,
+};
+
+class AtlasDecoder extends HTMLElement {
+	#data!: DecoderData;
+	#input!: HTMLTextAreaElement;
+	#results!: HTMLElement;
+	#status!: HTMLElement;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#level = 2;
+
+	connectedCallback(): void {
+		const source = this.querySelector('script[type="application/json"]');
+		const input = this.querySelector('textarea');
+		const results = this.querySelector<HTMLElement>('[data-results]');
+		const status = this.querySelector<HTMLElement>('[data-status]');
+		if (!source || !input || !results || !status || this.#data) return;
+		this.#data = JSON.parse(source.textContent || '{}') as DecoderData;
+		[this.#input, this.#results, this.#status] = [input, results, status];
+		this.#level = Number(this.dataset.headingLevel) || 2;
+
+		input.addEventListener('input', () => this.#schedule());
+		this.querySelector('[data-clear]')?.addEventListener('click', () => {
+			input.value = '';
+			this.#show();
+			input.focus();
+		});
+		if (this.dataset.opensShares !== undefined) {
+			window.addEventListener('hashchange', () => this.#openShared());
+			if (!this.#openShared() && input.value) this.#show();
+		} else if (input.value) this.#show();
+		this.removeAttribute('data-pending');
+	}
+
+	/** Decodes after a pause in typing; longer pastes wait a little longer, so typing stays smooth. */
+	#schedule(): void {
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => this.#show(), Math.min(400, 120 + this.#input.value.length / 4000));
+	}
+
+	#show(): void {
+		const text = this.#input.value;
+		if (!text.trim()) {
+			this.#results.replaceChildren();
+			this.#status.textContent = '';
+			return;
+		}
+		this.#render(decode(text, this.#data));
+	}
+
+	/** Shows the result a share link names; true when the address held one. */
+	#openShared(): boolean {
+		const match = openShare(location.hash, this.#data);
+		if (!match) return false;
+		this.#status.textContent = 'Shared result: paste your own error above to decode it.';
+		this.#results.replaceChildren(this.#card(match, false));
+		return true;
+	}
+
+	#render(result: DecodeResult): void {
+		const groups = result.groups;
+		const nodes: Node[] = [];
+		for (const group of groups.slice(0, SHOWN)) {
+			const matches = group.matches.map((i) => result.matches[i]!);
+			const cards = matches.map((m) => this.#card(m, true));
+			if (matches.length > 1) {
+				nodes.push(
+					h(
+						'div',
+						{ class: 'atlas-decoded-group' },
+						h('p', { class: 'atlas-decoded-note' }, h('code', {}, matches[0]!.code), ` names ${matches.length} entries, and nothing in what you pasted tells which one it is.`),
+						...cards,
+					),
+				);
+			} else nodes.push(...cards);
+		}
+		if (groups.length > SHOWN) nodes.push(h('p', {}, `And ${plural(groups.length - SHOWN, 'other error', 'other errors')}, not shown.`));
+		if (!groups.length) nodes.push(...this.#noMatch(result));
+		const cut = result.truncatedBy?.map((b) => BOUNDS[b]).filter(Boolean);
+		if (cut?.length) nodes.push(h('p', { class: 'atlas-decoded-note' }, `Your paste is large: ${cut.join('; ')}.`));
+		this.#results.replaceChildren(...nodes);
+		const total = groups.reduce((n, g) => n + g.count, 0);
+		this.#status.textContent = groups.length
+			? `${plural(groups.length, 'error', 'different errors')} found${total > groups.length ? `, ${total} times in all` : ''}.`
+			: 'No known error found.';
+	}
+
+	#noMatch(result: DecodeResult): Node[] {
+		const nodes: Node[] = [h('p', {}, 'No known error in what you pasted. It may be an error we do not document yet, or the part that names it was not included.')];
+		for (const s of result.suggestions) {
+			const product = this.#data.products.find((p) => p.id === s.product);
+			nodes.push(h('p', {}, 'Did you mean ', h('a', { href: s.path }, h('code', {}, s.code)), ` (${product?.name ?? s.product})?`));
+		}
+		nodes.push(h('p', {}, h('a', { href: '#search' }, 'Search the codes'), ' by name or by words of the message.'));
+		return nodes;
+	}
+
+	#card(match: Match, shareable: boolean): HTMLElement {
+		const shown = describe(match, this.#data);
+		const heading = h(`h${Math.min(6, this.#level)}` as 'h2', { class: 'atlas-decoded-code' }, h('a', { href: match.path }, h('code', {}, match.code)));
+		if (match.count > 1) heading.append(' ', h('span', { class: 'atlas-decoded-count' }, `seen ${match.count} times`));
+		const card = h(
+			'article',
+			{ class: 'atlas-decoded' },
+			h('p', { class: 'atlas-decoded-where' }, shown ? `${shown.product.name}${shown.category ? ` · ${shown.category}` : ''}` : match.product),
+			heading,
+		);
+		if (shown?.message) {
+			card.append(
+				h(
+					'p',
+					{ class: 'atlas-decoded-message' },
+					...shown.message.map((part) =>
+						'text' in part ? part.text : part.value === undefined ? h('var', {}, `{${part.param}}`) : h('mark', { title: part.param }, part.value),
+					),
+				),
+			);
+		} else if (match.text) card.append(h('p', { class: 'atlas-decoded-message' }, h('q', {}, match.text)));
+
+		const facts: [string, Child][] = [];
+		if (match.status !== undefined) facts.push(['HTTP status', String(match.status)]);
+		if (match.retryable !== undefined) facts.push(['Retryable', match.retryable ? 'yes' : 'no']);
+		if (match.retryAfterMs !== undefined) facts.push(['Retry after', `${match.retryAfterMs} ms`]);
+		if (match.hint) facts.push(['Hint', match.hint]);
+		const inMessage = new Set(shown?.message?.flatMap((p) => ('param' in p ? [p.param] : [])));
+		for (const [name, value] of Object.entries(match.params)) if (!inMessage.has(name)) facts.push([name, h('mark', {}, value)]);
+		if (match.detailsPresent?.length) facts.push(['Details fields present', match.detailsPresent.join(', ')]);
+		if (facts.length) card.append(h('dl', { class: 'atlas-decoded-facts' }, ...facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
+
+		if (shown?.fix) card.append(h('p', {}, h('strong', {}, 'What to do: '), ...prose(shown.fix)));
+		else if (shown?.about) card.append(h('p', {}, h('strong', {}, shown.entry.when ? 'When it happens: ' : 'What it means: '), ...prose(shown.about)));
+
+		if (match.cause?.length) {
+			card.append(
+				h('p', { class: 'atlas-decoded-cause-title' }, 'Caused by'),
+				h(
+					'ol',
+					{ class: 'atlas-decoded-cause' },
+					...match.cause.map((c) =>
+						h(
+							'li',
+							{},
+							c.path ? h('a', { href: c.path }, h('code', {}, c.code ?? '')) : c.code ? h('code', {}, c.code) : '',
+							c.product && c.product !== match.product ? ` (${this.#data.products.find((p) => p.id === c.product)?.name ?? c.product})` : '',
+							c.text ? ` — ${c.text}` : '',
+						),
+					),
+				),
+			);
+		}
+		if (shareable) {
+			const button = h('button', { type: 'button', class: 'atlas-decoded-share' }, 'Copy share link');
+			button.addEventListener('click', () => this.#share(match, button));
+			card.append(h('p', {}, button));
+		}
+		return card;
+	}
+
+	/** Puts the result (product, code, values — not the paste) in a link, in the address where this page opens shares, and on the clipboard. */
+	async #share(match: Match, button: HTMLButtonElement): Promise<void> {
+		const fragment = shareFragment(match, this.#data);
+		const url = new URL(this.dataset.sharePage || location.pathname, location.href);
+		url.hash = fragment;
+		if (this.dataset.opensShares !== undefined) history.replaceState(null, '', url);
+		let copied = false;
+		try {
+			await navigator.clipboard.writeText(url.href);
+			copied = true;
+		} catch {
+			// No clipboard (an insecure origin, a refused permission): the address bar still has the link.
+		}
+		this.#status.textContent = copied ? 'Share link copied. It holds the product, the code and the values read — not what you pasted.' : `Share link: ${url.href}`;
+		button.focus();
+	}
+}
+
+if (!customElements.get('atlas-decoder')) customElements.define('atlas-decoder', AtlasDecoder);

@@ -1,0 +1,134 @@
+/**
+ * The decoder island on /diagnose/, as a user meets it: a real error of each product pasted gives
+ * its entry with the values highlighted; hostile text is shown as text and never runs; nothing is
+ * requested while decoding; a share link reopens the same result; the keyboard alone does it all.
+ */
+import type { Page } from '@playwright/test';
+import { loadRegistry } from '../../src/registry/load.ts';
+import { allEntries, problemType, type RegistryEntry } from '../../src/registry/model.ts';
+import { fillTemplate } from '../../src/registry/template.ts';
+import { DIAGNOSE_PATH } from '../../src/registry/urls.ts';
+import { expect, test } from './fixtures.ts';
+
+const registry = loadRegistry();
+const entries = allEntries(registry);
+
+function find(product: string, code: string): RegistryEntry {
+	const e = entries.find((x) => x.product === product && x.code === code);
+	if (!e) throw new Error(`decoder.spec: ${product}/${code} is not in the registry`);
+	return e;
+}
+
+async function paste(page: Page, text: string): Promise<void> {
+	await page.goto(DIAGNOSE_PATH);
+	await page.locator('atlas-decoder textarea').fill(text);
+}
+
+const results = (page: Page) => page.locator('atlas-decoder article.atlas-decoded');
+
+test.describe('the decoder', () => {
+	test('decodes a CLI line of asymmetric, with its values highlighted and the fix shown', async ({ page }) => {
+		const e = find('asymmetric', 'NO_FREE_PORTS');
+		await paste(page, `2025-03-01T12:00:00Z ERROR ${fillTemplate(e.message!, { from: '4000', to: '4010' })}`);
+		const card = results(page).first();
+		await expect(card.locator(`a[href="${e.path}"]`)).toHaveText(e.code);
+		await expect(card.locator('mark')).toHaveText(['4000', '4010']);
+		await expect(card).toContainText(e.fix!.replaceAll('`', ''));
+	});
+
+	test('decodes a serialized Smithers error with its details and cause chain', async ({ page }) => {
+		const outer = find('smithers', 'TASK_TIMEOUT');
+		const inner = find('smithers', 'PROCESS_TIMEOUT');
+		await paste(page, JSON.stringify({ code: outer.code, message: 'Task timed out', details: { nodeId: 'fetch', attempt: 2, timeoutMs: 5000 }, cause: { code: inner.code } }, null, 2));
+		const card = results(page).first();
+		await expect(card.locator(`a[href="${outer.path}"]`)).toBeVisible();
+		await expect(card.locator('dd mark')).toHaveText(['fetch', '2', '5000']);
+		await expect(card.locator(`ol a[href="${inner.path}"]`)).toHaveText(inner.code);
+	});
+
+	test('decodes an Asset Core Problem Details body with status, retryable and retry-after', async ({ page }) => {
+		const e = find('assetcore', 'SERVICE_UNAVAILABLE');
+		const product = registry.products.find((p) => p.id === e.product)!;
+		await paste(page, JSON.stringify({ type: problemType(product, e), status: e.status, retryable: true, retry_after_ms: 100, detail: 'System is at capacity' }));
+		const card = results(page).first();
+		await expect(card.locator(`a[href="${e.path}"]`)).toBeVisible();
+		await expect(card.locator('dl')).toContainText(`HTTP status${e.status}`);
+		await expect(card.locator('dl')).toContainText('Retryableyes');
+		await expect(card.locator('dl')).toContainText('Retry after100 ms');
+	});
+
+	test('shows every candidate of a code that several products share', async ({ page }) => {
+		await paste(page, 'INVALID_REQUEST');
+		await expect(page.locator('atlas-decoder .atlas-decoded-note')).toContainText('names 2 entries');
+		await expect(results(page)).toHaveCount(2);
+	});
+
+	test('says plainly when nothing matches, with "did you mean" and a way to search', async ({ page }) => {
+		const e = find('asymmetric', 'PORT_IN_USE');
+		await paste(page, `${e.code}E`);
+		await expect(page.locator('atlas-decoder [data-status]')).toHaveText('No known error found.');
+		await expect(page.locator(`atlas-decoder [data-results] a[href="${e.path}"]`)).toBeVisible();
+		await expect(page.locator('atlas-decoder [data-results] a[href="#search"]')).toBeVisible();
+	});
+
+	test('shows hostile text as text: no element made from it, no script run, no javascript: link', async ({ page }) => {
+		const dialogs: string[] = [];
+		page.on('dialog', (d) => {
+			dialogs.push(d.message());
+			void d.dismiss();
+		});
+		const e = find('assetcore', 'CONTAINER_NOT_FOUND');
+		const product = registry.products.find((p) => p.id === e.product)!;
+		const payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+		await paste(page, JSON.stringify({ type: problemType(product, e), detail: payload, hint: payload, docsUrl: 'javascript:alert(3)', instance: 'javascript:alert(4)' }));
+		const card = results(page).first();
+		await expect(card).toContainText(payload);
+		await expect(page.locator('atlas-decoder [data-results] img, atlas-decoder [data-results] script')).toHaveCount(0);
+		expect(await page.locator('atlas-decoder a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '').filter((h) => !h.startsWith('/') && h !== '#search'))).toEqual([]);
+		expect(dialogs).toEqual([]);
+	});
+
+	test('makes no network request while decoding', async ({ page }) => {
+		await page.goto(DIAGNOSE_PATH);
+		await page.waitForLoadState('networkidle');
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(r.url()));
+		const e = find('asymmetric', 'PORT_IN_USE');
+		await page.locator('atlas-decoder textarea').fill(fillTemplate(e.message!, { port: '5432' }));
+		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
+		expect(requests).toEqual([]);
+	});
+
+	test('a share link holds no pasted text and reopens the same result', async ({ page, context }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		const e = find('asymmetric', 'CLONE_NOT_FOUND');
+		await paste(page, `secret-host ${fillTemplate(e.message!, { id: 'db "prod" (v2)' })}`);
+		await results(page).first().getByRole('button', { name: 'Copy share link' }).click();
+		await expect(page.locator('atlas-decoder [data-status]')).toContainText('Share link copied');
+		const link = page.url();
+		expect(link).not.toContain('secret-host');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+		const other = await context.newPage();
+		await other.goto(link);
+		const card = other.locator('atlas-decoder article.atlas-decoded');
+		await expect(card.locator(`a[href="${e.path}"]`)).toBeVisible();
+		await expect(card.locator('mark')).toHaveText(['db "prod" (v2)']);
+		await expect(other.locator('atlas-decoder textarea')).toHaveValue('');
+	});
+
+	test('works from the keyboard alone', async ({ page }) => {
+		const e = find('asymmetric', 'PORT_IN_USE');
+		await page.goto(DIAGNOSE_PATH);
+		const input = page.locator('atlas-decoder textarea');
+		for (let i = 0; i < 40 && !(await input.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+		await expect(input).toBeFocused();
+		await page.keyboard.type(fillTemplate(e.message!, { port: '8080' }));
+		const link = results(page).first().locator(`a[href="${e.path}"]`);
+		await expect(link).toBeVisible();
+		for (let i = 0; i < 10 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+		await expect(link).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(new RegExp(`${e.path}$`));
+	});
+});
