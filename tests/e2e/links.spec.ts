@@ -1,6 +1,6 @@
 /**
- * No broken links on the built site: every internal link and anchor of every page reachable from
- * the home page resolves, and so does every site URL in the llms.txt files and the JSON files.
+ * No broken links on the built site: every internal link and anchor of every built page resolves,
+ * and so does every site URL in the llms.txt files and the JSON files.
  * (Links in the Markdown pages are also checked while building, by starlight-links-validator.)
  */
 import { expect, test } from '@playwright/test';
@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from '../support/dist.ts';
 import { danglingUrls, formatDanglingUrls, machineFiles } from '../support/machine-urls.ts';
-import { brokenLinks, canonicalOrigin, formatBrokenLinks } from '../support/site-links.ts';
+import { brokenLinks, canonicalOrigin, formatBrokenLinks, pagePaths } from '../support/site-links.ts';
 
 test('every internal link and anchor on the built site resolves', async ({ baseURL }) => {
 	test.setTimeout(120_000);
 	const origin = canonicalOrigin(readFileSync(join(DIST, 'index.html'), 'utf8'));
-	const broken = await brokenLinks(`${baseURL}/`, origin);
+	const broken = await brokenLinks(`${baseURL}/`, pagePaths(DIST), origin);
 	expect(broken, `Broken links — fix the link or the page it points to:\n${formatBrokenLinks(broken)}`).toEqual([]);
 });
 

@@ -1,9 +1,12 @@
 /**
- * Checks a served site's links with linkinator, a maintained link checker: it crawls from the
- * home page, follows every internal link, and checks that each page answers and each `#anchor`
- * names an element of the page it points to. Links to the site's own origin (canonical URLs,
+ * Checks a served site's links with linkinator, a maintained link checker: it starts from every
+ * page of the built site (so pages no link leads to are checked too), follows every internal
+ * link, and checks that each page answers and each `#anchor` names an element of the page it
+ * points to. Links to the site's own origin (canonical URLs,
  * Open Graph) are checked against the served copy; links elsewhere are left alone (no network).
  */
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { LinkChecker, LinkState } from 'linkinator';
 
 export interface BrokenLink {
@@ -23,11 +26,22 @@ function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Every broken internal link and anchor of the site served at `base`, built for `siteOrigin`. */
-export async function brokenLinks(base: string, siteOrigin?: string): Promise<BrokenLink[]> {
+/** The URL path of every HTML page of a built site: `a/index.html` → `/a/`, `404.html` → `/404.html`. */
+export function pagePaths(dist: string): string[] {
+	return readdirSync(dist, { recursive: true, withFileTypes: true })
+		.filter((d) => d.isFile() && d.name.endsWith('.html'))
+		.map((d) => `/${relative(dist, join(d.parentPath, d.name)).split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1'))
+		.sort();
+}
+
+/**
+ * Every broken internal link and anchor of the site served at `base` (built for `siteOrigin`),
+ * starting from `pages` (paths) and following every internal link from there.
+ */
+export async function brokenLinks(base: string, pages: readonly string[], siteOrigin?: string): Promise<BrokenLink[]> {
 	const origin = new URL(base).origin;
 	const result = await new LinkChecker().check({
-		path: base,
+		path: pages.map((p) => new URL(p, base).href),
 		recurse: true,
 		checkFragments: true,
 		concurrency: 20,

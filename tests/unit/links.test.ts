@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { serve } from '../../scripts/serve.ts';
 import { PROJECT_ROOT } from '../../src/registry/load.ts';
 import { danglingUrls } from '../support/machine-urls.ts';
-import { brokenLinks } from '../support/site-links.ts';
+import { brokenLinks, pagePaths } from '../support/site-links.ts';
 
 const SITE = join(PROJECT_ROOT, 'tests/fixtures/broken-site');
 
@@ -22,11 +22,12 @@ describe('links of the built site', () => {
 	});
 	after(() => server.close());
 
-	it('reports a link to a missing page and to a missing anchor, with the page they are on', async () => {
-		const broken = await brokenLinks(base, 'http://atlas.test');
+	it('reports a link to a missing page and to a missing anchor, with the page they are on, also on pages no link leads to', async () => {
+		assert.deepEqual(pagePaths(SITE), ['/', '/404.html', '/a/', '/orphan/']);
+		const broken = await brokenLinks(base, pagePaths(SITE), 'http://atlas.test');
 		assert.deepEqual(
 			broken.map((b) => `${b.page} → ${b.link}: ${b.reason}`).sort(),
-			['/ → /a/#nowhere: no element has this id', '/ → /gone/: HTTP 404'],
+			['/ → /a/#nowhere: no element has this id', '/ → /gone/: HTTP 404', '/orphan/ → /missing/: HTTP 404'],
 		);
 	});
 });
