@@ -7,7 +7,8 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from '../support/dist.ts';
-import { danglingUrls, formatDanglingUrls, machineFiles } from '../support/machine-urls.ts';
+import { readLock } from '../../scripts/lock-urls.ts';
+import { danglingUrls, formatDanglingUrls, machineFiles, unresolved } from '../support/machine-urls.ts';
 import { brokenLinks, canonicalOrigin, formatBrokenLinks, pagePaths } from '../support/site-links.ts';
 
 test('every internal link and anchor on the built site resolves', async ({ baseURL }) => {
@@ -22,4 +23,13 @@ test('every URL in the llms.txt files and the JSON API resolves to a built file'
 	expect(files.some((f) => f.endsWith('llms.txt')), 'the built site has no llms.txt: build the machine-readable outputs').toBe(true);
 	const dangling = danglingUrls(DIST);
 	expect(dangling, `URLs that agents would follow into nothing:\n${formatDanglingUrls(dangling)}`).toEqual([]);
+});
+
+test('every URL in urls.lock is a page of the built site', () => {
+	// The lock is checked against the registry in the unit tests; this checks the build agrees.
+	const missing = readLock().flatMap((path) => {
+		const reason = unresolved(DIST, path);
+		return reason ? [`${path}: ${reason}`] : [];
+	});
+	expect(missing, `Locked URLs the built site does not serve:\n${missing.join('\n')}`).toEqual([]);
 });
