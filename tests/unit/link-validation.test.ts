@@ -18,7 +18,9 @@ it('fails the build on a Markdown link to a missing page, naming the link, and a
 	});
 	const output = build.stdout + build.stderr;
 	assert.notEqual(build.status, 0, 'the build should fail');
-	const report = output.slice(output.indexOf('Links validation failed'));
+	const at = output.indexOf('Links validation failed');
+	assert.ok(at !== -1, `the build failed, but not on links:\n${output.slice(-2000)}`);
+	const report = output.slice(at);
 	assert.match(report, /\/absent\/[\s\S]*invalid link/);
 	assert.match(report, /Found 1 invalid link/);
 	assert.doesNotMatch(report, /\/custom\/|\/present\//);
