@@ -1,0 +1,118 @@
+/**
+ * The filter on each product overview: narrows the list as you type (code, message, description),
+ * by category and, where the product has them, by HTTP status and retryable; keeps its state in
+ * the address so a filtered view can be shared; and leaves the full plain list without JavaScript.
+ * Expected lists are computed from the registry, not read from the page.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { loadRegistry } from '../../src/registry/load.ts';
+import { entriesByCategory, problemFacts, type Product, type RegistryEntry } from '../../src/registry/model.ts';
+import { expect, test } from './fixtures.ts';
+
+const registry = loadRegistry();
+
+/** The codes' list items the reader can see, by page path. */
+async function shownPaths(page: Page): Promise<string[]> {
+	return page.locator('.atlas-code-list li:visible a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+}
+
+const pathsOf = (entries: readonly RegistryEntry[]) => entries.map((e) => e.path);
+const field = (page: Page, name: string): Locator => page.locator(`form.atlas-filter [name="${name}"]`);
+
+for (const product of registry.products) {
+	test.describe(product.name, () => {
+		test('typing narrows the list to the codes whose code, message or description has the words, and the address keeps it', async ({ page }) => {
+			await page.goto(product.path);
+			expect(await shownPaths(page)).toEqual(pathsOf(product.errors.toSorted(byListOrder(product))));
+			// A word from one entry's text, as a reader half-remembers it.
+			const wordOf = (e: RegistryEntry) => [e.message, e.when, e.description].join(' ').split(/\s+/).find((w) => /^[a-z]{6,}$/.test(w));
+			const entry = product.errors.find(wordOf)!;
+			const word = wordOf(entry)!;
+			await field(page, 'q').fill(word);
+			const expected = product.errors
+				.filter((e) => [e.code, e.message, e.when, e.description].some((t) => t?.toLowerCase().replaceAll('`', '').includes(word)))
+				.toSorted(byListOrder(product));
+			expect(await shownPaths(page)).toEqual(pathsOf(expected));
+			expect(expected).toContain(entry);
+			await expect(page.locator('.atlas-filter-status')).toContainText(`Showing ${expected.length} of ${product.errors.length} codes.`);
+			await expect(page).toHaveURL(new RegExp(`\\?q=${word}$`));
+
+			// The code in lower-case words finds it too.
+			await field(page, 'q').fill(entry.code.toLowerCase().replaceAll('_', ' '));
+			expect(await shownPaths(page)).toContain(entry.path);
+		});
+
+		test('a category, status or retryable choice shows exactly the codes that have it, and a shared address restores it', async ({ page }) => {
+			const groups = entriesByCategory(product);
+			const group = groups.at(-1)!;
+			await page.goto(product.path);
+			await field(page, 'category').selectOption(group.id);
+			expect(await shownPaths(page)).toEqual(pathsOf(group.entries));
+			for (const other of groups.filter((g) => g !== group)) await expect(page.locator(`section.atlas-group:has(#${other.id})`)).toBeHidden();
+
+			const status = product.errors.find((e) => e.status !== undefined)?.status;
+			await expect(field(page, 'status')).toHaveCount(status === undefined ? 0 : 1);
+			const retryable = product.errors.some((e) => problemFacts(product, e).retryable !== undefined);
+			await expect(field(page, 'retryable')).toHaveCount(retryable ? 1 : 0);
+
+			await field(page, 'category').selectOption('');
+			const wanted: Record<string, string> = {};
+			let expected = product.errors.toSorted(byListOrder(product));
+			if (status !== undefined) {
+				await field(page, 'status').selectOption(String(status));
+				wanted.status = String(status);
+				expected = expected.filter((e) => e.status === status);
+			}
+			if (retryable) {
+				await field(page, 'retryable').selectOption('no');
+				wanted.retryable = 'no';
+				expected = expected.filter((e) => problemFacts(product, e).retryable === false);
+			}
+			if (Object.keys(wanted).length === 0) return;
+			expect(await shownPaths(page)).toEqual(pathsOf(expected));
+
+			// The address is the view: opened fresh, it shows the same codes with the same choices.
+			const shared = page.url();
+			expect(new URL(shared).searchParams.toString()).toBe(new URLSearchParams(wanted).toString());
+			await page.goto(shared);
+			for (const [name, value] of Object.entries(wanted)) await expect(field(page, name)).toHaveValue(value);
+			expect(await shownPaths(page)).toEqual(pathsOf(expected));
+
+			await page.getByRole('button', { name: 'Clear filters' }).click();
+			expect(await shownPaths(page)).toHaveLength(product.errors.length);
+			await expect(page).toHaveURL(product.path);
+		});
+	});
+}
+
+test('a filter that matches nothing says so, and a link to a hidden category shows the whole list again', async ({ page }) => {
+	const product = registry.products.find((p) => entriesByCategory(p).length > 1)!;
+	const [first, second] = entriesByCategory(product);
+	await page.goto(`${product.path}?category=${first!.id}`);
+	expect(await shownPaths(page)).toEqual(pathsOf(first!.entries));
+	await page.locator(`a[href="${product.path}#${second!.id}"]`).first().click();
+	await expect(page.locator(`#${second!.id}`)).toBeVisible();
+	expect(await shownPaths(page)).toHaveLength(product.errors.length);
+
+	await field(page, 'q').fill('zzzz-no-such-words');
+	expect(await shownPaths(page)).toEqual([]);
+	await expect(page.locator('.atlas-filter-status')).toContainText('No code matches these filters.');
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('every overview lists every code, and offers no filter that could not work', async ({ page }) => {
+		for (const product of registry.products) {
+			await page.goto(`${product.path}?q=anything`);
+			await expect(page.locator('form.atlas-filter')).toBeHidden();
+			expect(await shownPaths(page)).toHaveLength(product.errors.length);
+		}
+	});
+});
+
+/** The overview lists codes by category in the product's order: the order a reader sees them in. */
+function byListOrder(product: Product) {
+	const order = entriesByCategory(product).flatMap((g) => g.entries);
+	return (a: RegistryEntry, b: RegistryEntry) => order.indexOf(a) - order.indexOf(b);
+}

@@ -1,0 +1,181 @@
+/**
+ * Finding an error with the site's search. Exhaustive checks drive Pagefind's own API in one page
+ * with the query the dialog sends (src/search/search-term.ts), for every code and every kind of
+ * query the registry gives; the real dialog is checked for a representative few: the direct jump
+ * with the keyboard, the product filter, and the home page's "Search the codes".
+ */
+import type { Page } from '@playwright/test';
+import { toDecoderData } from '../../src/decode/index.ts';
+import { loadRegistry } from '../../src/registry/load.ts';
+import { allEntries, entriesByCode, type RegistryEntry } from '../../src/registry/model.ts';
+import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
+import { codeTargets } from '../../src/search/code-index.ts';
+import { searchTerm } from '../../src/search/search-term.ts';
+import { expect, test } from './fixtures.ts';
+
+const registry = loadRegistry();
+const data = toDecoderData(registry);
+const targets = codeTargets(data);
+const entries = allEntries(registry);
+const byCode = entriesByCode(registry);
+
+interface Case {
+	/** What the reader types. */
+	typed: string;
+	/** Pages that must come first, in any order among themselves. */
+	first?: string[];
+	/** A page that must be among the top three. */
+	top3?: string;
+}
+
+/**
+ * Runs each case through Pagefind in the browser, with the term the dialog would send, and
+ * returns one line per case that does not hold.
+ */
+async function failures(page: Page, cases: Case[]): Promise<string[]> {
+	await page.goto('/');
+	const queries = cases.map((c) => ({ ...c, term: searchTerm(c.typed, data, targets) }));
+	return page.evaluate(async (queries) => {
+		const bundle = '/pagefind/pagefind.js';
+		const pagefind = await import(bundle);
+		await pagefind.init();
+		const out: string[] = [];
+		for (const q of queries) {
+			const found = await pagefind.search(q.term);
+			const want = q.first?.length ?? 3;
+			const urls: string[] = await Promise.all(found.results.slice(0, want).map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url));
+			const ok = q.first ? q.first.every((p) => urls.includes(p)) : urls.includes(q.top3!);
+			if (!ok) out.push(`"${q.typed}" (searched as "${q.term}"): wanted ${(q.first ?? [q.top3]).join(', ')}, got ${urls.join(', ') || 'nothing'}`);
+		}
+		return out;
+	}, queries);
+}
+
+test.describe('Pagefind, with the query the dialog sends', () => {
+	test('every code, typed exactly, in lower case or as words, lists its page first (every page of a shared code)', async ({ page }) => {
+		const cases = [...byCode].flatMap(([code, list]) =>
+			[code, code.toLowerCase(), code.toLowerCase().replaceAll('_', ' ')].map((typed) => ({ typed, first: list.map((e) => e.path) })),
+		);
+		expect(await failures(page, cases)).toEqual([]);
+	});
+
+	test('a code prefix lists the codes that begin with it before anything else', async ({ page }) => {
+		const prefixes = new Set(entries.flatMap((e) => e.code.split('_').slice(0, -1).map((_, i, w) => w.slice(0, i + 1).join('_'))));
+		const cases = [...prefixes]
+			.filter((p) => !byCode.has(p))
+			.flatMap((p) => {
+				const first = entries.filter((e) => e.code.startsWith(`${p}_`)).map((e) => e.path);
+				return [p, `${p}_`, `${p.toLowerCase()}_`].map((typed) => ({ typed, first }));
+			});
+		expect(cases.length).toBeGreaterThan(0);
+		expect(await failures(page, cases)).toEqual([]);
+	});
+
+	test('words from an entry\'s message or description find it in the top three', async ({ page }) => {
+		// What search sees of an entry: its code's words too.
+		const textOf = (e: RegistryEntry) => [e.code.replaceAll('_', ' '), e.message, e.when, e.description].filter(Boolean).join(' ').toLowerCase();
+		const wordsOf = (e: RegistryEntry) => [...new Set(textOf(e).match(/\p{L}{4,}/gu) ?? [])];
+		const frequency = new Map<string, number>();
+		for (const e of entries) for (const w of wordsOf(e)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+		// Words of codes are the other tests' business: a code's words rank its own page first, as they should.
+		const codeWords = new Set(entries.flatMap((e) => e.code.toLowerCase().split('_')));
+		// The two rarest words of each entry's text that are in no code: what a reader remembers of the
+		// text. Kept when they pick the entry out from at most two others.
+		const cases = entries.flatMap((e) => {
+			const words = wordsOf(e)
+				.filter((w) => !codeWords.has(w))
+				.sort((a, b) => frequency.get(a)! - frequency.get(b)!)
+				.slice(0, 2);
+			const sharing = entries.filter((o) => words.every((w) => textOf(o).includes(w))).length;
+			return words.length === 2 && sharing <= 3 ? [{ typed: words.join(' '), top3: e.path }] : [];
+		});
+		expect(cases.length).toBeGreaterThan(entries.length / 2);
+		expect(await failures(page, cases)).toEqual([]);
+	});
+
+	test('a message with real values in it finds its entry in the top three', async ({ page }) => {
+		const cases = entries
+			.filter((e) => e.message && e.params.length > 0 && parseTemplate(e.message).some((s) => s.kind === 'text' && /\p{L}{3}/u.test(s.text)))
+			.map((e) => ({ typed: fillTemplate(e.message!, Object.fromEntries(e.params.map((p, i) => [p, `${p}-${8080 + i}`]))), top3: e.path }));
+		expect(cases.length).toBeGreaterThan(0);
+		expect(await failures(page, cases)).toEqual([]);
+	});
+});
+
+async function openSearch(page: Page, path = '/') {
+	await page.goto(path);
+	// Pagefind's field is built when the browser is first idle; a reader's Ctrl+K before that still
+	// lands in it (see Search.astro), but the test types only once it is there.
+	await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
+	await page.keyboard.press('Control+k');
+	const input = page.locator('dialog[open] .pagefind-ui__search-input');
+	await expect(input).toBeFocused();
+	return input;
+}
+
+test.describe('the search dialog', () => {
+	test('a code typed as words is offered first; Enter opens its page', async ({ page }) => {
+		const entry = entries.find((e) => byCode.get(e.code)!.length === 1 && e.code.includes('_'))!;
+		const input = await openSearch(page);
+		await input.pressSequentially(entry.code.toLowerCase().replaceAll('_', ' '));
+		const jump = page.locator('dialog[open] .atlas-jump');
+		await expect(jump.locator('.atlas-jump-row').first()).toContainText(entry.code);
+		await expect(jump.locator('.atlas-jump-row[aria-current="true"]')).toHaveAttribute('href', entry.path);
+		// The full-text results agree: the entry's page is the first result.
+		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(entry.code);
+		await input.press('Enter');
+		await expect(page).toHaveURL(entry.path);
+		await expect(page.locator('h1')).toHaveText(entry.code);
+	});
+
+	test('a code prefix offers the codes that begin with it; the arrow keys choose which one Enter opens', async ({ page }) => {
+		const prefix = [...new Set(entries.map((e) => e.code.split('_')[0]!))].find((p) => entries.filter((e) => e.code.startsWith(`${p}_`)).length >= 2)!;
+		const starting = entries.filter((e) => e.code.startsWith(`${prefix}_`));
+		const input = await openSearch(page);
+		await input.fill(`${prefix}_`);
+		const rows = page.locator('dialog[open] .atlas-jump-row');
+		await expect(rows).toHaveCount(Math.min(starting.length, 6));
+		await expect(rows.first()).toHaveAttribute('aria-current', 'true');
+		await input.press('ArrowDown');
+		await expect(rows.nth(1)).toHaveAttribute('aria-current', 'true');
+		const second = await rows.nth(1).getAttribute('href');
+		expect(starting.map((e) => e.path)).toContain(second);
+		await input.press('Enter');
+		await expect(page).toHaveURL(second!);
+	});
+
+	test('a message with its values decodes to its entry, showing the values read from it', async ({ page }) => {
+		const entry = entries.find((e) => e.message && e.params.length === 1 && parseTemplate(e.message).some((s) => s.kind === 'text' && /\p{L}{3}/u.test(s.text)))!;
+		const value = 'value-8080';
+		const input = await openSearch(page);
+		await input.fill(fillTemplate(entry.message!, { [entry.params[0]!]: value }));
+		const row = page.locator('dialog[open] .atlas-jump-row').first();
+		await expect(row).toHaveAttribute('href', entry.path);
+		await expect(row.locator('.atlas-jump-values')).toHaveText(`${entry.params[0]} = ${value}`);
+		await expect(page.locator(`dialog[open] .pagefind-ui__results a[href="${entry.path}"]`).first()).toBeVisible();
+	});
+
+	test('results show product and code, and filter by product', async ({ page }) => {
+		const [code, shared] = [...byCode].find(([, list]) => new Set(list.map((e) => e.product)).size > 1)!;
+		const names = shared.map((e) => registry.products.find((p) => p.id === e.product)!.name);
+		const input = await openSearch(page);
+		await input.fill(code);
+		const results = page.locator('dialog[open] .pagefind-ui__result');
+		for (const [i, e] of shared.entries()) {
+			const result = results.filter({ has: page.locator(`.pagefind-ui__result-link[href="${e.path}"]`) });
+			await expect(result.locator('.pagefind-ui__result-link').first()).toHaveText(code);
+			await expect(result.locator('.pagefind-ui__result-tag')).toHaveText(`Product: ${names[i]}`);
+		}
+		await page.locator('dialog[open] .pagefind-ui__filter-label', { hasText: names[0]! }).click();
+		await expect(page.locator(`dialog[open] .pagefind-ui__result-link[href="${shared[0]!.path}"]`)).toBeVisible();
+		for (const e of shared.filter((e) => e.product !== shared[0]!.product)) {
+			await expect(page.locator(`dialog[open] .pagefind-ui__result-link[href="${e.path}"]`)).toHaveCount(0);
+		}
+	});
+
+	test('"Search the codes" on the home page opens the dialog', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('link', { name: 'Search the codes' }).click();
+		await expect(page.locator('dialog[open] .pagefind-ui__search-input')).toBeFocused();
+	});
+});
