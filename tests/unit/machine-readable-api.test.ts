@@ -16,6 +16,7 @@ import { loadRegistry, registryDir } from '../../src/registry/load.ts';
 import { allEntries, exitCodeOf, findProduct } from '../../src/registry/model.ts';
 import { jsonSchema } from '../../src/registry/json-schema.ts';
 import { absoluteUrl, apiEntryPath, schemaPath } from '../../src/registry/urls.ts';
+import { REGISTRIES } from '../support/registries.ts';
 
 const registry = loadRegistry();
 const SITE = 'https://errors.example.com';
@@ -71,6 +72,14 @@ describe('/api/errors.json', () => {
 		assert.match(problems, /additional properties/);
 		assert.match(problems, /schemaVersion/);
 	});
+});
+
+test('a registry whose text holds `<Tags>`, `{braces}`, pipes and a shared code gives valid files too', () => {
+	const { registry: fixture } = REGISTRIES.find((r) => r.name === 'fixture')!;
+	assert.deepEqual(validator('api-errors')(apiErrorsFile(fixture, SITE)), []);
+	for (const entry of allEntries(fixture)) {
+		assert.deepEqual(validator('api-entry')(apiEntryFile(findProduct(fixture, entry.product)!, entry, SITE)), [], entry.slug);
+	}
 });
 
 test('/api/<product>/<slug>.json validates against its schema and holds the same entry as errors.json', () => {

@@ -11,6 +11,7 @@ import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, entriesByCategory, entrySummary } from '../../src/registry/model.ts';
 import { absoluteUrl, LLMS_FULL_PATH, llmsTxtPath } from '../../src/registry/urls.ts';
 import { parseLlmsTxt } from '../support/llmstxt.ts';
+import { REGISTRIES } from '../support/registries.ts';
 import { nodesOf, parseMarkdown, proseShown, shown } from '../support/markdown.ts';
 
 const registry = loadRegistry();
@@ -90,4 +91,17 @@ test('the structure check rejects what llmstxt.org does not allow', () => {
 	assert.throws(() => parseLlmsTxt(good.replace('\n## ', '\n### Stray\n\n## ')), /heading|section/);
 	assert.throws(() => parseLlmsTxt(good.replace(/(\n## [^\n]+\n\n)/, '$1some prose\n')), /section holds only/);
 	assert.throws(() => parseLlmsTxt(`${good}\n## Later\n\n- [x](https://x.example)\n`), /Optional/);
+});
+
+test('a registry whose text holds `<Tags>`, `{braces}`, pipes and backticks keeps the structure and the text', () => {
+	const { registry: fixture } = REGISTRIES.find((r) => r.name === 'fixture')!;
+	const files = [llmsTxt(fixture, SITE), ...fixture.products.map((p) => productLlmsTxt(fixture, p, SITE))];
+	for (const text of files) {
+		const file = parseLlmsTxt(text);
+		for (const entry of allEntries(fixture)) {
+			const link = file.sections.flatMap((s) => s.links).find((l) => l.url === twinUrl(SITE, entry))!;
+			assert.ok(link, `${entry.code} is not listed`);
+			assert.ok(shown(parseMarkdown(link.notes!)).startsWith(proseShown(entrySummary(entry)).text), link.notes);
+		}
+	}
 });

@@ -8,12 +8,11 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { entryMarkdown, productMarkdown, twinUrl } from '../../src/markdown/render.ts';
 import { codeBlock, codeSpan, prose, table } from '../../src/markdown/syntax.ts';
-import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, findProduct } from '../../src/registry/model.ts';
 import { absoluteUrl } from '../../src/registry/urls.ts';
+import { REGISTRIES } from '../support/registries.ts';
 import { nodesOf, parseMarkdown, proseShown, shown, walk, type Nodes, type Paragraph } from '../support/markdown.ts';
 
-const registry = loadRegistry();
 const SITE = 'https://errors.example.com';
 
 /** Characters that mean something to Markdown somewhere, and some that must not be touched. */
@@ -67,8 +66,8 @@ describe('registry prose as Markdown', () => {
 		}
 	});
 
-	test('every prose field of the registry reads back as the HTML page shows it', () => {
-		for (const e of allEntries(registry)) {
+	test('every prose field of the registries reads back as the HTML page shows it', () => {
+		for (const e of REGISTRIES.flatMap(({ registry }) => allEntries(registry))) {
 			for (const value of [e.when, e.description, e.fix, e.scope, e.deprecated, e.removed, ...(e.examples ?? []).map((x) => x.caption)]) {
 				if (value === undefined) continue;
 				assert.equal(shown(paragraph(prose(value))), proseShown(value).text, `${e.product} ${e.code}: ${value}`);
@@ -118,7 +117,7 @@ describe('registry prose as Markdown', () => {
 });
 
 describe('Markdown twins', () => {
-	for (const product of registry.products) {
+	for (const { registry } of REGISTRIES) for (const product of registry.products) {
 		test(`${product.name}: each entry's twin states its code, product, message and text`, () => {
 			for (const entry of product.errors) {
 				const markdown = entryMarkdown(registry, product, entry, SITE);
@@ -160,10 +159,22 @@ describe('Markdown twins', () => {
 			for (const c of product.categories) {
 				if (product.errors.some((e) => e.category === c.id)) assert.ok(categories.some((h) => h.startsWith(c.name)), `category ${c.name} has no heading`);
 			}
+			// Product tables keep their shape and their text, pipes and all.
+			const tables = nodesOf(root, 'table');
+			const expected = product.sections.flatMap((s) => s.blocks.flatMap((b) => ('table' in b ? [b.table] : [])));
+			assert.equal(tables.length, expected.length);
+			for (const [i, t] of expected.entries()) {
+				assert.deepEqual(
+					tables[i]!.children.map((row) => row.children.map(shown)),
+					// Headings are plain text, as on the page; cells are prose.
+					[t.columns, ...t.rows.map((row) => row.map((cell) => proseShown(cell).text))],
+				);
+			}
 		});
 	}
 
 	test('two entries that share a code link each other', () => {
+		const { registry } = REGISTRIES[0]!;
 		const [shared] = [...new Set(allEntries(registry).map((e) => e.code))]
 			.map((code) => allEntries(registry).filter((e) => e.code === code))
 			.filter((same) => same.length > 1);

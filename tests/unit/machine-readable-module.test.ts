@@ -14,12 +14,12 @@ import { after, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { typedModule } from '../../src/api/module.ts';
 import { decode, toDecoderData } from '../../src/decode/index.ts';
-import { loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
-import { allEntries, problemFacts, type Product, type RegistryEntry } from '../../src/registry/model.ts';
+import { PROJECT_ROOT } from '../../src/registry/load.ts';
+import { allEntries, problemFacts, type Product, type Registry, type RegistryEntry } from '../../src/registry/model.ts';
 import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { absoluteUrl } from '../../src/registry/urls.ts';
+import { REGISTRIES } from '../support/registries.ts';
 
-const registry = loadRegistry();
 const SITE = 'https://errors.example.com';
 const dir = mkdtempSync(join(tmpdir(), 'atlas-modules-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,15 +62,20 @@ function usage(product: Product): string {
 	].join('\n');
 }
 
+/** Every product of every test registry, with the registry it belongs to. */
+const products: { registry: Registry; product: Product }[] = REGISTRIES.flatMap(({ registry }) => registry.products.map((product) => ({ registry, product })));
+
 describe('typed modules', () => {
-	for (const product of registry.products) writeFileSync(join(dir, `${product.id}.ts`), typedModule(registry, product, SITE));
-	for (const product of registry.products) writeFileSync(join(dir, `use-${product.id}.ts`), usage(product));
+	for (const { registry, product } of products) {
+		writeFileSync(join(dir, `${product.id}.ts`), typedModule(registry, product, SITE));
+		writeFileSync(join(dir, `use-${product.id}.ts`), usage(product));
+	}
 
 	test('each compiles with tsc --strict, alone, and its types refuse wrong codes and params', () => {
 		const tsc = join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc');
 		const flags = ['--strict', '--noEmit', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--allowImportingTsExtensions'];
 		const stricter = ['--noUncheckedIndexedAccess', '--exactOptionalPropertyTypes', '--verbatimModuleSyntax', '--erasableSyntaxOnly', '--isolatedModules', '--noUnusedLocals', '--noImplicitReturns'];
-		const files = registry.products.flatMap((p) => [`${p.id}.ts`, `use-${p.id}.ts`]);
+		const files = products.flatMap(({ product: p }) => [`${p.id}.ts`, `use-${p.id}.ts`]);
 		try {
 			// Run from the temporary folder: no node_modules, no @types — the module must need nothing.
 			execFileSync(process.execPath, [tsc, ...flags, ...stricter, ...files], { cwd: dir, encoding: 'utf8' });
@@ -79,7 +84,7 @@ describe('typed modules', () => {
 		}
 	});
 
-	for (const product of registry.products) {
+	for (const { registry, product } of products) {
 		test(`${product.name}: the table, isKnownCode and docsUrl agree with the registry`, async () => {
 			const mod = await import(pathToFileURL(join(dir, `${product.id}.ts`)).href);
 			assert.deepEqual(
