@@ -7,6 +7,7 @@
  * nothing did, 2 on bad usage (or a registry that does not load). Links use SITE_URL.
  */
 import { loadRegistry } from '../src/registry/load.ts';
+import { fillTemplate } from '../src/registry/template.ts';
 import { absoluteUrl, DEFAULT_SITE_URL } from '../src/registry/urls.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 import { decode, LIMITS, toDecoderData, type DecodeResult, type DecoderData, type Match } from '../src/decode/index.ts';
@@ -101,8 +102,9 @@ function humanMatch(match: Match, data: DecoderData, site: string, style: Style)
 	const d = describe(match, data);
 	const where = d ? `${d.product.name}${d.category ? ` · ${d.category}` : ''}` : match.product;
 	const lines = [`${style.code(match.code)}  ${style.dim(where)}${match.count > 1 ? `  (${match.count}×)` : ''}`];
-	if (d?.message) {
-		lines.push(`  ${d.message.map((p) => ('text' in p ? p.text : p.value === undefined ? `{${p.param}}` : style.value(printable(p.value)))).join('')}`);
+	if (d?.entry.message !== undefined) {
+		const values = Object.fromEntries(Object.entries(match.params).map(([k, v]) => [k, style.value(printable(v))]));
+		lines.push(`  ${fillTemplate(d.entry.message, values)}`);
 	} else if (match.text) lines.push(`  ${printable(match.text)}`);
 	const facts: string[] = [];
 	if (match.status !== undefined) facts.push(`HTTP ${match.status}`);

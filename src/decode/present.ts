@@ -41,11 +41,6 @@ export function describe(match: Pick<Match, 'path' | 'params'>, data: DecoderDat
 	return described;
 }
 
-/** The message with the user's values filled in; placeholders without a value stay `{name}`. */
-export function filledMessage(entry: DecoderEntry, params: Readonly<Record<string, string>>): string | undefined {
-	return entry.message === undefined ? undefined : fillTemplate(entry.message, params);
-}
-
 /**
  * A fix with the user's values in it: `{name}` as in templates, and `<name>` as fix texts write
  * a value to substitute (`asym logs <id>`). Only names the paste gave a value for are replaced.
