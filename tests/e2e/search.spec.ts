@@ -173,6 +173,21 @@ test.describe('the search dialog', () => {
 		}
 	});
 
+	test('a half-remembered code reaches its page in under ten seconds: a typo, "did you mean", Enter', async ({ page }) => {
+		const [code, [entry]] = [...byCode].find(([c, list]) => list.length === 1 && c.length > 10)!;
+		const typo = (code.slice(0, 5) + code.slice(6)).toLowerCase();
+		const started = Date.now();
+		const input = await openSearch(page, entry!.path.replace(/errors\/.*$/, ''));
+		// Typed at a brisk human pace, not all at once.
+		await input.pressSequentially(typo, { delay: 60 });
+		const row = page.locator('dialog[open] .atlas-jump-row').first();
+		await expect(row).toHaveAttribute('href', entry!.path);
+		await expect(page.locator('dialog[open] .atlas-jump-title')).toHaveText('Did you mean');
+		await input.press('Enter');
+		await expect(page.locator('h1')).toHaveText(code);
+		expect(Date.now() - started).toBeLessThan(10_000);
+	});
+
 	test('"Search the codes" on the home page opens the dialog', async ({ page }) => {
 		await page.goto('/');
 		await page.getByRole('link', { name: 'Search the codes' }).click();
