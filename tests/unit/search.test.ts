@@ -82,7 +82,7 @@ describe('code queries', () => {
 		assert.ok(withValues.length > 0);
 		for (const entry of withValues) {
 			const values = Object.fromEntries(entry.params.map((p, i) => [p, `v${i}x${p.length}`]));
-			const text = fillTemplate(entry.message, values);
+			const text = fillTemplate(entry.message!, values);
 			const jump = jumpFor(text, data, targets);
 			const row = jump?.rows.find((r) => r.path === entry.path);
 			assert.ok(row, `${entry.code}: "${text}" offers ${jump?.rows.map((r) => r.code).join(', ') || 'nothing'}`);
