@@ -7,6 +7,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node }
 import type { z } from 'zod';
 import { resolveRef, resolveProduct, type Product, type Registry } from './model.ts';
 import { product as productSchema, type ProductFile } from './schema.ts';
+import { editDistance } from './distance.ts';
 import { templateParams } from './template.ts';
 
 export interface Problem {
@@ -110,21 +111,6 @@ class Located {
 
 function fieldName(path: Path): string {
 	return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
-}
-
-/** Edit distance, for "did you mean". */
-export function editDistance(a: string, b: string): number {
-	const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-	for (let i = 1; i <= a.length; i++) {
-		let diag = prev[0]!;
-		prev[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const up = prev[j]!;
-			prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-			diag = up;
-		}
-	}
-	return prev[b.length]!;
 }
 
 function closest(word: string, candidates: readonly string[]): string | undefined {
