@@ -1,7 +1,7 @@
 /**
  * The llmstxt.org files: an H1, a `>` summary, paragraphs and lists without headings on how to use
  * the file, then H2 sections that are lists of `- [name](url): notes`, the last one `## Optional`
- * for what an agent with a short context may skip. `/llms.txt` has one section per product,
+ * for secondary links (a convention since the spec's v2). `/llms.txt` has one section per product,
  * `/<product>/llms.txt` one per category; `/llms-full.txt` is every entry in full.
  */
 import { SITE_DESCRIPTION, SITE_TITLE } from '../meta.ts';
@@ -45,6 +45,15 @@ function optional(site: string | URL, registry: Registry, only?: Product): strin
 		...Object.entries(SCHEMAS).map(([name, schema]) => `${link(text(`${name}.schema.json`), absoluteUrl(site, schemaPath(name)))}: ${prose(schema.about)}`),
 		...(only ? [`${link(text(`${SITE_TITLE} index`), absoluteUrl(site, llmsTxtPath()))}: every product`] : []),
 	]);
+}
+
+/**
+ * The llms.txt that covers a page: llmstxt.org v2 scopes a file to the pages beneath its path, the
+ * most specific winning, so a product's pages are covered by `/<product>/llms.txt`, the rest by `/llms.txt`.
+ */
+export function coveringLlmsTxt(registry: Registry, pagePath: string): string {
+	const product = registry.products.find((p) => pagePath.startsWith(p.path));
+	return llmsTxtPath(product?.id);
 }
 
 /** `/llms.txt`: every error of every product, one line each, linked to its Markdown twin. */

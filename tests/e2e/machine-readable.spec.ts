@@ -56,12 +56,14 @@ test('every entry\'s Markdown twin is built, with its code and its exact message
 	}
 });
 
-test('every page links the site\'s llms.txt, and every page with a twin links it, in its head', () => {
+test('every page links the llms.txt that covers it, and every page with a twin links it, in its head', () => {
 	const pages = ['/', ...registry.products.flatMap((p) => [p.path, ...p.errors.map((e) => e.path)])];
 	for (const path of pages) {
 		const head = built(`${path}index.html`).split('</head>')[0]!;
 		const href = (rel: string) => new RegExp(`<link rel="${rel}" type="text/markdown" href="([^"]+)"`).exec(head)?.[1];
-		expect(href('describedby'), path).toBe(absoluteUrl(SITE, llmsTxtPath()));
+		// llmstxt.org v2: the most specific llms.txt above the page covers it.
+		const product = registry.products.find((p) => path.startsWith(p.path));
+		expect(href('describedby'), path).toBe(absoluteUrl(SITE, llmsTxtPath(product?.id)));
 		expect(href('alternate'), path).toBe(hasTwin(registry, path) ? absoluteUrl(SITE, markdownPath(path)) : undefined);
 		if (hasTwin(registry, path)) expect(existsSync(join(DIST, markdownPath(path))), path).toBe(true);
 	}
