@@ -153,6 +153,10 @@ test.describe('the search dialog', () => {
 		await expect(row).toHaveAttribute('href', entry.path);
 		await expect(row.locator('.atlas-jump-values')).toHaveText(`${entry.params[0]} = ${value}`);
 		await expect(page.locator(`dialog[open] .pagefind-ui__results a[href="${entry.path}"]`).first()).toBeVisible();
+		// Cleared, the field offers nothing to jump to.
+		await page.locator('dialog[open] .pagefind-ui__search-clear').click();
+		await expect(input).toHaveValue('');
+		await expect(page.locator('dialog[open] .atlas-jump')).toBeHidden();
 	});
 
 	test('results show product and code, and filter by product', async ({ page }) => {
