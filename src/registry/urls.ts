@@ -5,6 +5,12 @@
  *   /<product>/errors/<slug>/      one entry; the slug is the code in kebab case unless set
  */
 
+/**
+ * First path segments the site keeps for itself (its own pages and endpoints, Astro's and
+ * Pagefind's assets): a product id may not be one of them, or its pages would collide.
+ */
+export const RESERVED_SEGMENTS = ['api', 'schema', 'e', 'search', 'diagnose', 'pagefind', '_astro', '404'] as const;
+
 /** `PORT_IN_USE` → `port-in-use`. */
 export function slugForCode(code: string): string {
 	return code.toLowerCase().replaceAll('_', '-');

@@ -9,6 +9,7 @@ import { resolveRef, resolveProduct, type Product, type Registry } from './model
 import { product as productSchema, type ProductFile } from './schema.ts';
 import { editDistance } from './distance.ts';
 import { templateParams } from './template.ts';
+import { RESERVED_SEGMENTS } from './urls.ts';
 
 export interface Problem {
 	file: string;
@@ -290,6 +291,9 @@ export function validateRegistry(sources: readonly SourceFile[]): Registry {
 	}
 	const seenIds = new Map<string, string>();
 	for (const { product, src } of products) {
+		if ((RESERVED_SEGMENTS as readonly string[]).includes(product.id)) {
+			problems.push(src.problem(['id'], `product id "${product.id}" is a path the site keeps for itself (/${product.id}/) — choose another id.`));
+		}
 		const other = seenIds.get(product.id);
 		if (other) problems.push(src.problem(['id'], `product id "${product.id}" is also used by ${other} — give each product its own id.`));
 		seenIds.set(product.id, src.file);

@@ -124,6 +124,9 @@ describe('validation messages', () => {
 		);
 		assert.match(problems[0]!.message, /"NEW_ERORR" names no entry/);
 	});
+	it('refuses a product id that the site keeps for its own paths', () => {
+		assertOneProblem('reserved-id', 'api', 'id', /product id "api" is a path the site keeps for itself/);
+	});
 	it('reports broken YAML as a problem, not a stack trace', () => {
 		const [p] = problemsOf('bad-yaml');
 		assert.match(p!.message, /quote — fix the YAML syntax/);
