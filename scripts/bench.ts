@@ -29,9 +29,14 @@ import { decoderBench, decoderTable, type DecoderFigures } from './bench-decode.
 import { writeSyntheticRegistry } from './synthetic.ts';
 
 const BENCH_DIR = join(PROJECT_ROOT, '.bench');
-/** What a site build needs from the project; generated and built output is left behind. */
-const PROJECT_FILES = ['astro.config.ts', 'package.json', 'tsconfig.json', 'src', 'scripts', 'content', 'public'];
-const GENERATED = [/^src\/content\/docs\/[^/]+\/errors(\/|$)/, /^src\/content\/docs\/[^/]+\/index\.mdx$/, /^src\/generated(\/|$)/, /^content\/registry(\/|$)/];
+/** What a copy of the project leaves behind: output, caches, tests, and the generated pages it makes anew. */
+const NOT_COPIED = [
+	/^(node_modules|dist|\.astro|\.bench|\.git|\.shots|tests|test-results|playwright-report)(\/|$)/,
+	/^src\/content\/docs\/[^/]+\/errors(\/|$)/,
+	/^src\/content\/docs\/[^/]+\/index\.mdx$/,
+	/^src\/generated(\/|$)/,
+	/^content\/registry(\/|$)/,
+];
 /** Caches a build keeps in node_modules; each copy gets its own, so builds never share one. */
 const PRIVATE_CACHES = new Set(['.astro', '.vite', '.cache']);
 const DEFAULT_SIZES = [1000, 5000];
@@ -89,15 +94,13 @@ function copyProject(dir: string, ref: string | undefined): void {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	if (ref) {
-		const tar = execFileSync('git', ['archive', '--format=tar', ref, '--', ...PROJECT_FILES.filter((f) => existsSync(join(PROJECT_ROOT, f)))], { cwd: PROJECT_ROOT, maxBuffer: 1 << 30 });
-		execFileSync('tar', ['-x', '-C', dir], { input: tar });
+		const tar = execFileSync('git', ['archive', '--format=tar', ref], { cwd: PROJECT_ROOT, maxBuffer: 1 << 30 });
+		execFileSync('tar', ['-x', '-C', dir, '--exclude=tests'], { input: tar });
 	} else {
-		for (const f of PROJECT_FILES) {
-			if (!existsSync(join(PROJECT_ROOT, f))) continue;
-			cpSync(join(PROJECT_ROOT, f), join(dir, f), {
-				recursive: true,
-				filter: (src) => !GENERATED.some((re) => re.test(relative(PROJECT_ROOT, src))),
-			});
+		const copied = (path: string) => !NOT_COPIED.some((re) => re.test(relative(PROJECT_ROOT, path)));
+		// Entry by entry: the copy lives under .bench/, and fs.cp refuses to copy a folder into itself.
+		for (const name of readdirSync(PROJECT_ROOT).filter((n) => copied(join(PROJECT_ROOT, n)))) {
+			cpSync(join(PROJECT_ROOT, name), join(dir, name), { recursive: true, filter: copied });
 		}
 	}
 	mkdirSync(join(dir, 'src/content/docs'), { recursive: true });

@@ -2,12 +2,14 @@
  * Turns the registry into the Starlight pages that carry it:
  *
  *   src/content/docs/<product>/index.mdx          the product overview
- *   src/content/docs/<product>/errors/<slug>.mdx  one page per entry
  *   content/registry/registry.schema.json         the JSON Schema editors use
  *
+ * The code pages are not files: src/pages/[product]/errors/[slug].astro renders one per entry from
+ * the registry, because 5,000 MDX modules double the build's CPU time and memory.
+ *
  * The pages are thin: frontmatter (title, description, search metadata) and one component that
- * renders the entry from the registry, so every registry string reaches HTML through Astro's
- * escaping, never through MDX parsing. The whole registry is validated before anything is written;
+ * renders from the registry, so every registry string reaches HTML through Astro's escaping,
+ * never through MDX parsing. The whole registry is validated before anything is written;
  * a broken registry leaves the previous output as it was.
  *
  * Usage: node scripts/generate.ts [--quiet]
@@ -15,7 +17,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { DEFAULT_REGISTRY_DIR, PROJECT_ROOT, registryDir, loadRegistry } from '../src/registry/load.ts';
-import { entrySummary, type Product, type Registry, type RegistryEntry } from '../src/registry/model.ts';
+import type { Product, Registry } from '../src/registry/model.ts';
 import { jsonSchema } from '../src/registry/json-schema.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 
@@ -44,20 +46,6 @@ function importFrom(file: string, component: string): string {
 	return `import ${component.replace(/\.astro$/, '')} from ${JSON.stringify(path)};`;
 }
 
-function entryPage(file: string, product: Product, entry: RegistryEntry): string {
-	return (
-		frontmatter({
-			title: entry.code,
-			description: `${product.name} error ${entry.code}: ${entrySummary(entry)}`,
-			tableOfContents: false,
-			prev: false,
-			next: false,
-		}) +
-		`\n${importFrom(file, 'ErrorEntry.astro')}\n\n` +
-		`<ErrorEntry product=${yamlString(product.id)} slug=${yamlString(entry.slug)} />\n`
-	);
-}
-
 function overviewPage(file: string, product: Product): string {
 	return (
 		frontmatter({
@@ -78,10 +66,6 @@ export function render(registry: Registry, docsDir: string = DOCS_DIR): Map<stri
 	for (const product of registry.products) {
 		const overview = join(docsDir, product.id, 'index.mdx');
 		files.set(overview, overviewPage(overview, product));
-		for (const entry of product.errors) {
-			const file = join(docsDir, product.id, 'errors', `${entry.slug}.mdx`);
-			files.set(file, entryPage(file, product, entry));
-		}
 	}
 	return files;
 }

@@ -1,4 +1,4 @@
-/** The generator: one page per entry at the URL contract, frontmatter that MDX cannot misread. */
+/** The generator: one overview per product, frontmatter that MDX cannot misread. */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -6,19 +6,14 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { DOCS_DIR, jsonSchema, render, SCHEMA_FILE, yamlString } from '../../scripts/generate.ts';
 import { DEFAULT_REGISTRY_DIR, loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
-import { allEntries } from '../../src/registry/model.ts';
 
 const TRICKY = ['Port {port} is busy.', '`<Task>` is missing a valid string id.', 'a * b | c & d `e` <script>alert(1)</script> "q" \\ \u2028'];
 
 describe('generated pages', () => {
-	it('writes one page per entry at /<product>/errors/<slug>/ and one overview per product', () => {
+	it('writes one overview per product, and no file per code (src/pages renders those)', () => {
 		const registry = loadRegistry();
 		const files = [...render(registry).keys()].map((f) => relative(DOCS_DIR, f));
-		const expected = [
-			...registry.products.map((p) => `${p.id}/index.mdx`),
-			...allEntries(registry).map((e) => `${e.path.slice(1, -1)}.mdx`),
-		];
-		assert.deepEqual(files.sort(), expected.sort());
+		assert.deepEqual(files.sort(), registry.products.map((p) => `${p.id}/index.mdx`).sort());
 	});
 
 	it('quotes frontmatter strings so YAML reads them back exactly and MDX sees no braces or tags', () => {
