@@ -24,7 +24,8 @@ export default defineConfig({
 	// inline for the components inside Markdown pages, and the browser would block them.
 	build: { inlineStylesheets: 'never' },
 	// Rolldown warns once per MDX page that Astro's own "use astro:head-inject" directive may not be
-	// preserved (Astro handles it): at 5,000 codes, 5,000 copies that bury any warning that matters.
+	// preserved (Astro handles it): one copy per overview and hand-written page, burying any warning
+	// that matters (5,000 copies when code pages were MDX).
 	vite: {
 		build: {
 			rolldownOptions: {
