@@ -17,7 +17,14 @@ export function registryWatch(): AstroIntegration {
 				const onChange = (file: string) => {
 					if (!file.startsWith(dir) || !/\.ya?ml$/.test(file)) return;
 					logger.info(`registry changed (${file.slice(dir.length + 1)}): regenerating`);
-					if (generate(true)) server.ws.send({ type: 'full-reload' });
+					if (!generate(true)) return;
+					// Astro keeps each route's getStaticPaths in dev, and the code pages' route lists the
+					// registry's entries: a new code would 404 until a restart. Astro empties that cache
+					// on this event (its own, sent when content changes).
+					for (const [name, environment] of Object.entries(server.environments)) {
+						if (name !== 'client') environment.hot.send('astro:content-changed', {});
+					}
+					server.ws.send({ type: 'full-reload' });
 				};
 				server.watcher.on('change', onChange);
 				server.watcher.on('add', onChange);
