@@ -49,6 +49,8 @@ export interface DecoderIndex {
 	bigrams: Map<string, number[]>;
 	/** Distinct upper-case codes, for suggestions. */
 	codes: string[];
+	/** How many distinct bigrams each of `codes` has (TOOL_FILE_TOO_LARGE repeats `TO` and `OO`). */
+	codeBigrams: Uint16Array;
 }
 
 const cache = new WeakMap<DecoderData, DecoderIndex>();
@@ -98,15 +100,18 @@ function build(data: DecoderData): DecoderIndex {
 	});
 	const codes = [...new Set(entries.map((e) => e.code))];
 	const bigrams = new Map<string, number[]>();
+	const codeBigrams = new Uint16Array(codes.length);
 	codes.forEach((code, ci) => {
-		for (const g of new Set(bigramsOf(code))) {
+		const distinct = new Set(bigramsOf(code));
+		codeBigrams[ci] = distinct.size;
+		for (const g of distinct) {
 			const list = bigrams.get(g);
 			if (list) list.push(ci);
 			else bigrams.set(g, [ci]);
 		}
 	});
 	const codeHashes = new Set([...byCode.keys()].map(wordHash));
-	return { data, entries, products, productById, byCode, codeHashes, bySlug, byPath, templates: compileTemplates(messages), bigrams, codes };
+	return { data, entries, products, productById, byCode, codeHashes, bySlug, byPath, templates: compileTemplates(messages), bigrams, codes, codeBigrams };
 }
 
 export function bigramsOf(word: string): string[] {

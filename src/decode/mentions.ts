@@ -65,7 +65,7 @@ export function productsNamed(folded: string, index: DecoderIndex): number[] {
 
 /**
  * Codes and page links in one line. `skip` holds spans already read as a message, whose words
- * are values, not mentions.
+ * are values, not mentions. `inPayload`: the line is a string inside a payload object.
  */
 export function findMentions(
 	unit: Unit,
@@ -74,6 +74,7 @@ export function findMentions(
 	findings: Finding[],
 	unknowns: Unknown[],
 	lineWords?: Words,
+	inPayload = false,
 ): void {
 	const { text, folded } = unit;
 	const urls: PageRef[] = [];
@@ -103,7 +104,10 @@ export function findMentions(
 		while (nextSkip < skip.length && skip[nextSkip]!.end <= start) nextSkip++;
 		if (nextSkip < skip.length && skip[nextSkip]!.start <= start) continue;
 		const ids = index.codeHashes.has(w.hash[k]!) ? index.byCode.get(folded.slice(start, e)) : undefined;
-		if (!ids && !underscore) continue;
+		// A word without `_` that is no code is prose (`HTTP`, `JSON`, `WARN`) unless it is plainly
+		// given as one: alone on its line, or the value of a `code` (UNAUTHORIZEX, for "did you mean").
+		// A payload's own `code` field is read as such (payload.ts); its other strings are not codes.
+		if (!ids && !underscore && (inPayload || !upper || !(onlyWordOnLine(text, start, e) || afterCodeKey(unit, start)))) continue;
 		while (nextUrl < urls.length && urls[nextUrl]!.end < e) nextUrl++;
 		const inUrl = nextUrl < urls.length && urls[nextUrl]!.start <= start;
 		const explicit = codeSyntax(unit, start, e);
@@ -118,13 +122,19 @@ export function findMentions(
 
 /** Whether the word at [s, e) is written as a code: alone on its line, `[CODE]`, `code: 'CODE'`, `CODE:` after only log noise. */
 function codeSyntax(unit: Unit, s: number, e: number): boolean {
-	const { text, folded } = unit;
+	const { text } = unit;
 	if (text[s - 1] === '[' && text[e] === ']') return true;
 	if (onlyWordOnLine(text, s, e)) return true;
 	if (text[e] === ':') {
 		unit.noiseEnd ??= skipLogPrefix(text);
 		if (unit.noiseEnd >= s) return true;
 	}
+	return afterCodeKey(unit, s);
+}
+
+/** Whether the word at `s` is the value of a `code`: `code: 'CODE'`, `code = CODE`, `err.code === "CODE"`. */
+function afterCodeKey(unit: Unit, s: number): boolean {
+	const { text, folded } = unit;
 	let p = s - 1;
 	while (p >= 0 && isQuote(text[p])) p--;
 	while (p >= 0 && text[p] === ' ') p--;

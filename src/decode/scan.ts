@@ -135,7 +135,7 @@ function scanUnit(unit: Unit, index: DecoderIndex, budget: Budget, out: WalkOutp
 			templated,
 		});
 	}
-	findMentions(unit, index, hits, out.findings, out.unknowns, lineWords);
+	findMentions(unit, index, hits, out.findings, out.unknowns, lineWords, inPayload);
 	if (inPayload) for (let f = first; f < out.findings.length; f++) out.findings[f]!.pos = unit.pos;
 	// Products named on the same line tell apart codes that several products share.
 	let named: number[] | undefined;

@@ -1,6 +1,6 @@
 /**
  * "Did you mean": the known codes (or page slugs) closest to an unknown one, by edit distance.
- * Codes are pre-filtered by shared bigrams (each edit changes at most two), so a registry of
+ * Codes are pre-filtered by shared distinct bigrams (each edit removes at most two), so a registry of
  * thousands of codes is not compared in full for every typo.
  */
 import { editDistance } from '../registry/distance.ts';
@@ -28,21 +28,26 @@ export function suggest(unknown: Unknown, index: DecoderIndex): Suggestion[] {
 		}
 	} else {
 		const input = unknown.input.toUpperCase();
-		// Shared bigrams per code, counted in a typed array: postings of common bigrams run to thousands.
+		const inputGrams = new Set(bigramsOf(input));
+		// Shared distinct bigrams per code, counted in a typed array: postings of common bigrams run to thousands.
 		const shared = new Uint16Array(index.codes.length);
 		const touched: number[] = [];
-		for (const g of new Set(bigramsOf(input))) {
+		for (const g of inputGrams) {
 			for (const c of index.bigrams.get(g) ?? []) if (shared[c]!++ === 0) touched.push(c);
 		}
-		// Closest first: one edit away, then two…; a code sharing too few bigrams cannot be that close
-		// (each edit changes at most two), so most codes are never compared at all.
+		// Closest first: one edit away, then two…; a code sharing too few bigrams cannot be that close,
+		// so most codes are never compared at all. One edit destroys at most two bigram occurrences of
+		// a word, so after d edits at most 2d of its distinct bigrams are gone: two words d edits
+		// apart share at least (distinct bigrams of either) − 2d. Counting distinct bigrams on both
+		// sides matters: a code that repeats one (TOO in TOOL_FILE_TOO_LARGE) has fewer distinct
+		// bigrams than its length − 1, and a bound from its length would rule it out.
 		const codes: { code: string; distance: number }[] = [];
 		for (let within = 1; within <= limit && !codes.length; within++) {
 			for (const c of touched) {
+				if (shared[c]! < Math.max(index.codeBigrams[c]!, inputGrams.size) - 2 * within) continue;
 				const code = index.codes[c]!;
-				if (shared[c]! < Math.max(code.length, input.length) - 1 - 2 * within) continue;
 				const distance = editDistance(input, code, within);
-				if (distance === within) codes.push({ code, distance });
+				if (distance <= within) codes.push({ code, distance });
 			}
 		}
 		for (const { code, distance } of codes) {
