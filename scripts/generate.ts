@@ -17,7 +17,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { DEFAULT_REGISTRY_DIR, PROJECT_ROOT, registryDir, loadRegistry } from '../src/registry/load.ts';
-import type { Product, Registry } from '../src/registry/model.ts';
+import { productBlurb, type Product, type Registry } from '../src/registry/model.ts';
 import { jsonSchema } from '../src/registry/json-schema.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 
@@ -50,7 +50,7 @@ function overviewPage(file: string, product: Product): string {
 	return (
 		frontmatter({
 			title: `${product.name} errors`,
-			description: `Every named error of ${product.name}: ${product.tagline}`,
+			description: `Every named error of ${product.name}: ${productBlurb(product)}`,
 			tableOfContents: false,
 			prev: false,
 			next: false,

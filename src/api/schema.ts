@@ -24,7 +24,6 @@ export const apiProblem = z
 		status: z.number().int().optional().describe('The HTTP status.'),
 		title: z.string().optional().describe('The `title`, as the published example shows it.'),
 		retryable: z.boolean().optional().describe('Whether clients should retry, as the published example shows it.'),
-		retryAfterMs: z.number().optional().describe('The `retry_after_ms` hint, as the published example shows it.'),
 		hint: z.string().optional().describe('The `hint`, as the published example shows it.'),
 	})
 	.describe('What a Problem Details response for this error is known to carry.');

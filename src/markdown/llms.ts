@@ -5,7 +5,7 @@
  * `/<product>/llms.txt` one per category; `/llms-full.txt` is every entry in full.
  */
 import { SITE_DESCRIPTION, SITE_TITLE } from '../meta.ts';
-import { allEntries, entriesByCategory, type Product, type Registry } from '../registry/model.ts';
+import { allEntries, entriesByCategory, productBlurb, type Product, type Registry } from '../registry/model.ts';
 import { API_REGISTRY_PATH, absoluteUrl, DIAGNOSE_PATH, apiEntryPath, LLMS_FULL_PATH, llmsTxtPath, schemaPath, typedModulePath } from '../registry/urls.ts';
 import { SCHEMAS } from '../api/schema.ts';
 import { entryLink, productMarkdown, twinUrl } from './render.ts';
@@ -72,8 +72,8 @@ export function llmsTxt(registry: Registry, site: string | URL): string {
 export function productLlmsTxt(registry: Registry, product: Product, site: string | URL): string {
 	return `${[
 		heading(1, text(`${product.name} errors`)),
-		`> ${prose(product.tagline)}`,
-		product.summary && prose(product.summary),
+		`> ${prose(productBlurb(product))}`,
+		product.tagline && product.summary && prose(product.summary),
 		`Every named error of ${text(product.name)} — ${product.errors.length} in all — one line each: its code, linked to its entry as Markdown, and its message or what triggers it. Part of ${link(text(SITE_TITLE), absoluteUrl(site, llmsTxtPath()))}.`,
 		...entriesByCategory(product).map((g) => section(g.name, g.entries.map((e) => entryLink(site, e)))),
 		optional(site, registry, product),

@@ -14,6 +14,7 @@ import {
 	exitCodeOf,
 	neighbours,
 	problemFacts,
+	EXAMPLE_FACTS_NOTE,
 	resolveRef,
 	type Product,
 	type Registry,
@@ -97,7 +98,6 @@ export function entryMarkdown(registry: Registry, product: Product, entry: Regis
 				[codeSpan('code'), codeSpan(entry.code)],
 				...(problem.title ? [[codeSpan('title'), codeSpan(problem.title)]] : []),
 				...(retryable ? [[codeSpan('retryable'), retryable]] : []),
-				...(problem.retryAfterMs !== undefined ? [[codeSpan('retry_after_ms'), String(problem.retryAfterMs)]] : []),
 				...(problem.hint ? [[codeSpan('hint'), text(problem.hint)]] : []),
 			],
 		);
@@ -118,7 +118,7 @@ export function entryMarkdown(registry: Registry, product: Product, entry: Regis
 		entry.fix && prose(entry.fix),
 		response && h('Response'),
 		response,
-		response && (problem.title || retryable || problem.hint) && 'Title, retryable and hint as the published example shows them.',
+		response && (problem.title || retryable || problem.hint) && EXAMPLE_FACTS_NOTE,
 		entry.details && h(`${codeSpan('details')} fields`),
 		entry.details && list(entry.details.map((f) => `${codeSpan(f.name)}${f.optional ? ' (optional)' : ''}`)),
 		entry.examples && h(entry.examples.length === 1 ? 'Example' : 'Examples'),
@@ -142,7 +142,7 @@ export function productMarkdown(registry: Registry, product: Product, site: stri
 	const groups = entriesByCategory(product);
 	return blocks([
 		heading(level, text(`${product.name} errors`)),
-		prose(product.tagline),
+		product.tagline && prose(product.tagline),
 		product.summary && prose(product.summary),
 		`${product.errors.length} documented errors in ${groups.length} groups.`,
 		list([

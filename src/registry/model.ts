@@ -4,7 +4,7 @@
  */
 import type { Category, Entry, ProductFile } from './schema.ts';
 import { templateParams } from './template.ts';
-import { entryPath, productPath, slugForCode } from './urls.ts';
+import { codeAnchor, entryPath, productPath, slugForCode } from './urls.ts';
 
 export interface RegistryEntry extends Entry {
 	/** The product's id. */
@@ -26,6 +26,29 @@ export interface Product extends Omit<ProductFile, 'errors' | '$schema'> {
 export interface Registry {
 	products: Product[];
 }
+
+/**
+ * The anchor of an entry's row on its product overview: the code itself, so `/<product>/#CODE`
+ * lands; where a product has the code twice, the later entries take their slug instead.
+ */
+export function overviewAnchor(product: Product, entry: RegistryEntry): string {
+	let firsts = firstOfCode.get(product);
+	if (!firsts) {
+		firsts = new Map();
+		for (const e of product.errors) if (!firsts.has(e.code)) firsts.set(e.code, e);
+		firstOfCode.set(product, firsts);
+	}
+	return firsts.get(entry.code) === entry ? codeAnchor(entry.code) : entry.slug;
+}
+const firstOfCode = new WeakMap<Product, Map<string, RegistryEntry>>();
+
+/** One line introducing a product: its tagline, else its reference's own summary. */
+export function productBlurb(product: Product): string {
+	return product.tagline ?? product.summary ?? `The named errors of ${product.name}.`;
+}
+
+/** Said under the Problem Details facts that come from a published example rather than a table. */
+export const EXAMPLE_FACTS_NOTE = 'Title, retryable and hint as the published example shows them.';
 
 /** Every entry of every product, products in registry order. */
 export function allEntries(registry: Registry): RegistryEntry[] {
@@ -168,13 +191,13 @@ export interface ProblemFacts {
 	status?: number;
 	title?: string;
 	retryable?: boolean;
-	retryAfterMs?: number;
 	hint?: string;
 }
 
 /**
- * The Problem Details facts of an entry. Title, retryable, retry-after and hint are read from the
- * entry's first published JSON example for that code, because that is where the product states them.
+ * The Problem Details facts of an entry. Title, retryable and hint are read from the entry's first
+ * published JSON example for that code, because that is where the product states them. Values that
+ * belong to one response (`retry_after_ms`, `detail`, correlation ids) stay in the example.
  */
 export function problemFacts(product: Product, entry: RegistryEntry): ProblemFacts {
 	const facts: ProblemFacts = { type: problemType(product, entry), status: entry.status };
@@ -185,7 +208,6 @@ export function problemFacts(product: Product, entry: RegistryEntry): ProblemFac
 		const b = body as Record<string, unknown>;
 		if (typeof b.title === 'string') facts.title = b.title;
 		if (typeof b.retryable === 'boolean') facts.retryable = b.retryable;
-		if (typeof b.retry_after_ms === 'number') facts.retryAfterMs = b.retry_after_ms;
 		if (typeof b.hint === 'string') facts.hint = b.hint;
 		break;
 	}

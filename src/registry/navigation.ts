@@ -4,7 +4,7 @@
  */
 import type { Registry } from './model.ts';
 import { entriesByCategory } from './model.ts';
-import { DIAGNOSE_PATH } from './urls.ts';
+import { anchorPath, DIAGNOSE_PATH } from './urls.ts';
 
 interface SidebarLink {
 	label: string;
@@ -25,7 +25,7 @@ export function sidebar(registry: Registry): (SidebarLink | SidebarGroup)[] {
 				{ label: 'Overview', link: product.path },
 				...entriesByCategory(product).map((group) => ({
 					label: `${group.name} (${group.entries.length})`,
-					link: `${product.path}#${group.id}`,
+					link: anchorPath(product.path, group.id),
 				})),
 			],
 		})),

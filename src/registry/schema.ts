@@ -151,7 +151,7 @@ export const product = z
 		$schema: z.string().optional().describe('The JSON Schema this file follows (for editors).'),
 		id: slug.describe('Stable id: the first segment of every URL of this product. Never change it.'),
 		name: z.string().min(1).describe('The product\'s name as it writes it.'),
-		tagline: prose.describe('One line: what the product is.'),
+		tagline: prose.optional().describe('One line from the product\'s own docs saying what it is; left out where they say none.'),
 		summary: prose.optional().describe('The product\'s own one-line summary of its error reference.'),
 		catch: z
 			.string()

@@ -29,6 +29,11 @@ export function codeAnchor(code: string): string {
 	return code;
 }
 
+/** A link to an anchor on a page: `/asymmetric/` + `core` → `/asymmetric/#core`. */
+export function anchorPath(pagePath: string, anchor: string): string {
+	return `${pagePath}#${anchor}`;
+}
+
 /** The anchor id of a product-level section heading on the overview: "Exit codes" → `exit-codes`. */
 export function sectionAnchor(title: string): string {
 	return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

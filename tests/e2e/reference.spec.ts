@@ -2,15 +2,15 @@
  * The reference as a reader meets it: every entry has its page, with its code and its text,
  * reachable from its product's overview; pages read on a phone; pages stay light.
  */
-import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
+import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, entrySummary, type RegistryEntry } from '../../src/registry/model.ts';
+import { DIST } from '../support/dist.ts';
+import { expect, test } from './fixtures.ts';
 
 const registry = loadRegistry();
-const DIST = join(PROJECT_ROOT, 'dist');
 
 /** What a reader sees of registry prose: backtick spans render as code, without the backticks. */
 const shown = (text: string) => text.replaceAll('`', '');
@@ -23,12 +23,22 @@ for (const product of registry.products) {
 		for (const entry of product.errors) {
 			await expect(page.locator(`.atlas-code-list a[href="${entry.path}"]`), entry.code).toHaveCount(1);
 		}
+		const backLinks = new Map<string, string>();
 		for (const entry of product.errors) {
 			const response = await page.goto(entry.path);
 			expect(response?.status(), entry.path).toBe(200);
 			await expect(page.locator('h1')).toHaveText(entry.code);
 			await expect(page.locator('main')).toContainText(shown(entrySummary(entry)));
 			if (entry.fix) await expect(page.locator('main')).toContainText(shown(entry.fix));
+			const back = page.getByRole('link', { name: `← All ${product.name} errors` });
+			backLinks.set(entry.path, (await back.getAttribute('href'))!);
+		}
+		// Each page's way back lands on its own row of the overview, also where two entries share a code.
+		await page.goto(product.path);
+		for (const [path, href] of backLinks) {
+			const [overview, anchor] = href.split('#');
+			expect(overview, path).toBe(product.path);
+			await expect(page.locator(`[id="${anchor}"] a`).first(), path).toHaveAttribute('href', path);
 		}
 	});
 }
