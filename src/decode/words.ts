@@ -4,6 +4,7 @@
  * few flags. Lookups test the hash against a set of numbers first, so a line of words that are
  * neither codes nor template words costs no string at all.
  */
+import { isWordChar } from './normalize.ts';
 
 export const LOWER = 1;
 export const UPPER = 2;
@@ -32,7 +33,7 @@ export function words(text: string): Words {
 	let count = 0;
 	for (let i = 0; i < text.length; ) {
 		let c = text.charCodeAt(i);
-		if (!isWord(c)) {
+		if (!isWordChar(c)) {
 			i++;
 			continue;
 		}
@@ -68,8 +69,4 @@ export function wordHash(word: string): number {
 		hash = Math.imul(hash ^ c, 0x01000193);
 	}
 	return hash;
-}
-
-function isWord(c: number): boolean {
-	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }

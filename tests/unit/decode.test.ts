@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decode } from '../../src/decode/index.ts';
+import { isWordChar } from '../../src/decode/normalize.ts';
+import { words } from '../../src/decode/words.ts';
 import { data, entry, firstGroup, paths } from './decode-fixtures.ts';
 
 const portInUse = entry('asymmetric', 'PORT_IN_USE');
@@ -346,5 +348,17 @@ describe('no known error', () => {
 			assert.deepEqual(result.suggestions, [], text);
 			assert.equal(result.truncated, false);
 		}
+	});
+});
+
+describe('words', () => {
+	it('are the runs of isWordChar, the one definition of a code or template character', () => {
+		let text = '';
+		for (let c = 1; c < 0x3000; c++) text += String.fromCharCode(c, 32);
+		const w = words(text);
+		const found: string[] = [];
+		for (let k = 0; k < w.count; k++) found.push(text.slice(w.start[k], w.end[k]));
+		const expected = [...text].filter((c) => c !== ' ' && isWordChar(c.charCodeAt(0)));
+		assert.deepEqual(found, expected);
 	});
 });
