@@ -17,28 +17,19 @@
  *   --json       print one JSON object instead of the table
  *   --ref REF    build that commit's project files instead of the working tree (before/after)
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_REGISTRY_DIR, loadRegistry, PROJECT_ROOT } from '../src/registry/load.ts';
 import { allEntries } from '../src/registry/model.ts';
 import { decoderBench, decoderTable, type DecoderFigures } from './bench-decode.ts';
+import { copyProject } from './project-copy.ts';
 import { writeSyntheticRegistry } from './synthetic.ts';
 
 const BENCH_DIR = join(PROJECT_ROOT, '.bench');
-/** What a copy of the project leaves behind: output, caches, tests, and the generated pages it makes anew. */
-const NOT_COPIED = [
-	/^(node_modules|dist|\.astro|\.bench|\.git|\.shots|tests|test-results|playwright-report)(\/|$)/,
-	/^src\/content\/docs\/[^/]+\/errors(\/|$)/,
-	/^src\/content\/docs\/[^/]+\/index\.mdx$/,
-	/^src\/generated(\/|$)/,
-	/^content\/registry(\/|$)/,
-];
-/** Caches a build keeps in node_modules; each copy gets its own, so builds never share one. */
-const PRIVATE_CACHES = new Set(['.astro', '.vite', '.cache']);
 const DEFAULT_SIZES = [1000, 5000];
 const QUICK_SIZES = [1000];
 
@@ -87,28 +78,6 @@ export interface SiteFigures {
 function fail(message: string): never {
 	console.error(`bench: ${message}`);
 	process.exit(1);
-}
-
-/** A fresh copy of the project in `dir`: from the working tree, or from a commit with `ref`. */
-function copyProject(dir: string, ref: string | undefined): void {
-	rmSync(dir, { recursive: true, force: true });
-	mkdirSync(dir, { recursive: true });
-	if (ref) {
-		const tar = execFileSync('git', ['archive', '--format=tar', ref], { cwd: PROJECT_ROOT, maxBuffer: 1 << 30 });
-		execFileSync('tar', ['-x', '-C', dir, '--exclude=tests'], { input: tar });
-	} else {
-		const copied = (path: string) => !NOT_COPIED.some((re) => re.test(relative(PROJECT_ROOT, path)));
-		// Entry by entry: the copy lives under .bench/, and fs.cp refuses to copy a folder into itself.
-		for (const name of readdirSync(PROJECT_ROOT).filter((n) => copied(join(PROJECT_ROOT, n)))) {
-			cpSync(join(PROJECT_ROOT, name), join(dir, name), { recursive: true, filter: copied });
-		}
-	}
-	mkdirSync(join(dir, 'src/content/docs'), { recursive: true });
-	const modules = join(dir, 'node_modules');
-	mkdirSync(modules);
-	for (const name of readdirSync(join(PROJECT_ROOT, 'node_modules'))) {
-		if (!PRIVATE_CACHES.has(name)) symlinkSync(join(PROJECT_ROOT, 'node_modules', name), join(modules, name));
-	}
 }
 
 /** Runs one shell step under GNU time: wall, user+sys CPU and peak RSS of the largest process. */
