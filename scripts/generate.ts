@@ -70,7 +70,6 @@ export function render(registry: Registry, docsDir: string = DOCS_DIR): Map<stri
 	return files;
 }
 
-export { jsonSchema };
 
 /** Writes a file through a temporary sibling, so a reader never sees half of it. */
 function writeAtomic(file: string, text: string): void {

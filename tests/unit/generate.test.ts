@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { DOCS_DIR, jsonSchema, render, SCHEMA_FILE, yamlString } from '../../scripts/generate.ts';
+import { DOCS_DIR, render, SCHEMA_FILE, yamlString } from '../../scripts/generate.ts';
+import { jsonSchema } from '../../src/registry/json-schema.ts';
 import { DEFAULT_REGISTRY_DIR, loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
 
 const TRICKY = ['Port {port} is busy.', '`<Task>` is missing a valid string id.', 'a * b | c & d `e` <script>alert(1)</script> "q" \\ \u2028'];

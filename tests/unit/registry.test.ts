@@ -13,7 +13,8 @@ import { entryPath, markdownPath, slugForCode } from '../../src/registry/urls.ts
 import { formatProblem, RegistryError, type Problem } from '../../src/registry/validation.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests/fixtures/registries');
-const SEEDS = join(PROJECT_ROOT, '../shared/seeds');
+/** The products' published references, as received (content/sources/README.md). */
+const SEEDS = join(PROJECT_ROOT, 'content/sources');
 
 function problemsOf(fixture: string): Problem[] {
 	try {
