@@ -3,7 +3,7 @@
  * and so does every site URL in the llms.txt files and the JSON files.
  * (Links in the Markdown pages are also checked while building, by starlight-links-validator.)
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from '../support/dist.ts';
