@@ -25,6 +25,9 @@ const code = z
 
 const slug = z.string().regex(SLUG_PATTERN, 'must be lower-case kebab-case, such as port-in-use');
 
+/** A process exit code. */
+const exitCode = z.number().int().min(0).max(255);
+
 const ref = z
 	.string()
 	.regex(REF_PATTERN, 'must be CODE, product:CODE or product/slug')
@@ -97,11 +100,7 @@ export const entry = z
 			.optional()
 			.describe('Where the error can happen at all, when the product restricts it ("`verify` only").'),
 		status: z.number().int().min(100).max(599).optional().describe('The HTTP status the error is sent with.'),
-		exitCode: z
-			.number()
-			.int()
-			.min(0)
-			.max(255)
+		exitCode: exitCode
 			.optional()
 			.describe('The process exit code it leads to, when it differs from the product\'s `exitCode`.'),
 		details: z
@@ -163,11 +162,7 @@ export const product = z
 			.string()
 			.optional()
 			.describe('Prefix of the Problem Details `type` URI; the code follows it (urn:assetcore:error:).'),
-		exitCode: z
-			.number()
-			.int()
-			.min(0)
-			.max(255)
+		exitCode: exitCode
 			.optional()
 			.describe('The process exit code every named error leads to, where the product has one.'),
 		sections: z.array(section).default([]).describe('Product-level facts shown on the overview.'),
