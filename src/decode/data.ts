@@ -4,7 +4,7 @@
  * island; the CLI and the tests build it from the loaded registry. Nothing here is a new fact:
  * every field is copied from, or derived with the same rules as, `src/registry/`.
  */
-import type { Registry } from '../registry/model.ts';
+import { whatToDo, type Registry } from '../registry/model.ts';
 import { slugForCode } from '../registry/urls.ts';
 
 /** Bumped when the shape changes, so a payload built by another version is recognised. */
@@ -62,7 +62,7 @@ export function toDecoderData(registry: Registry): DecoderData {
 					const category = e.category === undefined ? -1 : categoryIds.indexOf(e.category);
 					if (category >= 0) out.category = category;
 					if (e.message !== undefined) out.message = e.message;
-					if (e.fix !== undefined) out.fix = e.fix;
+					if (e.fix !== undefined) out.fix = whatToDo(e);
 					if (e.when !== undefined) out.when = e.when;
 					if (e.description !== undefined) out.description = e.description;
 					if (e.status !== undefined) out.status = e.status;

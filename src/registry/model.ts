@@ -48,7 +48,7 @@ export function productBlurb(product: Product): string {
 }
 
 /** Said under the Problem Details facts that come from a published example rather than a table. */
-export const EXAMPLE_FACTS_NOTE = 'Title, retryable and hint as the published example shows them.';
+export const EXAMPLE_FACTS_NOTE = 'Title, retryable and hint are read from the product\'s published example response.';
 
 /** Every entry of every product, products in registry order. */
 export function allEntries(registry: Registry): RegistryEntry[] {
@@ -136,6 +136,15 @@ export function entriesByCategory(product: Product): CategoryGroup[] {
 	return [...groups, rest].filter((g) => g.entries.length > 0);
 }
 
+/**
+ * What to do, as the product says it: a scope note leads, as in its reference
+ * ("Connected mode only — the CLI keeps working locally.").
+ */
+export function whatToDo(entry: Entry): string | undefined {
+	if (entry.fix === undefined) return undefined;
+	return entry.scope ? `${entry.scope} — ${entry.fix}` : entry.fix;
+}
+
 /** One line saying what an entry is: its message, else when it happens, else its description. (Takes the decoder's entries too.) */
 export function entrySummary(entry: Pick<Entry, 'code' | 'message' | 'when' | 'description'>): string {
 	return entry.message ?? entry.when ?? entry.description ?? entry.code;
@@ -153,7 +162,8 @@ export function problemType(product: Product, entry: RegistryEntry): string | un
 
 /** The snippet that catches this error in the product's own idiom. */
 export function catchSnippet(product: Product, entry: RegistryEntry): string | undefined {
-	return product.catch?.replaceAll('{code}', entry.code);
+	const template = categoryOf(product, entry)?.catch ?? product.catch;
+	return template === false ? undefined : template?.replaceAll('{code}', entry.code);
 }
 
 /**

@@ -137,11 +137,21 @@ export const section = z
 	})
 	.describe('A section of product-level facts on the product overview.');
 
+/** A snippet that catches one error, in the product's idiom, with {code} where the code goes. */
+const catchTemplate = z
+	.string()
+	// A pattern, not `.includes()`: that one leaves `format: "includes"` in the JSON Schema, which validators reject as unknown.
+	.regex(/\{code\}/, 'must contain {code}, where the entry\'s code goes');
+
 export const category = z
 	.strictObject({
 		id: slug.describe('Stable id, used in anchors (/<product>/#<id>) and by entries.'),
 		name: z.string().min(1).describe('Heading as the product names the group.'),
 		description: prose.optional().describe('What the group covers, as the product says.'),
+		catch: z
+			.union([catchTemplate, z.literal(false)])
+			.optional()
+			.describe('How code catches these errors, where it differs from the product\'s `catch`; false where the product documents no way.'),
 	})
 	.describe('A group of errors, as the product groups them.');
 
@@ -152,10 +162,7 @@ export const product = z
 		name: z.string().min(1).describe('The product\'s name as it writes it.'),
 		tagline: prose.optional().describe('One line from the product\'s own docs saying what it is; left out where they say none.'),
 		summary: prose.optional().describe('The product\'s own one-line summary of its error reference.'),
-		catch: z
-			.string()
-			// A pattern, not `.includes()`: that one leaves `format: "includes"` in the JSON Schema, which validators reject as unknown.
-			.regex(/\{code\}/, 'must contain {code}, where the entry\'s code goes')
+		catch: catchTemplate
 			.optional()
 			.describe('How code catches one error, in the product\'s idiom, with {code} for the code.'),
 		typePrefix: z

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadRegistry } from '../../src/registry/load.ts';
-import { allEntries, entrySummary, type RegistryEntry } from '../../src/registry/model.ts';
+import { allEntries, entrySummary, whatToDo, type RegistryEntry } from '../../src/registry/model.ts';
 import { DIST } from '../support/dist.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -29,7 +29,8 @@ for (const product of registry.products) {
 			expect(response?.status(), entry.path).toBe(200);
 			await expect(page.locator('h1')).toHaveText(entry.code);
 			await expect(page.locator('main')).toContainText(shown(entrySummary(entry)));
-			if (entry.fix) await expect(page.locator('main')).toContainText(shown(entry.fix));
+			const fix = whatToDo(entry);
+			if (fix) await expect(page.locator('#fix + p')).toHaveText(shown(fix));
 			const back = page.getByRole('link', { name: `← All ${product.name} errors` });
 			backLinks.set(entry.path, (await back.getAttribute('href'))!);
 		}

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { entryMarkdown, productMarkdown, twinUrl } from '../../src/markdown/render.ts';
 import { codeBlock, codeSpan, prose, table } from '../../src/markdown/syntax.ts';
-import { allEntries, findProduct } from '../../src/registry/model.ts';
+import { allEntries, findProduct, whatToDo } from '../../src/registry/model.ts';
 import { absoluteUrl } from '../../src/registry/urls.ts';
 import { REGISTRIES } from '../support/registries.ts';
 import { nodesOf, parseMarkdown, proseShown, shown, walk, type Nodes, type Paragraph } from '../support/markdown.ts';
@@ -133,7 +133,7 @@ describe('Markdown twins', () => {
 					);
 				}
 				const paragraphs = nodesOf(root, 'paragraph').map(shown);
-				for (const value of [entry.when, entry.description, entry.fix]) {
+				for (const value of [entry.when, entry.description, whatToDo(entry)]) {
 					if (value) assert.ok(paragraphs.includes(proseShown(value).text), `${entry.code}: missing ${value}`);
 				}
 				for (const example of entry.examples ?? []) {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
-import { allEntries, entriesByCode, resolveRef } from '../../src/registry/model.ts';
+import { allEntries, catchSnippet, entriesByCode, resolveRef } from '../../src/registry/model.ts';
 import { fillTemplate, parseTemplate, templateParams } from '../../src/registry/template.ts';
 import { entryPath, markdownPath, slugForCode } from '../../src/registry/urls.ts';
 import { formatProblem, RegistryError, type Problem } from '../../src/registry/validation.ts';
@@ -85,6 +85,19 @@ describe('the real registry', () => {
 		assert.equal(runNotFound.length, 2);
 		assert.notEqual(runNotFound[0]!.path, runNotFound[1]!.path);
 		assert.deepEqual(entriesByCode(registry).get('INVALID_REQUEST')!.map((e) => e.product).sort(), ['assetcore', 'smithers']);
+	});
+
+	it('offers a catch snippet only where the product documents how to catch the error', () => {
+		for (const product of registry.products) {
+			for (const e of product.errors) {
+				const category = product.categories.find((c) => c.id === e.category);
+				const snippet = catchSnippet(product, e);
+				if (category?.catch === false) assert.equal(snippet, undefined, `${e.code} in ${category.name}`);
+				else assert.equal(snippet, product.catch?.replace('{code}', e.code), e.code);
+			}
+		}
+		const http = registry.products.flatMap((p) => p.categories).find((c) => c.catch === false);
+		assert.ok(http, 'some category opts out of the product snippet');
 	});
 
 	it('declares every placeholder its messages use', () => {
