@@ -1,7 +1,7 @@
 /**
  * The decoder benchmark: time per paste (median, p99) over a mixed corpus, on the real registry
  * and on a synthetic one of 10,000 codes; the same corpus through a naive baseline (one regular
- * expression per template, tried in turn); 1 MB of adversarial text; and the gzipped size of the
+ * expression per template, tried in turn); 1 MB of each adversarial shape; and the gzipped size of the
  * island's code and data. Reusable: `scripts/bench.ts` can call `decoderBench()` and print
  * `decoderTable()` next to its own figures.
  *
@@ -42,9 +42,17 @@ export interface CorpusFigures {
 	baseline: { medianMicros: number; p99Micros: number; templates: number };
 	/** Baseline median over decoder median. */
 	speedup: number;
-	/** Median of 7 runs over the same 1 MiB: wall clock, and this process's CPU time (what a busy machine does not inflate as much). */
-	adversarial: { bytes: number; millis: number; cpuMillis: number; truncated: boolean };
+	/** Per adversarial shape, the median of 7 runs over its 1 MiB: wall clock, and this process's CPU time (what a busy machine does not inflate as much). */
+	adversarial: AdversarialFigures[];
 	dataGzipBytes: number;
+}
+
+export interface AdversarialFigures {
+	shape: string;
+	bytes: number;
+	millis: number;
+	cpuMillis: number;
+	truncated: boolean;
 }
 
 export interface DecoderFigures {
@@ -139,6 +147,38 @@ export function adversarial(registry: Registry, bytes = 1 << 20): string {
 	return out.slice(0, bytes);
 }
 
+/** `unit` repeated to exactly `bytes` characters. */
+function fill(unit: string, bytes: number): string {
+	return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+}
+
+export interface AdversarialShape {
+	name: string;
+	text: string;
+}
+
+/**
+ * 1 MiB each, every one built to hurt a different part: the mix above; and single shapes that
+ * once took from 200 ms to seconds — util.inspect labels that backtracked a regular expression,
+ * a status word before a long run of spaces, a docs link with a long run of dashes, and large
+ * payloads that are slow only by their number of parts (one object per line, one big `errors[]`,
+ * many lines of `[x]`).
+ */
+export function adversarialShapes(registry: Registry, bytes = 1 << 20): AdversarialShape[] {
+	const [product] = registry.products;
+	const logLine = JSON.stringify({ level: 'info', time: STAMP, msg: 'request served', path: '/api/v1/items', ms: 12, user: 'u-1842' });
+	const unknownError = JSON.stringify({ code: 'NOT_A_KNOWN_CODE', message: 'Something failed while serving the request', path: ['query', 'items'] });
+	return [
+		{ name: 'mixed', text: adversarial(registry, bytes) },
+		{ name: 'util.inspect labels', text: `[${fill(`${'Error'.repeat(399)}x{}, `, bytes - 1)}` },
+		{ name: 'NDJSON, one object a line', text: fill(`${logLine}\n`, bytes) },
+		{ name: 'one large errors[]', text: `{"errors":[${fill(`${unknownError},`, bytes - 13)}]}` },
+		{ name: 'lines of [x]', text: fill('[x]\n', bytes) },
+		{ name: 'status, long spaces', text: fill(`status${' '.repeat(8000)}x\n`, bytes) },
+		{ name: 'docs link, long dashes', text: fill(`/${product?.id ?? 'p'}/errors/a${'-'.repeat(100_000)}x\n`, bytes) },
+	];
+}
+
 /** One regular expression per template, tried in turn over the paste: what a first attempt does. */
 export function naiveBaseline(registry: Registry): { templates: number; run: (text: string) => number } {
 	const regexes = allEntries(registry)
@@ -189,20 +229,22 @@ export function measureCorpus(label: string, registry: Registry, options: { past
 	const times = perPaste(pastes, (t) => decode(t, data), options.reps ?? 20);
 	const baseline = naiveBaseline(registry);
 	const baseTimes = perPaste(pastes, baseline.run, 1);
-	const attack = adversarial(registry);
-	const runs: number[] = [];
-	const cpu: number[] = [];
-	let truncated = false;
-	decode(attack, data);
-	for (let r = 0; r < 7; r++) {
-		const [t0, c0] = [performance.now(), process.cpuUsage()];
-		truncated = decode(attack, data).truncated;
-		const c = process.cpuUsage(c0);
-		runs.push(performance.now() - t0);
-		cpu.push((c.user + c.system) / 1000);
-	}
-	runs.sort((a, b) => a - b);
-	cpu.sort((a, b) => a - b);
+	const adversarialFigures = adversarialShapes(registry).map(({ name, text }): AdversarialFigures => {
+		const runs: number[] = [];
+		const cpu: number[] = [];
+		let truncated = false;
+		decode(text, data);
+		for (let r = 0; r < 7; r++) {
+			const [t0, c0] = [performance.now(), process.cpuUsage()];
+			truncated = decode(text, data).truncated;
+			const c = process.cpuUsage(c0);
+			runs.push(performance.now() - t0);
+			cpu.push((c.user + c.system) / 1000);
+		}
+		runs.sort((a, b) => a - b);
+		cpu.sort((a, b) => a - b);
+		return { shape: name, bytes: text.length, millis: runs[3]!, cpuMillis: cpu[3]!, truncated };
+	});
 	const median = percentile(times, 0.5);
 	const baseMedian = percentile(baseTimes, 0.5);
 	return {
@@ -214,7 +256,7 @@ export function measureCorpus(label: string, registry: Registry, options: { past
 		p99Micros: percentile(times, 0.99),
 		baseline: { medianMicros: baseMedian, p99Micros: percentile(baseTimes, 0.99), templates: baseline.templates },
 		speedup: baseMedian / median,
-		adversarial: { bytes: attack.length, millis: runs[3]!, cpuMillis: cpu[3]!, truncated },
+		adversarial: adversarialFigures,
 		dataGzipBytes: gzipBytes(JSON.stringify(data)),
 	};
 }
@@ -243,7 +285,7 @@ export async function decoderBench(options: { codes?: number; pastes?: number } 
 			medianReal: real.medianMicros < t.medianRealMicros,
 			medianLarge: large.medianMicros < t.medianLargeMicros,
 			baselineSpeedup: large.speedup >= t.baselineSpeedup,
-			adversarial: real.adversarial.millis < t.adversarialMillis,
+			adversarial: real.adversarial.every((a) => a.millis < t.adversarialMillis),
 			islandCode: code.gzipBytes <= t.islandCodeGzipBytes,
 			islandData: real.dataGzipBytes <= t.islandDataGzipBytes,
 		},
@@ -263,8 +305,13 @@ export function decoderTable(f: DecoderFigures): string {
 		['p99 per paste', us(f.real.p99Micros), us(f.large.p99Micros), '', ''],
 		[`naive baseline median`, us(f.real.baseline.medianMicros), us(f.large.baseline.medianMicros), `${f.real.baseline.templates} / ${f.large.baseline.templates} regexes`, ''],
 		['faster than baseline', `${f.real.speedup.toFixed(1)}×`, `${f.large.speedup.toFixed(1)}×`, `≥ ${t.baselineSpeedup}× at ${t.largeCodes.toLocaleString('en')}`, mark(f.pass.baselineSpeedup)],
-		['1 MB adversarial', ms(f.real.adversarial.millis), ms(f.large.adversarial.millis), `< ${t.adversarialMillis} ms`, mark(f.pass.adversarial)],
-		['  of which CPU time', ms(f.real.adversarial.cpuMillis), ms(f.large.adversarial.cpuMillis), '', ''],
+		...f.real.adversarial.flatMap((a, i): [string, string, string, string, string][] => {
+			const large = f.large.adversarial[i];
+			return [
+				[`1 MB adversarial: ${a.shape}`, ms(a.millis), large ? ms(large.millis) : '', `< ${t.adversarialMillis} ms`, mark(a.millis < t.adversarialMillis)],
+				['  of which CPU time', ms(a.cpuMillis), large ? ms(large.cpuMillis) : '', '', ''],
+			];
+		}),
 		['first decode (cold)', ms(f.real.indexMillis), ms(f.large.indexMillis), '', ''],
 		['decoder data, gzip', kb(f.real.dataGzipBytes), kb(f.large.dataGzipBytes), `≤ ${kb(t.islandDataGzipBytes)}`, mark(f.pass.islandData)],
 		['island code, gzip', kb(f.island.codeGzipBytes), '', `≤ ${kb(t.islandCodeGzipBytes)}`, mark(f.pass.islandCode)],

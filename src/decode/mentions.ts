@@ -25,7 +25,9 @@ export interface PageRef {
 
 const SLUG_CHARS = /[a-z0-9-]/;
 /** Unknown codes kept for "did you mean"; a paste of thousands of them needs no more. */
-const MAX_UNKNOWNS = 256;
+export const MAX_UNKNOWNS = 256;
+/** A line's links when it has none: most lines, so no array is made for them. */
+const NO_URLS: PageRef[] = [];
 
 /** The first link to a page of this site in `folded` at or after `from`, whatever the host. */
 export function pageUrl(folded: string, from: number, index: DecoderIndex): PageRef | undefined {
@@ -39,7 +41,10 @@ export function pageUrl(folded: string, from: number, index: DecoderIndex): Page
 			const productId = folded.slice(p, errors);
 			let e = errors + 8;
 			while (e < folded.length && SLUG_CHARS.test(folded[e]!)) e++;
-			const slug = folded.slice(errors + 8, e).replace(/-+$/, '');
+			// Less trailing dashes, counted back (`-+$` backtracks quadratically on a long run of them).
+			let slugEnd = e;
+			while (slugEnd > errors + 8 && folded.charCodeAt(slugEnd - 1) === 45) slugEnd--;
+			const slug = folded.slice(errors + 8, slugEnd);
 			const product = index.productById.get(productId);
 			if (product !== undefined && slug && (p === 0 || folded[p - 1] === '/')) {
 				return { start: p - (p > 0 ? 1 : 0), end: e, entry: index.bySlug.get(`${productId}/${slug}`), product, slug };
@@ -77,8 +82,8 @@ export function findMentions(
 	inPayload = false,
 ): void {
 	const { text, folded } = unit;
-	const urls: PageRef[] = [];
-	for (let ref = pageUrl(folded, 0, index); ref; ref = pageUrl(folded, ref.end, index)) urls.push(ref);
+	let urls: PageRef[] = NO_URLS;
+	if (unit.links !== false) for (let ref = pageUrl(folded, 0, index); ref; ref = pageUrl(folded, ref.end, index)) (urls === NO_URLS ? (urls = []) : urls).push(ref);
 	for (const ref of urls) {
 		const pos = unit.pos + ref.start;
 		if (ref.entry !== undefined) {
@@ -100,14 +105,18 @@ export function findMentions(
 		if (e - start < 2 || e - start > 64 || !(flags & (LOWER | UPPER))) continue;
 		const underscore = (flags & UNDERSCORE) !== 0;
 		const upper = (flags & LOWER) === 0;
-		if (!upper && !underscore && !codeSyntax(unit, start, e)) continue;
+		// The code it is, if any: a hash test first, so most words cost no string.
+		const ids = index.codeHashes.has(w.hash[k]!) ? index.byCode.get(folded.slice(start, e)) : undefined;
+		if (ids) {
+			if (!upper && !underscore && !codeSyntax(unit, start, e)) continue;
+		} else if (!underscore && (inPayload || !upper || !(onlyWordOnLine(text, start, e) || afterCodeKey(unit, start)))) {
+			// A word without `_` that is no code is prose (`HTTP`, `JSON`, `WARN`, `info`) unless it is
+			// plainly given as one: alone on its line, or the value of a `code` (UNAUTHORIZEX, for "did
+			// you mean"). A payload's own `code` field is read as such (payload.ts); its other strings are not codes.
+			continue;
+		}
 		while (nextSkip < skip.length && skip[nextSkip]!.end <= start) nextSkip++;
 		if (nextSkip < skip.length && skip[nextSkip]!.start <= start) continue;
-		const ids = index.codeHashes.has(w.hash[k]!) ? index.byCode.get(folded.slice(start, e)) : undefined;
-		// A word without `_` that is no code is prose (`HTTP`, `JSON`, `WARN`) unless it is plainly
-		// given as one: alone on its line, or the value of a `code` (UNAUTHORIZEX, for "did you mean").
-		// A payload's own `code` field is read as such (payload.ts); its other strings are not codes.
-		if (!ids && !underscore && (inPayload || !upper || !(onlyWordOnLine(text, start, e) || afterCodeKey(unit, start)))) continue;
 		while (nextUrl < urls.length && urls[nextUrl]!.end < e) nextUrl++;
 		const inUrl = nextUrl < urls.length && urls[nextUrl]!.start <= start;
 		const explicit = codeSyntax(unit, start, e);

@@ -8,18 +8,38 @@
  *   templates: ASCII case, curly quotes to straight ones, non-breaking spaces and tabs to spaces.
  */
 
-/** CSI sequences (colours, cursor moves), OSC sequences (titles, links), two-byte escapes; and
- * colour codes that lost their ESC on the way through a copy and paste (`[31m`). */
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\[[0-9;]{1,12}m/g;
+/** CSI sequences (colours, cursor moves), OSC sequences (titles, links; an unterminated one ends
+ * with its line), two-byte escapes; and colour codes that lost their ESC on the way through a copy
+ * and paste (`[31m`). */
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\[[0-9;]{1,12}m/g;
 const COLOUR_HINT = /\[[0-9;]{1,12}m/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+/** Up to this length a loop over the characters beats a regular expression's set-up; above, the other way round. */
+const SHORT = 256;
 
 export function clean(text: string): string {
+	// Most text has nothing to clean: one pass says so (the payload strings of a large paste are many and short).
+	if (text.length <= SHORT && isClean(text)) return text;
 	// Most pastes have no colour codes: test before rewriting the whole text.
 	let out = text.includes('\x1b') || COLOUR_HINT.test(text) ? text.replace(ANSI, '') : text;
 	if (out.includes('\r')) out = out.replace(/\r\n?/g, '\n');
 	out = out.replace(INVISIBLE, '');
 	return wellFormed(out);
+}
+
+/** True when `clean` would leave `text` as it is: no ESC, CR, colour code, invisible character or surrogate. */
+function isClean(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0x1b || c === 13) return false;
+		// `[31m`: a colour code that lost its ESC.
+		if (c === 0x5b) {
+			const d = text.charCodeAt(i + 1);
+			if ((d >= 48 && d <= 57) || d === 59) return false;
+		}
+		if (c >= 0x200b && (c <= 0x200d || c === 0x2060 || c === 0xfeff || (c >= 0xd800 && c <= 0xdfff))) return false;
+	}
+	return true;
 }
 
 /** Replaces lone surrogates (half of a character, from a cut or a broken encoder) with U+FFFD. */
@@ -43,7 +63,13 @@ export function fold(text: string): string {
 	let out = text.toLowerCase();
 	// A few characters lower-case to two (İ): keep lengths equal by folding ASCII only then.
 	if (out.length !== text.length) out = text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-	return out.replace(TO_FOLD, (c) => FOLDED[c]!);
+	if (out.length > SHORT) return out.replace(TO_FOLD, (ch) => FOLDED[ch]!);
+	// Every character folded is a tab or above U+00A0: short ASCII text has none, and costs no regular expression.
+	for (let i = 0; i < out.length; i++) {
+		const c = out.charCodeAt(i);
+		if (c === 9 || c >= 0xa0) return out.replace(TO_FOLD, (ch) => FOLDED[ch]!);
+	}
+	return out;
 }
 
 /** `[A-Za-z0-9_]`: the characters of codes and of the words templates are indexed by. */

@@ -9,9 +9,9 @@ import type { Finding, Unknown, Via } from './finding.ts';
 import { parseLenient, type JsonNode, type JsonObject } from './json.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
-import { clean, fold } from './normalize.ts';
+import { clean, fold, isWordChar } from './normalize.ts';
 import { findTemplates, type Unit } from './templates.ts';
-import { pageUrl, productsNamed } from './mentions.ts';
+import { MAX_UNKNOWNS, pageUrl, productsNamed } from './mentions.ts';
 
 /** Keys whose value is an error's code. */
 const CODE_KEYS = ['code', 'errorCode', 'error_code', 'errCode', 'err_code'];
@@ -20,6 +20,9 @@ const STATUS_KEYS = ['status', 'statusCode', 'status_code', 'httpStatus', 'http_
 const MESSAGE_KEYS = ['message', 'summary', 'detail', 'msg', 'description', 'error_description', 'reason', 'error'];
 const URL_KEYS = ['type', 'docsUrl', 'docs_url', 'documentation_url', 'helpUrl', 'help_url', 'instance'];
 const CAUSE_KEYS = ['cause', 'innerError', 'inner_error', 'originalError'];
+/** Fields that only RFC 9457 Problem Details have, and those of a serialized runtime error. */
+const PROBLEM_KEYS = ['type', 'detail', 'retryable', 'retry_after_ms', 'hint', 'instance'];
+const SERIALIZED_KEYS = ['summary', 'docsUrl', 'stack'];
 /** Fields of an error node that are read as facts, not scanned again as text. */
 const CONSUMED = new Set([...CODE_KEYS, ...STATUS_KEYS, ...MESSAGE_KEYS, ...URL_KEYS, ...CAUSE_KEYS, 'stack', 'extensions', 'retryable', 'hint']);
 
@@ -61,8 +64,9 @@ interface Item {
 /** Walks one parsed value, adding what it finds to `out`. */
 export function walkPayload(root: JsonNode, src: string, base: number | undefined, index: DecoderIndex, budget: Budget, out: WalkOutput): void {
 	const stack: Item[] = [{ node: root, src, base, level: 0, masked: false }];
-	const chained = new Set<JsonObject>();
-	const quiet = new Set<JsonObject>();
+	// Objects read as part of another error (a cause, its details): made when first needed, as most payloads have none.
+	let chained: Set<JsonObject> | undefined;
+	let quiet: Set<JsonObject> | undefined;
 	while (stack.length) {
 		if (out.findings.length >= budget.limits.maxFindings) {
 			budget.exceeded('findings');
@@ -88,14 +92,17 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
 		let masked = item.masked;
 		const children: Item[] = [];
 		if (node.kind === 'array') {
-			for (const child of node.items) children.push({ node: child, src: item.src, base: item.base, level: item.level, masked, status: item.status, parent: item.parent, key: item.key });
+			for (const child of node.items) {
+				if (readInPlace(child, item, masked, budget, out)) continue;
+				children.push({ node: child, src: item.src, base: item.base, level: item.level, masked, status: item.status, parent: item.parent, key: item.key });
+			}
 		} else {
 			if (!masked && node.credible && item.base === undefined) {
 				out.masks.push([node.start, node.end]);
 				masked = true;
 			}
-			const inChain = chained.has(node);
-			const finding = inChain || quiet.has(node) ? undefined : errorFinding(node, item, index, budget, out.unknowns);
+			const inChain = chained?.has(node) ?? false;
+			const finding = inChain || quiet?.has(node) ? undefined : errorFinding(node, item, index, budget, out.unknowns);
 			// An error's code, status and message are read as facts, not scanned again as text.
 			const consumed = finding || inChain ? CONSUMED : undefined;
 			if (finding) {
@@ -104,7 +111,7 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
 				if (chain.length) {
 					finding.cause = chain.map((c) => c.finding);
 					// A known error reports its causes in its chain; an unknown one lets them stand alone.
-					if (finding.candidates.length) for (const c of chain) if (c.node) chained.add(c.node);
+					if (finding.candidates.length) for (const c of chain) if (c.node) (chained ??= new Set()).add(c.node);
 				}
 				if (finding.candidates.length) out.findings.push(finding);
 				if (node.label !== undefined && masked) out.pieces.push({ text: node.label.split('\n', 1)[0]!, pos });
@@ -113,7 +120,8 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
 			for (const [key, child] of node.fields) {
 				if (consumed?.has(key) && (child.kind === 'string' || child.kind === 'bare' || child.kind === 'number' || child.kind === 'literal')) continue;
 				// GraphQL's `extensions` and an error's `details` describe this error; they are not errors of their own.
-				if (finding && (key === 'extensions' || key === 'details') && child.kind === 'object') quiet.add(child);
+				if (finding && (key === 'extensions' || key === 'details') && child.kind === 'object') (quiet ??= new Set()).add(child);
+				if (readInPlace(child, item, masked, budget, out)) continue;
 				children.push({
 					node: child,
 					src: item.src,
@@ -128,6 +136,22 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
 		}
 		for (let c = children.length - 1; c >= 0; c--) stack.push(children[c]!);
 	}
+}
+
+/**
+ * Reads a scalar child where it is met, without a stack item (a large payload is mostly scalars):
+ * a string of a masked object is text to scan; a number or a literal holds nothing to find.
+ * False for what is walked instead: containers, and strings that hold JSON.
+ */
+function readInPlace(child: JsonNode, parent: Item, masked: boolean, budget: Budget, out: WalkOutput): boolean {
+	if (child.kind === 'number' || child.kind === 'literal') return true;
+	if (child.kind !== 'string' && child.kind !== 'bare') return false;
+	if (parent.level < budget.limits.maxJsonInString) {
+		const open = child.text.trimStart().charCodeAt(0);
+		if (open === 123 || open === 91) return false;
+	}
+	if (masked) out.pieces.push({ text: child.text, pos: parent.base ?? child.start });
+	return true;
 }
 
 function scalar(node: JsonNode | undefined): string | undefined {
@@ -240,11 +264,11 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 		via = 'message';
 	}
 	if (!candidates.length) {
-		if (named.unknown) unknowns.push(named.unknown);
+		if (named.unknown && unknowns.length < MAX_UNKNOWNS) unknowns.push(named.unknown);
 		if (named.code === undefined) return undefined;
 	}
 	// Only a code that several products share needs the payload to say whose it is.
-	if (new Set(candidates.map((id) => index.entries[id]!.product)).size > 1) hints.push(...productsNamed(fold(shallowText(node, item.parent)), index));
+	if (candidates.some((id) => index.entries[id]!.product !== index.entries[candidates[0]!]!.product)) hints.push(...productsNamed(fold(shallowText(node, item.parent)), index));
 	const finding: Finding = {
 		pos: item.base ?? node.start,
 		source: 'json',
@@ -256,8 +280,8 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 		productHints: hints.length ? hints : undefined,
 		status: statusOf(node) ?? item.status,
 		text: messages[0] === undefined ? undefined : oneLine(messages[0]),
-		problemShape: ['type', 'detail', 'retryable', 'retry_after_ms', 'hint', 'instance'].some((k) => node.fields.has(k)),
-		serializedShape: ['summary', 'docsUrl', 'stack'].some((k) => node.fields.has(k)) || node.label !== undefined,
+		problemShape: PROBLEM_KEYS.some((k) => node.fields.has(k)),
+		serializedShape: SERIALIZED_KEYS.some((k) => node.fields.has(k)) || node.label !== undefined,
 	};
 	const retryable = scalar(node.fields.get('retryable') ?? node.fields.get('retriable'));
 	if (retryable === 'true' || retryable === 'false') finding.retryable = retryable === 'true';
@@ -273,8 +297,10 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 /** The chain below an error, outermost first; a link may be an object or a bare code string. */
 function causeChain(node: JsonObject, item: Item, index: DecoderIndex, budget: Budget, unknowns: Unknown[]): { finding: Finding; node?: JsonObject }[] {
 	const chain: { finding: Finding; node?: JsonObject }[] = [];
+	let link = field(node, CAUSE_KEYS);
+	if (!link) return chain;
 	const seen = new Set<JsonObject>([node]);
-	for (let link = field(node, CAUSE_KEYS); link; ) {
+	while (link) {
 		if (chain.length >= budget.limits.maxCauseChain) {
 			budget.exceeded('cause');
 			break;
@@ -313,10 +339,32 @@ function templatesOf(entries: number[], index: DecoderIndex): Set<number> {
 	return set;
 }
 
-/** util.inspect writes `Error: message\n    at …` before an error's fields: the message is the first line, after the class. */
-function labelMessage(label: string): string {
+/** A class name as util.inspect prints it ends with one of these, or has one in its last segment. */
+const ERROR_CLASS = /Error|Exception|Instance/;
+
+/**
+ * util.inspect writes `Error: message\n    at …` before an error's fields: the message is the
+ * first line, after the class (`TypeError`, `my.pkg.PortError [CODE]`, `SmithersErrorInstance`).
+ * Read in one pass: a regular expression here (`[\w$.]*(?:Error…)\w*`) backtracks over a long
+ * label, quadratically.
+ */
+export function labelMessage(label: string): string {
 	const first = label.replace(/^(?:<ref \*\d+>\s*)?/, '').split('\n', 1)[0]!;
-	return first.replace(/^[\w$.]*(?:Error|Exception|Instance)\w*(?: \[[^\]]*\])?:\s*/, '');
+	// The class name: the leading run of `[\w$.]`; its last segment (after `.` or `$`) names an error.
+	let i = 0;
+	let segment = 0;
+	for (; i < first.length; i++) {
+		const c = first.charCodeAt(i);
+		if (c === 46 || c === 36) segment = i + 1;
+		else if (!isWordChar(c)) break;
+	}
+	if (!ERROR_CLASS.test(first.slice(segment, i))) return first;
+	// ` [CODE]`, as Node writes an error's code after its class.
+	if (first.startsWith(' [', i)) {
+		const close = first.indexOf(']', i + 2);
+		if (close >= 0 && first.charCodeAt(close + 1) === 58) i = close + 1;
+	}
+	return first.charCodeAt(i) === 58 ? first.slice(i + 1).trimStart() : first;
 }
 
 function labelOrMessage(node: JsonObject): string | undefined {

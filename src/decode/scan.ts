@@ -22,8 +22,12 @@ export interface Scanned {
 	lineStatus: Map<number, number>;
 }
 
-/** A status written next to a payload in a log line: `HTTP/1.1 409 Conflict`, `status=409`, `statusCode: 409`. */
-const STATUS_IN_TEXT = /\b(?:HTTP(?:\/\d(?:\.\d)?)?|status(?:[ _]?code)?)["']?\s*[:= ]\s*["']?([1-5]\d\d)\b/i;
+/**
+ * A status written next to a payload in a log line: `HTTP/1.1 409 Conflict`, `status=409`,
+ * `statusCode: 409`. The spaces around the separator are bounded: `\s*[:= ]\s*` backtracks
+ * quadratically over a long run of spaces. Only lines that hold `http` or `status` are tried.
+ */
+const STATUS_IN_TEXT = /\b(?:HTTP(?:\/\d(?:\.\d)?)?|status(?:[ _]?code)?)["']?(?:\s{0,8}[:=]\s{0,8}|\s{1,8})["']?([1-5]\d\d)\b/i;
 
 export function scan(input: string, index: DecoderIndex, budget: Budget): Scanned {
 	let raw = input;
@@ -41,20 +45,34 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 	const masks = out.masks.sort((a, b) => a[0] - b[0]);
 	const lineStatus = new Map<number, number>();
 	let m = 0;
+	// The next `http` and `status` in the paste: a line without either has no status to read.
+	let http = folded.indexOf('http');
+	let status = folded.indexOf('status');
+	// And the next link to a page of this site: a line without one is not searched for them.
+	let shortLink = folded.indexOf('/e/');
+	let pageLink = folded.indexOf('/errors/');
 	for (let l = 0; l < lineStarts.length; l++) {
 		const start = lineStarts[l]!;
 		const end = l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : text.length;
-		const status = STATUS_IN_TEXT.exec(text.slice(start, Math.min(end, start + budget.limits.maxLineChars)));
-		if (status) lineStatus.set(l, Number(status[1]));
+		const stop = Math.min(end, start + budget.limits.maxLineChars);
+		if (http >= 0 && http < start) http = folded.indexOf('http', start);
+		if (status >= 0 && status < start) status = folded.indexOf('status', start);
+		if ((http >= 0 && http < stop) || (status >= 0 && status < stop)) {
+			const found = STATUS_IN_TEXT.exec(text.slice(start, stop));
+			if (found) lineStatus.set(l, Number(found[1]));
+		}
+		if (shortLink >= 0 && shortLink < start) shortLink = folded.indexOf('/e/', start);
+		if (pageLink >= 0 && pageLink < start) pageLink = folded.indexOf('/errors/', start);
+		const links = (shortLink >= 0 && shortLink < end) || (pageLink >= 0 && pageLink < end);
 		while (m < masks.length && masks[m]![1] <= start) m++;
 		// The parts of the line outside payload objects.
 		let from = start;
 		for (let k = m; k < masks.length && masks[k]![0] < end; k++) {
 			const [a, b] = masks[k]!;
-			if (a > from) scanLine(text, folded, from, a, index, budget, out);
+			if (a > from) scanLine(text, folded, from, a, links, index, budget, out);
 			from = Math.max(from, b);
 		}
-		if (from < end) scanLine(text, folded, from, end, index, budget, out);
+		if (from < end) scanLine(text, folded, from, end, links, index, budget, out);
 		if (out.findings.length >= budget.limits.maxFindings) {
 			budget.exceeded('findings');
 			break;
@@ -66,10 +84,8 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 			break;
 		}
 		const t = clean(piece.text);
-		for (const line of t.split('\n')) {
-			const f = fold(line);
-			scanUnit({ text: line, folded: f, pos: piece.pos }, index, budget, out, true);
-		}
+		if (!t.includes('\n')) scanUnit({ text: t, folded: fold(t), pos: piece.pos }, index, budget, out, true);
+		else for (const line of t.split('\n')) scanUnit({ text: line, folded: fold(line), pos: piece.pos }, index, budget, out, true);
 	}
 	return { findings: out.findings, unknowns: out.unknowns, lineStarts, lineStatus };
 }
@@ -79,7 +95,7 @@ function readPayloads(text: string, index: DecoderIndex, budget: Budget, out: Wa
 	let brace = text.indexOf('{');
 	let bracket = text.indexOf('[');
 	let i = 0;
-	while (budget.jsonNodes < budget.limits.maxJsonNodes) {
+	for (;;) {
 		if (out.findings.length >= budget.limits.maxFindings) {
 			budget.exceeded('findings');
 			break;
@@ -88,6 +104,11 @@ function readPayloads(text: string, index: DecoderIndex, budget: Budget, out: Wa
 		if (bracket >= 0 && bracket < i) bracket = text.indexOf('[', i);
 		const j = brace < 0 ? bracket : bracket < 0 ? brace : Math.min(brace, bracket);
 		if (j < 0) break;
+		// Values left to read, but none may be: the paste is read in part.
+		if (budget.jsonNodes >= budget.limits.maxJsonNodes) {
+			budget.exceeded('nodes');
+			break;
+		}
 		if (text[j + 1] === '\\' && text[j + 2] === '"') {
 			// `{\"code\":…}`: a payload that was itself written into a JSON string.
 			const line = unescapeLine(text, j);
@@ -104,14 +125,14 @@ function readPayloads(text: string, index: DecoderIndex, budget: Budget, out: Wa
 	}
 }
 
-function scanLine(text: string, folded: string, start: number, end: number, index: DecoderIndex, budget: Budget, out: WalkOutput): void {
+function scanLine(text: string, folded: string, start: number, end: number, links: boolean, index: DecoderIndex, budget: Budget, out: WalkOutput): void {
 	let stop = end;
 	if (stop - start > budget.limits.maxLineChars) {
 		budget.exceeded('line');
 		stop = start + budget.limits.maxLineChars;
 	}
 	if (stop <= start) return;
-	scanUnit({ text: text.slice(start, stop), folded: folded.slice(start, stop), pos: start }, index, budget, out, false);
+	scanUnit({ text: text.slice(start, stop), folded: folded.slice(start, stop), pos: start, links }, index, budget, out, false);
 }
 
 /** Messages, codes and links in one line. */

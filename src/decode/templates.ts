@@ -52,6 +52,8 @@ export interface Unit {
 	pos: number;
 	/** Where log noise at the start of the line ends (lazily computed). */
 	noiseEnd?: number;
+	/** False when the text is known to hold no link to a page of this site (no `/e/`, no `/errors/`). */
+	links?: boolean;
 }
 
 const MIN_ANCHOR = 3;
@@ -143,7 +145,8 @@ export function findTemplates(unit: Unit, index: TemplateIndex, budget: Budget, 
 	const f = unit.folded;
 	const w = lineWords ?? words(unit.text);
 	const found: TemplateHit[] = [];
-	const matchedUpTo = new Map<number, number>();
+	// Where each template last matched, so one match is not found again from a later word; made on the first match.
+	let matchedUpTo: Map<number, number> | undefined;
 	for (let k = 0; k < w.count; k++) {
 		const s = w.start[k]!;
 		const e = w.end[k]!;
@@ -158,11 +161,11 @@ export function findTemplates(unit: Unit, index: TemplateIndex, budget: Budget, 
 			}
 			const tpl = index.templates[t]!;
 			const litStart = s - tpl.anchor.offset;
-			if (litStart < 0 || litStart < (matchedUpTo.get(t) ?? 0)) continue;
+			if (litStart < 0 || litStart < (matchedUpTo?.get(t) ?? 0)) continue;
 			if (!f.startsWith(tpl.literals[tpl.anchor.literal]!, litStart)) continue;
 			const hit = verify(tpl, t, unit, litStart, budget.limits.maxValueChars);
 			if (!hit) continue;
-			matchedUpTo.set(t, hit.end);
+			(matchedUpTo ??= new Map()).set(t, hit.end);
 			found.push(hit);
 		}
 	}

@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { decode, LIMITS, type DecodeResult, type Limits } from '../../src/decode/index.ts';
+import { adversarialShapes } from '../../scripts/bench-decode.ts';
+import { decode, LIMITS, type Bound, type DecodeResult, type Limits } from '../../src/decode/index.ts';
+import { labelMessage } from '../../src/decode/payload.ts';
 import { parseTemplate } from '../../src/registry/template.ts';
 import { allEntries, data, entry, paths, registry } from './decode-fixtures.ts';
 
@@ -45,6 +47,12 @@ describe('bounds', () => {
 		assert.deepEqual(result.truncatedBy, ['nodes']);
 	});
 
+	it('reads at most maxJsonNodes values over many small payloads, and says so', () => {
+		// Each `[x]` is two values: the bound is reached exactly between two payloads.
+		const result = decode('[x]\n'.repeat(LIMITS.maxJsonNodes), data);
+		assert.deepEqual(result.truncatedBy, ['nodes']);
+	});
+
 	it('follows a cause chain for maxCauseChain links', () => {
 		let error: Record<string, unknown> = { code: 'DB_QUERY_FAILED' };
 		for (let i = 0; i < LIMITS.maxCauseChain + 5; i++) error = { code: 'DB_WRITE_FAILED', cause: error };
@@ -72,11 +80,65 @@ describe('bounds', () => {
 		assert.deepEqual(json.matches[0]!.params, { port: '\ufffd' });
 	});
 
+	it('strips an error class before a util.inspect message, however long the label', () => {
+		assert.deepEqual(decode("Error: Port 5432 is busy. {\n  code: 'PORT_IN_USE'\n}", data).matches[0]?.params, { port: '5432' });
+		const cases: [string, string][] = [
+			['Error: Port 5432 is busy.', 'Port 5432 is busy.'],
+			['<ref *1> my.pkg.PortError [PORT_IN_USE]: boom\n    at x (y.js:1:1)', 'boom'],
+			['SmithersErrorInstance:   boom', 'boom'],
+			['$x.TypeErrors: boom', 'boom'],
+			['Error.prefix: boom', 'Error.prefix: boom'],
+			['TypeError [X] boom', 'TypeError [X] boom'],
+			['TypeError [X: boom', 'TypeError [X: boom'],
+			[`${'Error'.repeat(399)}x: boom`, 'boom'],
+			[`${'Error'.repeat(399)}x`, `${'Error'.repeat(399)}x`],
+			[`${'Error'.repeat(399)}x [${'Error'.repeat(399)}`, `${'Error'.repeat(399)}x [${'Error'.repeat(399)}`],
+		];
+		for (const [label, message] of cases) assert.equal(labelMessage(label), message, label);
+	});
+
+	it('reads a status written next to a payload, and nothing from a long run of spaces', () => {
+		const body = '{"code":"INVALID_REQUEST"}';
+		for (const line of ['HTTP/1.1 400 Bad Request', 'status: 400', 'status   =   400', 'statusCode=400', '"status": "400"']) {
+			assert.equal(decode(`${line} ${body}`, data).matches[0]?.status, 400, line);
+		}
+		assert.equal(decode(`status${' '.repeat(LIMITS.maxLineChars)}400 ${body}`, data).matches[0]?.status, undefined);
+	});
+
+	it('reads a docs link whose slug ends in dashes, and one with a long run of them', () => {
+		assert.deepEqual(paths(decode('https://errors.example.com/asymmetric/errors/port-in-use---', data)), [portInUse.path]);
+		const long = `https://errors.example.com/asymmetric/errors/port-${'-'.repeat(100_000)}x`;
+		assert.deepEqual(decode(JSON.stringify({ type: long }), data).matches, []);
+		assert.deepEqual(decode(long, data).matches, []);
+	});
+
 	it('stays linear on a near miss: no backtracking on a long line of almost-messages', () => {
 		// A regular expression with one `(.+?)` per placeholder takes seconds on this; here it is one pass.
 		const result = decode(`No free ports in ${'4000-'.repeat(1500)}`, data);
 		assert.deepEqual(result.matches, []);
 	});
+});
+
+describe('adversarial shapes (the benchmark\'s, scripts/bench-decode.ts)', () => {
+	// What each 1 MiB shape runs into. Timing is the benchmark's business; here, every shape is read
+	// to a consistent result, and a shape that meets a bound says which.
+	const expected: Record<string, Bound[] | undefined> = {
+		mixed: ['depth'],
+		'util.inspect labels': ['line'],
+		'NDJSON, one object a line': undefined,
+		'one large errors[]': undefined,
+		'lines of [x]': ['nodes'],
+		'status, long spaces': undefined,
+		'docs link, long dashes': ['line'],
+	};
+	for (const { name, text } of adversarialShapes(registry)) {
+		it(name, () => {
+			const result = decode(text, data);
+			checkResult(result, LIMITS);
+			assert.deepEqual(result.truncatedBy, expected[name]);
+			assert.deepEqual(result.suggestions, []);
+		});
+	}
 });
 
 /** Pieces of pastes: registry text, JSON punctuation, codes, keys the decoder reads, control characters. */

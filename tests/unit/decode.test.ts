@@ -21,6 +21,7 @@ describe('a message in a line of log output', () => {
 		['after a cross mark', '✖ Port 5432 is busy.'],
 		['after a [warn] tag', '[warn] Port 5432 is busy.'],
 		['in terminal colours', '\x1b[31m\x1b[1merror\x1b[22m\x1b[39m Port \x1b[33m5432\x1b[39m is busy.'],
+		['after a terminal title left unterminated', '\x1b]0;build: step 3\nPort 5432 is busy.'],
 		['with Windows line ends', 'starting clone\r\nPort 5432 is busy.\r\n'],
 		['with spaces around it', '   \n\t Port 5432 is busy.   \n\n'],
 		['followed by a docs link', 'Port 5432 is busy. https://errors.example.com/asymmetric/errors/port-in-use/'],
