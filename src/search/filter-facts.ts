@@ -9,6 +9,7 @@ import type { FilterableEntry } from './filter.ts';
 export function filterableEntry(product: Product, entry: RegistryEntry, category: string): FilterableEntry {
 	const retryable = problemFacts(product, entry).retryable;
 	return {
+		code: entry.code,
 		category,
 		...(entry.status !== undefined ? { status: String(entry.status) } : {}),
 		...(retryable !== undefined ? { retryable: retryable ? 'yes' : 'no' } : {}),

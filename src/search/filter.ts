@@ -3,10 +3,14 @@
  * address (so a filtered view can be shared), and which entries it keeps. Pure: the overview's
  * script and the tests use it alike.
  */
+import { codeKey, looksLikeCode } from './code-query.ts';
 
 /** The filter as the address carries it: `?q=timeout&category=core&status=404&retryable=yes`. */
 export interface FilterState {
-	/** Words that must all appear in the code, message, trigger or description. */
+	/**
+	 * Words that must all appear in the code, message, trigger or description; or, written like a
+	 * code (`RUN_NOT`, `TASK`), part of the code itself.
+	 */
 	q: string;
 	/** A category id (the group's anchor). */
 	category: string;
@@ -22,6 +26,7 @@ export const EMPTY_FILTER: FilterState = { q: '', category: '', status: '', retr
 
 /** What the filter knows of one listed entry (the overview writes it as data attributes). */
 export interface FilterableEntry {
+	code: string;
 	category: string;
 	status?: string;
 	retryable?: 'yes' | 'no';
@@ -61,15 +66,26 @@ export function queryWords(q: string): string[] {
 		.filter(Boolean);
 }
 
-/** Whether an entry stays in the list: every set field matches, and every word of the query appears in its text. */
+/**
+ * Whether an entry stays in the list: every set field matches, and the query does. A query written
+ * like a code (`RUN_NOT`, `run_not`, `TASK`) is part of a code, matched against codes only: read as
+ * words, `RUN_NOT` would keep every entry whose text says "run" and "cannot". Any other query's
+ * words must each appear in the entry's text.
+ */
 export function matchesFilter(entry: FilterableEntry, state: FilterState): boolean {
 	if (state.category && entry.category !== state.category) return false;
 	if (state.status && entry.status !== state.status) return false;
 	if (state.retryable && entry.retryable !== state.retryable) return false;
+	if (looksLikeCode(state.q)) return entry.code.includes(codeKey(state.q));
 	const words = queryWords(state.q);
 	if (words.length === 0) return true;
 	const text = entry.text.toLowerCase().replaceAll('`', '');
 	return words.every((w) => text.includes(w));
+}
+
+/** A group heading's count: `(23)`, or `(2 of 23)` while the filter hides some of the group. */
+export function groupCount(shown: number, total: number): string {
+	return shown === total ? `(${total})` : `(${shown} of ${total})`;
 }
 
 /** "Showing 3 of 24 codes." — what the filter left, in one line. */

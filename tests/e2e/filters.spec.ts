@@ -99,6 +99,41 @@ test('a filter that matches nothing says so, and a link to a hidden category sho
 	await expect(page.locator('.atlas-filter-status')).toContainText('No code matches these filters.');
 });
 
+test('the codes come first: the filter and "All codes" are above the product-level sections, on the first screen', async ({ page }) => {
+	for (const product of registry.products) {
+		await page.goto(product.path);
+		await expect(page.locator('form.atlas-filter')).toBeInViewport();
+		const after = await page.locator('#codes').evaluate((codes) =>
+			[...document.querySelectorAll('.atlas-overview h2')].filter((h) => h !== codes && !(codes.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING)).map((h) => h.id),
+		);
+		expect(after, `${product.name}: headings above "All codes"`).toEqual([]);
+		// Every category link of the sidebar still lands on its group.
+		for (const group of entriesByCategory(product)) {
+			await page.locator(`nav.sidebar a[href="${product.path}#${group.id}"]`).click();
+			await expect(page.locator(`#${group.id}`)).toBeInViewport();
+		}
+	}
+});
+
+test('a query written like a code matches codes, not words of their text; group headings count what is left', async ({ page }) => {
+	// The first two words of a code that has more, as a reader half-remembers it (`RUN_NOT`).
+	const product = registry.products.find((p) => entriesByCategory(p).length > 1 && p.errors.some((e) => e.code.split('_').length > 2))!;
+	const code = product.errors.find((e) => e.code.split('_').length > 2)!.code;
+	const part = code.split('_').slice(0, 2).join('_');
+	await page.goto(product.path);
+	await field(page, 'q').fill(part);
+	const expected = product.errors.filter((e) => e.code.includes(part)).toSorted(byListOrder(product));
+	expect(await shownPaths(page)).toEqual(pathsOf(expected));
+	for (const group of entriesByCategory(product)) {
+		const left = group.entries.filter((e) => expected.includes(e)).length;
+		const heading = page.locator(`h3#${group.id}`);
+		if (left === 0) await expect(heading).toBeHidden();
+		else await expect(heading).toHaveText(`${group.name} ${left === group.entries.length ? `(${left})` : `(${left} of ${group.entries.length})`}`);
+	}
+	await page.getByRole('button', { name: 'Clear filters' }).click();
+	for (const group of entriesByCategory(product)) await expect(page.locator(`h3#${group.id}`)).toHaveText(`${group.name} (${group.entries.length})`);
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 

@@ -10,7 +10,9 @@ import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, entriesByCode, type RegistryEntry } from '../../src/registry/model.ts';
 import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { codeTargets } from '../../src/search/code-index.ts';
+import { jumpFor } from '../../src/search/jump.ts';
 import { searchTerm } from '../../src/search/search-term.ts';
+import { DIAGNOSE_PATH } from '../../src/registry/urls.ts';
 import { expect, test } from './fixtures.ts';
 
 const registry = loadRegistry();
@@ -102,6 +104,56 @@ test.describe('Pagefind, with the query the dialog sends', () => {
 	});
 });
 
+test.describe('what search shows of a page', () => {
+	test('every code reads as a word of its own in the index: never run together with the text around it', async ({ page }) => {
+		await page.goto('/');
+		const pages = [...new Set([...entries.map((e) => e.path), ...registry.products.map((p) => p.path)])];
+		const codes = [...byCode.keys()];
+		const glued = await page.evaluate(
+			async ({ pages, codes }) => {
+				const bundle = '/pagefind/pagefind.js';
+				const pagefind = await import(bundle);
+				await pagefind.init();
+				const out: string[] = [];
+				for (const code of codes) {
+					const found = await pagefind.search(code);
+					for (const r of found.results) {
+						const data = await r.data();
+						if (!pages.includes(data.url)) continue;
+						// A code with a letter, a digit or a brace right against it: `CONTAINER_NOT_FOUNDstatus404`, `SCHEMA_MISSING{id}`.
+						const at = new RegExp(`[A-Za-z0-9]${code}(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])${code}[A-Za-z0-9{]`).exec(data.content);
+						if (at) out.push(`${data.url}: …${data.content.slice(Math.max(0, at.index - 30), at.index + code.length + 30)}…`);
+					}
+				}
+				return [...new Set(out)];
+			},
+			{ pages, codes },
+		);
+		expect(glued).toEqual([]);
+	});
+
+	test('/diagnose/ is found by what it is for, and is no hit for a code', async ({ page }) => {
+		await page.goto('/');
+		const queries = [...byCode.keys()].map((code) => searchTerm(code, data, targets));
+		const { forCodes, forWords } = await page.evaluate(
+			async ({ queries, path }) => {
+				const bundle = '/pagefind/pagefind.js';
+				const pagefind = await import(bundle);
+				await pagefind.init();
+				const urls = async (q: string, n?: number) =>
+					Promise.all((await pagefind.search(q)).results.slice(0, n).map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url));
+				const forCodes: string[] = [];
+				for (const q of queries) if ((await urls(q)).includes(path)) forCodes.push(q);
+				const forWords = await Promise.all(['diagnose', 'paste'].map(async (q) => (await urls(q, 3)).includes(path)));
+				return { forCodes, forWords };
+			},
+			{ queries, path: DIAGNOSE_PATH },
+		);
+		expect(forCodes).toEqual([]);
+		expect(forWords).toEqual([true, true]);
+	});
+});
+
 async function openSearch(page: Page, path = '/') {
 	await page.goto(path);
 	// Pagefind's field is built when the browser is first idle; a reader's Ctrl+K before that still
@@ -190,6 +242,41 @@ test.describe('the search dialog', () => {
 		await input.press('Enter');
 		await expect(page.locator('h1')).toHaveText(code);
 		expect(Date.now() - started).toBeLessThan(10_000);
+	});
+
+	test('with nothing to jump to, Enter opens the first result', async ({ page }) => {
+		// A word of one entry's text that names no code and decodes to nothing: no "Jump to" row.
+		const codeWords = new Set(entries.flatMap((e) => e.code.toLowerCase().split('_')));
+		const query = entries
+			.flatMap((e) => [e.when, e.description, e.message].join(' ').toLowerCase().match(/\p{L}{6,}/gu) ?? [])
+			.find((w) => !codeWords.has(w) && jumpFor(w, data, targets) === undefined)!;
+		const input = await openSearch(page);
+		await input.fill(query);
+		const first = page.locator('dialog[open] .pagefind-ui__result-link').first();
+		await expect(first).toBeVisible();
+		await expect(page.locator('dialog[open] .atlas-jump')).toBeHidden();
+		const href = await first.getAttribute('href');
+		await input.press('Enter');
+		await expect(page).toHaveURL(href!);
+	});
+
+	test('a hit names its code once: the page\'s heading is the hit itself, not a sub-result, and the excerpt goes on from it', async ({ page }) => {
+		const entry = entries.find((e) => byCode.get(e.code)!.length === 1 && e.examples?.length)!;
+		const input = await openSearch(page);
+		await input.fill(entry.code);
+		const hit = page.locator('dialog[open] .pagefind-ui__result').filter({ has: page.locator(`.pagefind-ui__result-link[href="${entry.path}"]`) });
+		await expect(hit.locator('.pagefind-ui__result-link').first()).toHaveText(entry.code);
+		await expect(hit.locator('.pagefind-ui__result-nested .pagefind-ui__result-link', { hasText: new RegExp(`^${entry.code}$`) })).toHaveCount(0);
+		await expect(hit.locator('.pagefind-ui__result-inner > .pagefind-ui__result-excerpt')).not.toContainText(entry.code);
+	});
+
+	test('the product filter lists products in alphabetical order, whatever their case', async ({ page }) => {
+		const input = await openSearch(page);
+		await input.fill(entries[0]!.code);
+		const labels = page.locator('dialog[open] .pagefind-ui__filter-label');
+		await expect(labels).toHaveCount(registry.products.length);
+		const names = registry.products.map((p) => p.name).toSorted((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+		await expect(labels).toHaveText(names.map((n) => new RegExp(`^${n} \\(\\d+\\)$`)));
 	});
 
 	test('"Search the codes" on the home page opens the dialog', async ({ page }) => {

@@ -14,7 +14,9 @@ import { codeTargets } from '../../src/search/code-index.ts';
 import { codeKey, looksLikeCode, matchCodes, pagefindTerm } from '../../src/search/code-query.ts';
 import { jumpFor } from '../../src/search/jump.ts';
 import { searchTerm } from '../../src/search/search-term.ts';
-import { EMPTY_FILTER, filterSummary, isFiltering, matchesFilter, readFilter, writeFilter } from '../../src/search/filter.ts';
+import { EMPTY_FILTER, filterSummary, groupCount, isFiltering, matchesFilter, readFilter, writeFilter } from '../../src/search/filter.ts';
+import { tidyResult } from '../../src/search/result.ts';
+import { shortLinkOutcome, unknownCodeTitle } from '../../src/search/short-link.ts';
 import { filterableEntry, filterAttributes, filterChoices } from '../../src/search/filter-facts.ts';
 
 const registry = loadRegistry();
@@ -207,9 +209,75 @@ describe('the overview filter', () => {
 		}
 	});
 
+	it('reads a query written like a code as part of a code, not as words of the text', () => {
+		// Every run of a code's words (`RUN_NOT` of RUN_NOT_FOUND), as written and in lower case.
+		for (const product of registry.products) {
+			const all = entriesByCategory(product).flatMap((g) => g.entries.map((e) => filterableEntry(product, e, g.id)));
+			const parts = new Set(all.flatMap((f) => f.code.split('_').flatMap((_, i, w) => w.slice(i).map((__, j) => w.slice(i, i + j + 1).join('_')))));
+			for (const part of parts) {
+				const expected = all.filter((f) => f.code.includes(part)).map((f) => f.code);
+				for (const q of part.includes('_') ? [part, part.toLowerCase()] : [part]) {
+					if (!q.includes('_') && part.length < 2) continue;
+					assert.deepEqual(all.filter((f) => matchesFilter(f, { ...EMPTY_FILTER, q })).map((f) => f.code), expected, `${product.id}: "${q}"`);
+				}
+			}
+		}
+	});
+
+	it('counts what is left of each group while filtering', () => {
+		assert.equal(groupCount(23, 23), '(23)');
+		assert.equal(groupCount(2, 23), '(2 of 23)');
+	});
+
 	it('says what it left in one line', () => {
 		assert.equal(filterSummary(3, 24), 'Showing 3 of 24 codes.');
 		assert.equal(filterSummary(24, 24), 'Showing all 24 codes.');
 		assert.match(filterSummary(0, 24), /^No code matches/);
+	});
+});
+
+describe('a short link to a code the build did not write', () => {
+	it('leads a known code in any other spelling to its short link, and leaves its own spelling alone', () => {
+		for (const code of byCode.keys()) {
+			assert.deepEqual(shortLinkOutcome(code, data, targets), { kind: 'known' });
+			for (const spelling of spellings(code).slice(1).map((s) => s.trim())) {
+				assert.deepEqual(shortLinkOutcome(spelling, data, targets), { kind: 'redirect', to: code }, spelling);
+			}
+		}
+	});
+
+	it('says an unknown code is not in the reference, with the close codes the decoder suggests', () => {
+		const [code, [entry]] = [...byCode].find(([c, list]) => list.length === 1 && c.length > 8)!;
+		const typo = code.slice(0, 3) + code.slice(4);
+		const outcome = shortLinkOutcome(typo.toLowerCase(), data, targets);
+		assert.equal(outcome.kind, 'unknown');
+		assert.ok(outcome.kind === 'unknown' && outcome.code === typo && outcome.suggestions.some((t) => t.path === entry!.path), JSON.stringify(outcome));
+		assert.equal(unknownCodeTitle(typo), `No error code ${typo} in this reference`);
+		// Far from every code: nothing to suggest.
+		const far = shortLinkOutcome(`ZZZZ_${code}_ZZZZ`, data, targets);
+		assert.deepEqual(far, { kind: 'unknown', code: `ZZZZ_${code}_ZZZZ`, suggestions: [] });
+	});
+});
+
+describe('a search result as the dialog shows it', () => {
+	const page = { url: '/p/errors/x/', meta: { title: 'PORT_IN_USE' } };
+	it('shows the page\'s own heading as the page, not as a sub-result repeating the code', () => {
+		const result = tidyResult({
+			...page,
+			excerpt: '<mark>PORT_IN_USE.</mark> asymmetric Core errors',
+			sub_results: [
+				{ url: '/p/errors/x/#examples', title: 'Examples', excerpt: 'code: <mark>PORT_IN_USE</mark>' },
+				{ url: '/p/errors/x/#_top', title: 'PORT_IN_USE', excerpt: '<mark>PORT_IN_USE.</mark> asymmetric Core errors' },
+			],
+		});
+		assert.equal(result.excerpt, 'asymmetric Core errors');
+		assert.deepEqual(result.sub_results!.map((s) => s.url), ['/p/errors/x/', '/p/errors/x/#examples']);
+		assert.equal(result.sub_results![0]!.excerpt, 'asymmetric Core errors');
+	});
+
+	it('leaves an excerpt that does not begin with the title as it is', () => {
+		const excerpt = 'Port {port} is busy. <mark>PORT_IN_USE</mark>';
+		assert.equal(tidyResult({ ...page, excerpt }).excerpt, excerpt);
+		assert.equal(tidyResult({ ...page, excerpt: '<mark>PORT_IN_USE.</mark>' }).excerpt, '<mark>PORT_IN_USE.</mark>');
 	});
 });
