@@ -63,6 +63,9 @@ export function csp(): CspConfig {
 		algorithm: 'SHA-256',
 		directives: [
 			"default-src 'self'",
+			// Said outright, though default-src says it too: the decoder and the search dialog fetch
+			// /search/data.json (and Pagefind its index) from this site, and from nowhere else.
+			"connect-src 'self'",
 			"img-src 'self' data:",
 			"object-src 'none'",
 			"base-uri 'self'",

@@ -3,11 +3,11 @@
  * its entry with the values highlighted; hostile text is shown as text and never runs; nothing is
  * requested while decoding; a share link reopens the same result; the keyboard alone does it all.
  */
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, problemType, type RegistryEntry } from '../../src/registry/model.ts';
 import { fillTemplate } from '../../src/registry/template.ts';
-import { DIAGNOSE_PATH } from '../../src/registry/urls.ts';
+import { DIAGNOSE_PATH, SEARCH_DATA_PATH } from '../../src/registry/urls.ts';
 import { expect, test } from './fixtures.ts';
 
 const registry = loadRegistry();
@@ -88,15 +88,72 @@ test.describe('the decoder', () => {
 		expect(dialogs).toEqual([]);
 	});
 
-	test('makes no network request while decoding', async ({ page }) => {
+	test('makes no network request while decoding, and none ever carries the paste', async ({ page }) => {
+		const all: Request[] = [];
+		page.on('request', (r) => all.push(r));
+		const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === SEARCH_DATA_PATH);
 		await page.goto(DIAGNOSE_PATH);
+		await loaded;
 		await page.waitForLoadState('networkidle');
-		const requests: string[] = [];
-		page.on('request', (r) => requests.push(r.url()));
+		const before = all.length;
+		const e = find('asymmetric', 'PORT_IN_USE');
+		const secret = 'secret-db-7f3a';
+		await page.locator('atlas-decoder textarea').fill(`${secret} ${fillTemplate(e.message!, { port: '5432' })}`);
+		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
+		await page.locator('atlas-decoder textarea').pressSequentially(' more', { delay: 20 });
+		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
+		expect(all.slice(before).map((r) => r.url())).toEqual([]);
+		for (const r of all) {
+			expect(decodeURIComponent(r.url())).not.toContain(secret);
+			expect(r.postData() ?? '').not.toContain(secret);
+		}
+	});
+
+	test('fetches the error index once, on page load, shared with the search dialog', async ({ page }) => {
+		const fetched: string[] = [];
+		page.on('request', (r) => {
+			if (new URL(r.url()).pathname === SEARCH_DATA_PATH) fetched.push(r.url());
+		});
+		await page.goto('/');
+		await expect.poll(() => fetched.length).toBe(1);
 		const e = find('asymmetric', 'PORT_IN_USE');
 		await page.locator('atlas-decoder textarea').fill(fillTemplate(e.message!, { port: '5432' }));
 		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
-		expect(requests).toEqual([]);
+		// The search dialog reads the same codes: no second download.
+		await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
+		await page.keyboard.press('Control+k');
+		await page.locator('dialog[open] .pagefind-ui__search-input').fill(e.code);
+		await expect(page.locator('dialog[open] .atlas-jump-row').first()).toContainText(e.code);
+		expect(fetched).toHaveLength(1);
+		// No page carries the index itself.
+		expect(await page.locator('atlas-decoder script').count()).toBe(0);
+	});
+
+	test('says it is loading while the error index is on its way, then decodes what was typed', async ({ page }) => {
+		let release!: () => void;
+		const held = new Promise<void>((ok) => (release = ok));
+		await page.route(`**${SEARCH_DATA_PATH}`, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(DIAGNOSE_PATH);
+		const e = find('asymmetric', 'PORT_IN_USE');
+		await page.locator('atlas-decoder textarea').fill(fillTemplate(e.message!, { port: '5432' }));
+		await expect(page.locator('atlas-decoder [data-status]')).toHaveText('Loading the error index…');
+		await expect(results(page)).toHaveCount(0);
+		release();
+		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
+	});
+
+	test('says plainly when the error index cannot be loaded', async ({ page }) => {
+		await page.route(`**${SEARCH_DATA_PATH}`, (route) => route.abort());
+		await page.goto(DIAGNOSE_PATH);
+		const status = page.locator('atlas-decoder [data-status]');
+		await expect(status).toHaveText('Could not load the error index: reload the page.');
+		await page.locator('atlas-decoder textarea').fill('PORT_IN_USE');
+		await page.waitForTimeout(600);
+		await expect(status).toHaveText('Could not load the error index: reload the page.');
+		await expect(results(page)).toHaveCount(0);
 	});
 
 	test('a share link holds no pasted text and reopens the same result', async ({ page, context }) => {

@@ -18,6 +18,10 @@ describe('the CSP config', () => {
 		assert.deepEqual(sources, ["'self'", "'wasm-unsafe-eval'"]);
 	});
 
+	it('lets pages fetch from this site only (the decoder data, Pagefind\'s index)', () => {
+		assert.ok(csp().directives?.includes("connect-src 'self'"));
+	});
+
 	it('hashes Starlight\'s inline theme script exactly as the page carries it', () => {
 		const source = readFileSync(join(PROJECT_ROOT, 'node_modules/@astrojs/starlight/dist/components/ThemeProvider.astro'), 'utf8');
 		const body = /<script is:inline>([\s\S]*?)<\/script>/.exec(source)![1]!;

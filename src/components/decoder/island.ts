@@ -1,15 +1,19 @@
 /**
  * The decoder island's script: `<atlas-decoder>` decodes what is pasted into its text area as
- * the user types, in the page, with the registry's decoder data embedded at build time — nothing
- * is fetched and nothing is sent. Pasted text is only ever set as text (`textContent`), never as
- * HTML, and no link is made from it: every link goes to a page of this site taken from the data.
+ * the user types, in the page. The registry's decoder data (the error index) is fetched once as
+ * the page loads, from the file the search dialog reads too (`data-index`, /search/data.json; see
+ * load-data.ts), so it is in before the user has typed; until then the island says it is loading,
+ * and if it cannot be loaded, says so. After that nothing is fetched, and what is pasted is never
+ * sent. Pasted text is only ever set as text (`textContent`), never as HTML, and no link is made
+ * from it: every link goes to a page of this site taken from the data.
  *
  * A share link carries the product, the code and the values read (src/decode/share.ts); opening
- * one shows that result on the page that opens shares.
+ * one shows that result, once the data is in, on the page that opens shares.
  */
 import { decode, LIMITS, type DecodeResult, type DecoderData, type Match } from '../../decode/index.ts';
 import { describe } from '../../decode/present.ts';
 import { openShare, shareFragment } from '../../decode/share.ts';
+import { loadDecoderData } from './load-data.ts';
 
 /** Results shown at most; a long log's further errors are counted, not listed. */
 const SHOWN = 20;
@@ -42,8 +46,13 @@ const BOUNDS: Record<string, string> = {
 	findings: `only the first ${LIMITS.maxFindings.toLocaleString('en')} errors were counted`,
 };
 
+const LOADING = 'Loading the error index…';
+const FAILED = 'Could not load the error index: reload the page.';
+
 class AtlasDecoder extends HTMLElement {
-	#data!: DecoderData;
+	/** The error index, once loaded. */
+	#data: DecoderData | undefined;
+	#failed = false;
 	#input!: HTMLTextAreaElement;
 	#results!: HTMLElement;
 	#status!: HTMLElement;
@@ -51,12 +60,10 @@ class AtlasDecoder extends HTMLElement {
 	#level = 2;
 
 	connectedCallback(): void {
-		const source = this.querySelector('script[type="application/json"]');
 		const input = this.querySelector('textarea');
 		const results = this.querySelector<HTMLElement>('[data-results]');
 		const status = this.querySelector<HTMLElement>('[data-status]');
-		if (!source || !input || !results || !status || this.#data) return;
-		this.#data = JSON.parse(source.textContent || '{}') as DecoderData;
+		if (!input || !results || !status || this.#input) return;
 		[this.#input, this.#results, this.#status] = [input, results, status];
 		this.#level = Number(this.dataset.headingLevel) || 2;
 
@@ -66,11 +73,25 @@ class AtlasDecoder extends HTMLElement {
 			this.#show();
 			input.focus();
 		});
-		if (this.dataset.opensShares !== undefined) {
-			window.addEventListener('hashchange', () => this.#openShared());
-			if (!this.#openShared() && input.value) this.#show();
-		} else if (input.value) this.#show();
-		this.removeAttribute('data-pending');
+		if (this.dataset.opensShares !== undefined) window.addEventListener('hashchange', () => this.#openShared());
+
+		results.setAttribute('aria-busy', 'true');
+		// Text the browser restored into the field waits for the data, and says so.
+		if (input.value.trim()) status.textContent = LOADING;
+		loadDecoderData(this.dataset.index!).then(
+			(data) => {
+				this.#data = data;
+				results.removeAttribute('aria-busy');
+				if (this.dataset.opensShares !== undefined && this.#openShared()) return;
+				this.#show();
+			},
+			(error: unknown) => {
+				this.#failed = true;
+				results.removeAttribute('aria-busy');
+				this.#show();
+				console.warn(`Decoder: the error index at ${this.dataset.index} did not load (${error instanceof Error ? error.message : String(error)}).`);
+			},
+		);
 	}
 
 	/** Decodes after a pause in typing; longer pastes wait a little longer, so typing stays smooth. */
@@ -81,29 +102,30 @@ class AtlasDecoder extends HTMLElement {
 
 	#show(): void {
 		const text = this.#input.value;
-		if (!text.trim()) {
+		if (this.#failed || !this.#data || !text.trim()) {
 			this.#results.replaceChildren();
-			this.#status.textContent = '';
+			this.#status.textContent = this.#failed ? FAILED : !this.#data && text.trim() ? LOADING : '';
 			return;
 		}
-		this.#render(decode(text, this.#data));
+		this.#render(decode(text, this.#data), this.#data);
 	}
 
-	/** Shows the result a share link names; true when the address held one. */
+	/** Shows the result a share link names; true when the address held one (and the data is in). */
 	#openShared(): boolean {
+		if (!this.#data) return false;
 		const match = openShare(location.hash, this.#data);
 		if (!match) return false;
 		this.#status.textContent = 'Shared result: paste your own error above to decode it.';
-		this.#results.replaceChildren(this.#card(match, false));
+		this.#results.replaceChildren(this.#card(match, false, this.#data));
 		return true;
 	}
 
-	#render(result: DecodeResult): void {
+	#render(result: DecodeResult, data: DecoderData): void {
 		const groups = result.groups;
 		const nodes: Node[] = [];
 		for (const group of groups.slice(0, SHOWN)) {
 			const matches = group.matches.map((i) => result.matches[i]!);
-			const cards = matches.map((m) => this.#card(m, true));
+			const cards = matches.map((m) => this.#card(m, true, data));
 			if (matches.length > 1) {
 				nodes.push(
 					h(
@@ -116,7 +138,7 @@ class AtlasDecoder extends HTMLElement {
 			} else nodes.push(...cards);
 		}
 		if (groups.length > SHOWN) nodes.push(h('p', {}, `And ${plural(groups.length - SHOWN, 'other error', 'other errors')}, not shown.`));
-		if (!groups.length) nodes.push(...this.#noMatch(result));
+		if (!groups.length) nodes.push(...this.#noMatch(result, data));
 		const cut = result.truncatedBy?.map((b) => BOUNDS[b]).filter(Boolean);
 		if (cut?.length) nodes.push(h('p', { class: 'atlas-decoded-note' }, `Your paste is large: ${cut.join('; ')}.`));
 		this.#results.replaceChildren(...nodes);
@@ -126,18 +148,18 @@ class AtlasDecoder extends HTMLElement {
 			: 'No known error found.';
 	}
 
-	#noMatch(result: DecodeResult): Node[] {
+	#noMatch(result: DecodeResult, data: DecoderData): Node[] {
 		const nodes: Node[] = [h('p', {}, 'No known error in what you pasted. It may be an error we do not document yet, or the part that names it was not included.')];
 		for (const s of result.suggestions) {
-			const product = this.#data.products.find((p) => p.id === s.product);
+			const product = data.products.find((p) => p.id === s.product);
 			nodes.push(h('p', {}, 'Did you mean ', h('a', { href: s.path }, h('code', {}, s.code)), ` (${product?.name ?? s.product})?`));
 		}
 		nodes.push(h('p', {}, h('a', { href: '#search' }, 'Search the codes'), ' by name or by words of the message.'));
 		return nodes;
 	}
 
-	#card(match: Match, shareable: boolean): HTMLElement {
-		const shown = describe(match, this.#data);
+	#card(match: Match, shareable: boolean, data: DecoderData): HTMLElement {
+		const shown = describe(match, data);
 		const heading = h(`h${Math.min(6, this.#level)}` as 'h2', { class: 'atlas-decoded-code' }, h('a', { href: match.path }, h('code', {}, match.code)));
 		if (match.count > 1) heading.append(' ', h('span', { class: 'atlas-decoded-count' }, `seen ${match.count} times`));
 		const card = h(
@@ -182,7 +204,7 @@ class AtlasDecoder extends HTMLElement {
 							'li',
 							{},
 							c.path ? h('a', { href: c.path }, h('code', {}, c.code ?? '')) : c.code ? h('code', {}, c.code) : '',
-							c.product && c.product !== match.product ? ` (${this.#data.products.find((p) => p.id === c.product)?.name ?? c.product})` : '',
+							c.product && c.product !== match.product ? ` (${data.products.find((p) => p.id === c.product)?.name ?? c.product})` : '',
 							c.text ? ` — ${c.text}` : '',
 						),
 					),
@@ -191,15 +213,15 @@ class AtlasDecoder extends HTMLElement {
 		}
 		if (shareable) {
 			const button = h('button', { type: 'button', class: 'atlas-decoded-share' }, 'Copy share link');
-			button.addEventListener('click', () => this.#share(match, button));
+			button.addEventListener('click', () => this.#share(match, button, data));
 			card.append(h('p', {}, button));
 		}
 		return card;
 	}
 
 	/** Puts the result (product, code, values — not the paste) in a link, in the address where this page opens shares, and on the clipboard. */
-	async #share(match: Match, button: HTMLButtonElement): Promise<void> {
-		const fragment = shareFragment(match, this.#data);
+	async #share(match: Match, button: HTMLButtonElement, data: DecoderData): Promise<void> {
+		const fragment = shareFragment(match, data);
 		const url = new URL(this.dataset.sharePage || location.pathname, location.href);
 		url.hash = fragment;
 		if (this.dataset.opensShares !== undefined) history.replaceState(null, '', url);
