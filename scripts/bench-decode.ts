@@ -176,7 +176,7 @@ export function adversarialShapes(registry: Registry, bytes = 1 << 20): Adversar
 		{ name: 'one large errors[]', text: `{"errors":[${fill(`${unknownError},`, bytes - 13)}]}` },
 		{ name: 'lines of [x]', text: fill('[x]\n', bytes) },
 		{ name: 'status, long spaces', text: fill(`status${' '.repeat(8000)}x\n`, bytes) },
-		{ name: 'docs link, long dashes', text: fill(`/${product?.id ?? 'p'}/errors/a${'-'.repeat(100_000)}x\n`, bytes) },
+		{ name: 'docs link, long dashes', text: fill(`/${product?.id ?? 'p'}/errors/a${'-'.repeat(4000)}x\n`, bytes) },
 	];
 }
 

@@ -23,7 +23,6 @@ export interface PageRef {
 	code?: string;
 }
 
-const SLUG_CHARS = /[a-z0-9-]/;
 /** Unknown codes kept for "did you mean"; a paste of thousands of them needs no more. */
 export const MAX_UNKNOWNS = 256;
 /** A line's links when it has none: most lines, so no array is made for them. */
@@ -37,10 +36,10 @@ export function pageUrl(folded: string, from: number, index: DecoderIndex): Page
 		if (errors < 0 && short < 0) return undefined;
 		if (errors >= 0 && (short < 0 || errors < short)) {
 			let p = errors;
-			while (p > 0 && SLUG_CHARS.test(folded[p - 1]!)) p--;
+			while (p > 0 && isSlugChar(folded.charCodeAt(p - 1))) p--;
 			const productId = folded.slice(p, errors);
 			let e = errors + 8;
-			while (e < folded.length && SLUG_CHARS.test(folded[e]!)) e++;
+			while (e < folded.length && isSlugChar(folded.charCodeAt(e))) e++;
 			// Less trailing dashes, counted back (`-+$` backtracks quadratically on a long run of them).
 			let slugEnd = e;
 			while (slugEnd > errors + 8 && folded.charCodeAt(slugEnd - 1) === 45) slugEnd--;
@@ -162,6 +161,11 @@ function onlyWordOnLine(text: string, s: number, e: number): boolean {
 	let q = e;
 	while (q < text.length && isSpace(text.charCodeAt(q))) q++;
 	return q === text.length;
+}
+
+/** `[a-z0-9-]`, the characters of an id or slug in a (folded) URL. */
+function isSlugChar(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
 }
 
 function isSpace(c: number): boolean {
