@@ -1,9 +1,10 @@
 /**
  * How a Pagefind result is shown in the search dialog. Pagefind indexes a page's `<h1>` (the code,
- * on an entry page) as a sub-result of its own, `#_top`, and starts the page's excerpt with it: the
- * code would be read three times in one hit (title, sub-result, excerpt). Here the `#_top`
- * sub-result stands for the page itself, which Pagefind's UI shows as the hit's excerpt, and the
- * title is not repeated at the excerpt's start. Pure, so the tests can check it without a browser.
+ * on an entry page) as a sub-result of its own, `#_top`, whose excerpt begins with it again: the
+ * code would be read three times in one hit. Here that sub-result goes. When other sections of the
+ * page matched, they are the hit's lines; when only the top did, it stands for the page itself,
+ * which Pagefind's UI shows as the page's excerpt, without the title at its start. Pure, so the
+ * tests can check it without a browser.
  */
 
 /** The part of a Pagefind result the dialog shows (`PagefindSearchFragment`). */
@@ -19,12 +20,13 @@ const TOP_ANCHOR = '#_top';
 
 export function tidyResult<T extends ResultData>(result: T): T {
 	const url = result.meta.url ?? result.url;
-	const title = result.meta.title;
-	const subs = result.sub_results?.map((s) => (s.url === url + TOP_ANCHOR ? { ...s, url, excerpt: withoutTitle(s.excerpt, title) } : s));
-	// Pagefind's UI treats the first sub-result as the page itself when it has the page's address.
-	const root = subs?.findIndex((s) => s.url === url) ?? -1;
-	if (subs && root > 0) subs.unshift(...subs.splice(root, 1));
-	return { ...result, excerpt: withoutTitle(result.excerpt, title), ...(subs ? { sub_results: subs } : {}) };
+	const subs = result.sub_results;
+	if (!subs?.some((s) => s.url === url + TOP_ANCHOR)) return result;
+	const others = subs.filter((s) => s.url !== url + TOP_ANCHOR);
+	if (others.length) return { ...result, sub_results: others };
+	// Pagefind's UI shows the page's excerpt when the first sub-result has the page's own address.
+	const excerpt = withoutTitle(result.excerpt, result.meta.title);
+	return { ...result, excerpt, sub_results: [{ ...subs[0]!, url, excerpt }] };
 }
 
 /** The excerpt without the title at its start (`<mark>HEALTH_TIMEOUT.</mark> asymmetric …` → `asymmetric …`). */

@@ -260,14 +260,16 @@ test.describe('the search dialog', () => {
 		await expect(page).toHaveURL(href!);
 	});
 
-	test('a hit names its code once: the page\'s heading is the hit itself, not a sub-result, and the excerpt goes on from it', async ({ page }) => {
+	test('a hit does not repeat its code: no sub-result for the page\'s heading, none for the snippet that only repeats it', async ({ page }) => {
 		const entry = entries.find((e) => byCode.get(e.code)!.length === 1 && e.examples?.length)!;
 		const input = await openSearch(page);
 		await input.fill(entry.code);
 		const hit = page.locator('dialog[open] .pagefind-ui__result').filter({ has: page.locator(`.pagefind-ui__result-link[href="${entry.path}"]`) });
 		await expect(hit.locator('.pagefind-ui__result-link').first()).toHaveText(entry.code);
 		await expect(hit.locator('.pagefind-ui__result-nested .pagefind-ui__result-link', { hasText: new RegExp(`^${entry.code}$`) })).toHaveCount(0);
-		await expect(hit.locator('.pagefind-ui__result-inner > .pagefind-ui__result-excerpt')).not.toContainText(entry.code);
+		// The title, and at most one line that has it in context (the example's JSON).
+		const text = await hit.innerText();
+		expect(text.split(entry.code).length - 1, text).toBeLessThanOrEqual(2);
 	});
 
 	test('the product filter lists products in alphabetical order, whatever their case', async ({ page }) => {

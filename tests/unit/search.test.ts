@@ -261,23 +261,24 @@ describe('a short link to a code the build did not write', () => {
 
 describe('a search result as the dialog shows it', () => {
 	const page = { url: '/p/errors/x/', meta: { title: 'PORT_IN_USE' } };
-	it('shows the page\'s own heading as the page, not as a sub-result repeating the code', () => {
-		const result = tidyResult({
-			...page,
-			excerpt: '<mark>PORT_IN_USE.</mark> asymmetric Core errors',
-			sub_results: [
-				{ url: '/p/errors/x/#examples', title: 'Examples', excerpt: 'code: <mark>PORT_IN_USE</mark>' },
-				{ url: '/p/errors/x/#_top', title: 'PORT_IN_USE', excerpt: '<mark>PORT_IN_USE.</mark> asymmetric Core errors' },
-			],
-		});
-		assert.equal(result.excerpt, 'asymmetric Core errors');
-		assert.deepEqual(result.sub_results!.map((s) => s.url), ['/p/errors/x/', '/p/errors/x/#examples']);
-		assert.equal(result.sub_results![0]!.excerpt, 'asymmetric Core errors');
+	const top = { url: '/p/errors/x/#_top', title: 'PORT_IN_USE', excerpt: '<mark>PORT_IN_USE.</mark> asymmetric Core errors' };
+	const examples = { url: '/p/errors/x/#examples', title: 'Examples', excerpt: 'code: <mark>PORT_IN_USE</mark>' };
+
+	it('drops the page heading\'s own sub-result, which only repeats the code, when other sections matched', () => {
+		const result = tidyResult({ ...page, excerpt: top.excerpt, sub_results: [top, examples] });
+		assert.deepEqual(result.sub_results, [examples]);
 	});
 
-	it('leaves an excerpt that does not begin with the title as it is', () => {
-		const excerpt = 'Port {port} is busy. <mark>PORT_IN_USE</mark>';
-		assert.equal(tidyResult({ ...page, excerpt }).excerpt, excerpt);
-		assert.equal(tidyResult({ ...page, excerpt: '<mark>PORT_IN_USE.</mark>' }).excerpt, '<mark>PORT_IN_USE.</mark>');
+	it('shows the page as the hit, its excerpt without the title, when only its heading matched', () => {
+		const result = tidyResult({ ...page, excerpt: '<mark>PORT_IN_USE.</mark> asymmetric Core errors exit code 1', sub_results: [top] });
+		assert.equal(result.excerpt, 'asymmetric Core errors exit code 1');
+		assert.deepEqual(result.sub_results!.map((s) => s.url), [page.url]);
+	});
+
+	it('leaves other results, and an excerpt that does not begin with the title, as they are', () => {
+		const plain = { ...page, excerpt: 'Port {port} is busy. <mark>PORT_IN_USE</mark>', sub_results: [examples] };
+		assert.deepEqual(tidyResult(plain), plain);
+		const bare = { ...page, excerpt: '<mark>PORT_IN_USE.</mark>', sub_results: [top] };
+		assert.equal(tidyResult(bare).excerpt, '<mark>PORT_IN_USE.</mark>');
 	});
 });
