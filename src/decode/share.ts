@@ -22,6 +22,12 @@ export function shareFragment(match: Pick<Match, 'product' | 'code' | 'path' | '
 	return query.toString();
 }
 
+/** Whether a fragment is shaped like a share link's (names a product and a code), before the data is in to open it. */
+export function isShareFragment(fragment: string): boolean {
+	const query = new URLSearchParams(fragment.replace(/^#/, '').slice(0, 8 * 1024));
+	return Boolean(query.get('p') && query.get('c'));
+}
+
 /** The match a share fragment names (with or without its `#`), or undefined when it names none. */
 export function openShare(fragment: string, data: DecoderData): Match | undefined {
 	const query = new URLSearchParams(fragment.replace(/^#/, '').slice(0, 8 * 1024));

@@ -174,6 +174,52 @@ test.describe('the decoder', () => {
 		await expect(other.locator('atlas-decoder textarea')).toHaveValue('');
 	});
 
+	test('carries what was typed on the home page over to the full decoder, and not in the address', async ({ page }) => {
+		const e = find('asymmetric', 'PORT_IN_USE');
+		const text = `secret-7f3a ${fillTemplate(e.message!, { port: '5432' })}`;
+		await page.goto('/');
+		await page.locator('atlas-decoder textarea').fill(text);
+		await page.locator('atlas-decoder').getByRole('link', { name: 'Open the full decoder' }).click();
+		await expect(page).toHaveURL(new RegExp(`${DIAGNOSE_PATH}$`));
+		await expect(page.locator('atlas-decoder textarea')).toHaveValue(text);
+		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
+		expect(page.url()).not.toContain('secret');
+	});
+
+	test('brings the paste and its result back after following a result and going back', async ({ page }) => {
+		const e = find('asymmetric', 'PORT_IN_USE');
+		const text = fillTemplate(e.message!, { port: '5432' });
+		await paste(page, text);
+		await results(page).first().locator(`a[href="${e.path}"]`).click();
+		await expect(page).toHaveURL(new RegExp(`${e.path}$`));
+		await page.goBack();
+		await expect(page.locator('atlas-decoder textarea')).toHaveValue(text);
+		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
+	});
+
+	test('drops the share fragment once the box is edited, so a reload keeps the new paste', async ({ page, context }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		const shared = find('asymmetric', 'CLONE_NOT_FOUND');
+		await paste(page, fillTemplate(shared.message!, { id: 'db' }));
+		await results(page).first().getByRole('button', { name: 'Copy share link' }).click();
+		await expect(page).toHaveURL(/#/);
+		const e = find('asymmetric', 'PORT_IN_USE');
+		const text = fillTemplate(e.message!, { port: '5432' });
+		await page.locator('atlas-decoder textarea').fill(text);
+		await expect(page).not.toHaveURL(/#/);
+		await page.reload();
+		await expect(page.locator('atlas-decoder textarea')).toHaveValue(text);
+		await expect(results(page)).toHaveCount(1);
+		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
+	});
+
+	test('puts the cursor in the box on /diagnose/, and not on the home page', async ({ page }) => {
+		await page.goto(DIAGNOSE_PATH);
+		await expect(page.locator('atlas-decoder textarea')).toBeFocused();
+		await page.goto('/');
+		await expect(page.locator('atlas-decoder textarea')).not.toBeFocused();
+	});
+
 	test('works from the keyboard alone', async ({ page }) => {
 		const e = find('asymmetric', 'PORT_IN_USE');
 		await page.goto(DIAGNOSE_PATH);

@@ -8,11 +8,15 @@
  * from it: every link goes to a page of this site taken from the data.
  *
  * A share link carries the product, the code and the values read (src/decode/share.ts); opening
- * one shows that result, once the data is in, on the page that opens shares.
+ * one shows that result, once the data is in, on the page that opens shares. Editing the box drops
+ * a share fragment from the address, so a reload keeps the new paste rather than the old share.
+ *
+ * The paste is kept in sessionStorage (this tab only; never in the URL, never sent), so it survives
+ * "Open the full decoder", a result followed and Back, and a reload: an empty box is filled from it.
  */
 import { decode, LIMITS, type DecodeResult, type DecoderData, type Match } from '../../decode/index.ts';
 import { describe } from '../../decode/present.ts';
-import { openShare, shareFragment } from '../../decode/share.ts';
+import { isShareFragment, openShare, shareFragment } from '../../decode/share.ts';
 import { loadDecoderData } from './load-data.ts';
 
 /** Results shown at most; a long log's further errors are counted, not listed. */
@@ -47,6 +51,30 @@ const BOUNDS: Record<string, string> = {
 };
 
 const LOADING = 'Loading the error index…';
+/** sessionStorage key of the last paste, shared by the short and the full decoder. */
+const KEPT = 'atlas-decoder:paste';
+
+function keep(text: string): void {
+	try {
+		if (text) sessionStorage.setItem(KEPT, text);
+		else sessionStorage.removeItem(KEPT);
+	} catch {
+		// Storage refused (full, or disabled): the paste is simply not kept. Drop an older one.
+		try {
+			sessionStorage.removeItem(KEPT);
+		} catch {
+			// No storage at all.
+		}
+	}
+}
+
+function kept(): string {
+	try {
+		return sessionStorage.getItem(KEPT) ?? '';
+	} catch {
+		return '';
+	}
+}
 const FAILED = 'Could not load the error index: reload the page.';
 
 class AtlasDecoder extends HTMLElement {
@@ -67,13 +95,23 @@ class AtlasDecoder extends HTMLElement {
 		[this.#input, this.#results, this.#status] = [input, results, status];
 		this.#level = Number(this.dataset.headingLevel) || 2;
 
-		input.addEventListener('input', () => this.#schedule());
+		input.addEventListener('input', () => {
+			this.#edited();
+			this.#schedule();
+		});
 		this.querySelector('[data-clear]')?.addEventListener('click', () => {
 			input.value = '';
+			this.#edited();
 			this.#show();
 			input.focus();
 		});
-		if (this.dataset.opensShares !== undefined) window.addEventListener('hashchange', () => this.#openShared());
+		const opensShares = this.dataset.opensShares !== undefined;
+		if (opensShares) window.addEventListener('hashchange', () => this.#openShared());
+		// An empty box gets the last paste back, unless the address holds a share link to show instead.
+		if (!input.value && !(opensShares && isShareFragment(location.hash))) {
+			input.value = kept();
+			input.setSelectionRange(input.value.length, input.value.length);
+		}
 
 		results.setAttribute('aria-busy', 'true');
 		// Text the browser restored into the field waits for the data, and says so.
@@ -92,6 +130,12 @@ class AtlasDecoder extends HTMLElement {
 				console.warn(`Decoder: the error index at ${this.dataset.index} did not load (${error instanceof Error ? error.message : String(error)}).`);
 			},
 		);
+	}
+
+	/** Keeps the paste for this tab, and drops a share fragment the box no longer shows. */
+	#edited(): void {
+		keep(this.#input.value);
+		if (this.dataset.opensShares !== undefined && isShareFragment(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
 	}
 
 	/** Decodes after a pause in typing; longer pastes wait a little longer, so typing stays smooth. */
