@@ -11,7 +11,7 @@ import { fillTemplate } from '../src/registry/template.ts';
 import { absoluteUrl, DEFAULT_SITE_URL } from '../src/registry/urls.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 import { decode, LIMITS, toDecoderData, type DecodeResult, type DecoderData, type Match } from '../src/decode/index.ts';
-import { describe } from '../src/decode/present.ts';
+import { describe, inputNote } from '../src/decode/present.ts';
 
 const USAGE = `Usage: npm run --silent explain -- [--json] [TEXT…]
 
@@ -65,17 +65,32 @@ function siteUrl(): string {
 	}
 }
 
-async function readStdin(): Promise<string> {
-	// Enough bytes for the decoder's largest input in any encoding; the rest is never read.
-	const maxBytes = LIMITS.maxInputChars * 4;
-	const chunks: Buffer[] = [];
-	let size = 0;
+/**
+ * Standard input, its start and its end: the decoder reads the first and the last half of its
+ * input bound (a log ends with its error), so the middle of a longer input is not kept in memory.
+ * `bytes` is the whole input's size.
+ */
+async function readStdin(): Promise<{ text: string; bytes: number }> {
+	// Enough bytes for each half of the decoder's input in any encoding.
+	const keep = LIMITS.maxInputChars * 2;
+	const head: Buffer[] = [];
+	const tail: Buffer[] = [];
+	let headSize = 0;
+	let tailSize = 0;
+	let bytes = 0;
 	for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
-		chunks.push(chunk);
-		size += chunk.length;
-		if (size >= maxBytes) break;
+		bytes += chunk.length;
+		if (headSize < keep) {
+			head.push(chunk);
+			headSize += chunk.length;
+			continue;
+		}
+		tail.push(chunk);
+		tailSize += chunk.length;
+		while (tail.length > 1 && tailSize - tail[0]!.length >= keep) tailSize -= tail.shift()!.length;
 	}
-	return Buffer.concat(chunks).toString('utf8');
+	const text = Buffer.concat(head).toString('utf8') + (tail.length ? Buffer.concat(tail).toString('utf8') : '');
+	return { text, bytes };
 }
 
 interface Style {
@@ -158,10 +173,11 @@ async function main(): Promise<number> {
 	}
 	const site = siteUrl();
 	let input: string;
+	let inputSize = 0;
 	if (options.text.length) input = options.text.join(' ');
 	else if (process.stdin.isTTY) {
 		throw new UsageError(`nothing to explain — pass the error as TEXT (npm run --silent explain -- 'Port 5432 is busy.') or pipe it on standard input.`);
-	} else input = await readStdin();
+	} else ({ text: input, bytes: inputSize } = await readStdin());
 	if (!input.trim()) throw new UsageError('the input is empty — pass the error text as TEXT or on standard input.');
 
 	const data = toDecoderData(loadRegistry());
@@ -172,7 +188,8 @@ async function main(): Promise<number> {
 		console.log(human(result, data, site, colour ? COLOUR : PLAIN));
 	}
 	if (result.truncated && !options.json) {
-		console.error(`explain: the input was too large to read in full (${result.truncatedBy?.join(', ')}); only part of it was decoded.`);
+		const input = result.inputChars === undefined ? '' : `: ${inputNote(Math.max(result.inputChars, inputSize))}`;
+		console.error(`explain: the input was too large to read in full (${result.truncatedBy?.join(', ')})${input}; only part of it was decoded.`);
 	}
 	return result.matches.length ? 0 : 1;
 }

@@ -26,5 +26,6 @@ export type { CauseLink, DecodeResult, Group, Match, Suggestion, Via } from './r
 export function decode(text: string, data: DecoderData, limits?: Partial<Limits>): DecodeResult {
 	const budget = new Budget(limits ? { ...LIMITS, ...limits } : LIMITS);
 	const index = indexOf(data);
-	return rank(scan(typeof text === 'string' ? text : String(text ?? ''), index, budget), index, budget);
+	const input = typeof text === 'string' ? text : String(text ?? '');
+	return rank(scan(input, index, budget), index, budget, input.length);
 }

@@ -5,7 +5,7 @@
  */
 
 export interface Limits {
-	/** Characters of input read; the rest is ignored. */
+	/** Characters of input read: the first half and the last half of this many (a log ends with its error); the middle is ignored. */
 	maxInputChars: number;
 	/** Characters of one line scanned for messages and codes (JSON is read past it). */
 	maxLineChars: number;

@@ -5,6 +5,7 @@
  */
 import { fillTemplate, parseTemplate } from '../registry/template.ts';
 import type { DecoderData, DecoderEntry, DecoderProduct } from './data.ts';
+import { LIMITS } from './limits.ts';
 import { entryOf } from './lookup.ts';
 import type { Match } from './result.ts';
 
@@ -48,4 +49,10 @@ export function describe(match: Pick<Match, 'path' | 'params'>, data: DecoderDat
 export function fillFix(fix: string, params: Readonly<Record<string, string>>): string {
 	const filled = fillTemplate(fix, params);
 	return filled.replace(/<([A-Za-z_][\w-]*)>/g, (whole, name: string) => (Object.hasOwn(params, name) ? params[name]! : whole));
+}
+
+/** What was read of a paste longer than the input bound: "read the first and last 512 KiB of 2.1 MB". */
+export function inputNote(inputChars: number, maxInputChars = LIMITS.maxInputChars): string {
+	const half = Math.floor(maxInputChars / 2);
+	return `read the first and last ${half % 1024 ? `${half.toLocaleString('en')} characters` : `${half / 1024} KiB`} of ${(inputChars / 1e6).toFixed(1)} MB`;
 }

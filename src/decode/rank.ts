@@ -57,7 +57,7 @@ interface Resolved {
 	via: Via;
 }
 
-export function rank(scanned: Scanned, index: DecoderIndex, budget: Budget): DecodeResult {
+export function rank(scanned: Scanned, index: DecoderIndex, budget: Budget, inputChars = 0): DecodeResult {
 	const lineOf = (pos: number): number => {
 		let lo = 0;
 		let hi = scanned.lineStarts.length - 1;
@@ -181,6 +181,7 @@ export function rank(scanned: Scanned, index: DecoderIndex, budget: Budget): Dec
 
 	const result: DecodeResult = { matches, suggestions, groups: groupList, truncated: budget.hit.size > 0 };
 	if (budget.hit.size) result.truncatedBy = [...budget.hit];
+	if (budget.hit.has('input')) result.inputChars = inputChars;
 	return result;
 }
 

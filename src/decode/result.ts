@@ -65,4 +65,6 @@ export interface DecodeResult {
 	/** True when a bound stopped reading part of the paste; `truncatedBy` names the bounds. */
 	truncated: boolean;
 	truncatedBy?: Bound[];
+	/** The paste's length, when it was longer than the input bound (only its start and end were read). */
+	inputChars?: number;
 }

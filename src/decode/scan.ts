@@ -33,7 +33,7 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 	let raw = input;
 	if (raw.length > budget.limits.maxInputChars) {
 		budget.exceeded('input');
-		raw = raw.slice(0, budget.limits.maxInputChars);
+		raw = headAndTail(raw, budget.limits.maxInputChars);
 	}
 	const text = clean(raw);
 	const folded = fold(text);
@@ -88,6 +88,21 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 		else for (const line of t.split('\n')) scanUnit({ text: line, folded: fold(line), pos: piece.pos }, index, budget, out, true);
 	}
 	return { findings: out.findings, unknowns: out.unknowns, lineStarts, lineStatus };
+}
+
+/**
+ * The first and the last half of `max` characters of a long paste, each cut back to whole lines:
+ * a log's error is most often at its end, and its start says what ran.
+ */
+export function headAndTail(text: string, max: number): string {
+	const half = Math.floor(max / 2);
+	let head = text.slice(0, half);
+	const lastLine = head.lastIndexOf('\n');
+	if (lastLine > 0) head = head.slice(0, lastLine);
+	let tail = text.slice(text.length - half);
+	const firstLine = tail.indexOf('\n');
+	if (firstLine >= 0 && firstLine < tail.length - 1) tail = tail.slice(firstLine + 1);
+	return `${head}\n${tail}`;
 }
 
 /** Finds every payload (`{…}`, `[…]`, or JSON escaped into a string) and walks it. */

@@ -9,19 +9,26 @@ import fc from 'fast-check';
 import { adversarialShapes } from '../../scripts/bench-decode.ts';
 import { decode, LIMITS, type Bound, type DecodeResult, type Limits } from '../../src/decode/index.ts';
 import { labelMessage } from '../../src/decode/payload.ts';
+import { inputNote } from '../../src/decode/present.ts';
 import { parseTemplate } from '../../src/registry/template.ts';
 import { allEntries, data, entry, paths, registry } from './decode-fixtures.ts';
 
 const portInUse = entry('asymmetric', 'PORT_IN_USE');
 
 describe('bounds', () => {
-	it('reads only the first maxInputChars of a paste, and says so', () => {
-		const text = `Port 1111 is busy.\n${'nothing to see here\n'.repeat(LIMITS.maxInputChars / 16)}Port 2222 is busy.`;
+	it('reads the first and the last half of maxInputChars of a paste (a log ends with its error), at line ends, and says so', () => {
+		const filler = 'nothing to see here\n'.repeat(LIMITS.maxInputChars / 16);
+		const text = `Port 1111 is busy.\n${filler}Port 3333 is busy.\n${filler}Port 2222 is busy.`;
 		const result = decode(text, data);
 		assert.equal(result.truncated, true);
 		assert.deepEqual(result.truncatedBy, ['input']);
-		assert.equal(result.matches[0]!.count, 1);
+		assert.equal(result.inputChars, text.length);
+		// The first and the last are read; the one in the middle is not.
+		assert.equal(result.matches[0]!.count, 2);
 		assert.deepEqual(result.matches[0]!.params, { port: '1111' });
+		assert.deepEqual(decode(`${filler}${filler}Port 2222 is busy.`, data).matches[0]?.params, { port: '2222' });
+		const half = LIMITS.maxInputChars / 2;
+		assert.equal(inputNote(text.length), `read the first and last ${half / 1024} KiB of ${(text.length / 1e6).toFixed(1)} MB`);
 	});
 
 	it('scans maxLineChars of a line for messages, and says so', () => {

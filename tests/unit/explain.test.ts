@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../../src/registry/load.ts';
 import { absoluteUrl } from '../../src/registry/urls.ts';
+import { LIMITS } from '../../src/decode/index.ts';
 import { entry } from './decode-fixtures.ts';
 
 const SITE = 'https://errors.example.com';
@@ -41,6 +42,14 @@ describe('explain', () => {
 		assert.equal(code, 0);
 		assert.match(stdout, /^SERVICE_UNAVAILABLE\b/);
 		assert.ok(stdout.includes('HTTP 503 · retryable · retry after 100 ms'));
+	});
+
+	it('reads the end of a log longer than the input bound on standard input, where its error is, and says what it read', () => {
+		const filler = 'step ok\n'.repeat((LIMITS.maxInputChars * 5) / 8);
+		const { code, stdout, stderr } = explain([], { input: `${filler}No free ports in 4000-4010. Destroy a clone or widen the range.\n` });
+		assert.equal(code, 0, stderr);
+		assert.match(stdout, /^NO_FREE_PORTS\b/);
+		assert.match(stderr, /read the first and last 512 KiB of 5\.2 MB/);
 	});
 
 	it('prints exactly one JSON object with --json, in the documented shape', () => {

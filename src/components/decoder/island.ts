@@ -15,7 +15,7 @@
  * "Open the full decoder", a result followed and Back, and a reload: an empty box is filled from it.
  */
 import { decode, LIMITS, type DecodeResult, type DecoderData, type Match } from '../../decode/index.ts';
-import { describe } from '../../decode/present.ts';
+import { describe, inputNote } from '../../decode/present.ts';
 import { isShareFragment, openShare, shareFragment } from '../../decode/share.ts';
 import { loadDecoderData } from './load-data.ts';
 
@@ -41,7 +41,6 @@ function plural(n: number, one: string, many: string): string {
 }
 
 const BOUNDS: Record<string, string> = {
-	input: `only the first ${LIMITS.maxInputChars / (1 << 20)} MiB was read`,
 	line: `lines longer than ${LIMITS.maxLineChars.toLocaleString('en')} characters were read in part`,
 	depth: `JSON nested deeper than ${LIMITS.maxJsonDepth} levels was skipped`,
 	nodes: 'very large JSON was read in part',
@@ -183,7 +182,7 @@ class AtlasDecoder extends HTMLElement {
 		}
 		if (groups.length > SHOWN) nodes.push(h('p', {}, `And ${plural(groups.length - SHOWN, 'other error', 'other errors')}, not shown.`));
 		if (!groups.length) nodes.push(...this.#noMatch(result, data));
-		const cut = result.truncatedBy?.map((b) => BOUNDS[b]).filter(Boolean);
+		const cut = result.truncatedBy?.map((b) => (b === 'input' ? inputNote(result.inputChars ?? 0) : BOUNDS[b])).filter(Boolean);
 		if (cut?.length) nodes.push(h('p', { class: 'atlas-decoded-note' }, `Your paste is large: ${cut.join('; ')}.`));
 		this.#results.replaceChildren(...nodes);
 		const total = groups.reduce((n, g) => n + g.count, 0);
