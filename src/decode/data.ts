@@ -5,6 +5,7 @@
  * every field is copied from, or derived with the same rules as, `src/registry/`.
  */
 import { whatToDo, type Registry } from '../registry/model.ts';
+import type { Section } from '../registry/schema.ts';
 import { slugForCode } from '../registry/urls.ts';
 
 /** Bumped when the shape changes, so a payload built by another version is recognised. */
@@ -21,6 +22,11 @@ export interface DecoderProduct {
 	name: string;
 	/** Problem Details `type` prefix (`urn:assetcore:error:`), when the product has one. */
 	typePrefix?: string;
+	/**
+	 * Error types the product's reference names in its sections (`SmithersErrorInstance`,
+	 * `AsymmetricError`): a line that names one holds a thrown error, not an HTTP response body.
+	 */
+	errorTypes?: string[];
 	/** Category names in the product's order; entries refer to them by index. */
 	categories: string[];
 	entries: DecoderEntry[];
@@ -71,7 +77,29 @@ export function toDecoderData(registry: Registry): DecoderData {
 				}),
 			};
 			if (p.typePrefix !== undefined) product.typePrefix = p.typePrefix;
+			const types = errorTypesOf(p.sections);
+			if (types.length) product.errorTypes = types;
 			return product;
 		}),
 	};
+}
+
+/** A type name the reference writes in backticks: `XxxError…`, not a code union (`…ErrorCode`) nor a guard (`isXxxError`). */
+const ERROR_TYPE = /^[A-Z][A-Za-z0-9]*Error[A-Za-z0-9]*$/;
+
+/** The error types named in a product's sections, in the order first written. */
+function errorTypesOf(sections: readonly Section[]): string[] {
+	const found = new Set<string>();
+	const read = (text: string) => {
+		const spans = text.split('`');
+		for (let i = 1; i < spans.length; i += 2) if (ERROR_TYPE.test(spans[i]!) && !spans[i]!.endsWith('Code')) found.add(spans[i]!);
+	};
+	for (const section of sections) {
+		for (const block of section.blocks) {
+			if ('text' in block) read(block.text);
+			else if ('list' in block) block.list.forEach(read);
+			else if ('table' in block) for (const row of block.table.rows) row.forEach(read);
+		}
+	}
+	return [...found];
 }

@@ -25,6 +25,10 @@ export interface Finding {
 	templated?: Map<number, Record<string, string>>;
 	/** Products named around it: in the line, in a docs URL, in the payload. */
 	productHints?: number[];
+	/** Products whose error type (`SmithersErrorInstance`) names it: a thrown error, not a response body. */
+	thrownBy?: number[];
+	/** Folded text around it (its line, or the payload's message), for terms that one candidate's text uses. */
+	near?: string;
 	status?: number;
 	retryable?: boolean;
 	retryAfterMs?: number;

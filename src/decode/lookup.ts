@@ -6,7 +6,7 @@
 import { templateParams } from '../registry/template.ts';
 import { entryPath, slugForCode } from '../registry/urls.ts';
 import type { DecoderData, DecoderEntry, DecoderProduct } from './data.ts';
-import { fold } from './normalize.ts';
+import { fold, isWordChar } from './normalize.ts';
 import { compileTemplates, type TemplateIndex } from './templates.ts';
 import { wordHash } from './words.ts';
 
@@ -19,6 +19,8 @@ export interface IndexedEntry {
 	/** Placeholder names of the message template. */
 	params: string[];
 	details: { name: string; optional: boolean }[];
+	/** Folded terms the entry's text writes as code (`maxBodyBytes`): a message quoting one points to it. */
+	terms: string[];
 	data: DecoderEntry;
 }
 
@@ -29,6 +31,8 @@ export interface IndexedProduct {
 	typePrefix?: string;
 	/** Folded ways a line names the product: its id, its name, its name without spaces. */
 	names: string[];
+	/** Folded error types of the product (DecoderProduct.errorTypes). */
+	errorTypes: string[];
 }
 
 export interface DecoderIndex {
@@ -74,7 +78,7 @@ function build(data: DecoderData): DecoderIndex {
 	const messages: { entry: number; message: string }[] = [];
 	data.products.forEach((p, pi) => {
 		const names = new Set([fold(p.id), fold(p.name), fold(p.name).replaceAll(' ', '')]);
-		products.push({ index: pi, data: p, typePrefix: p.typePrefix === undefined ? undefined : fold(p.typePrefix), names: [...names] });
+		products.push({ index: pi, data: p, typePrefix: p.typePrefix === undefined ? undefined : fold(p.typePrefix), names: [...names], errorTypes: (p.errorTypes ?? []).map(fold) });
 		productById.set(p.id, pi);
 		for (const e of p.entries) {
 			const id = entries.length;
@@ -87,6 +91,7 @@ function build(data: DecoderData): DecoderIndex {
 				path: entryPath(p.id, slug),
 				params: e.message === undefined ? [] : templateParams(e.message),
 				details: (e.details ?? []).map((d) => (d.endsWith('?') ? { name: d.slice(0, -1), optional: true } : { name: d, optional: false })),
+				terms: termsOf(e),
 				data: e,
 			});
 			const key = e.code.toLowerCase();
@@ -112,6 +117,20 @@ function build(data: DecoderData): DecoderIndex {
 	});
 	const codeHashes = new Set([...byCode.keys()].map(wordHash));
 	return { data, entries, products, productById, byCode, codeHashes, bySlug, byPath, templates: compileTemplates(messages), bigrams, codes, codeBigrams };
+}
+
+/** Identifiers the entry's text writes in backticks, four characters or more (`maxBodyBytes`, `runId`). */
+function termsOf(e: DecoderEntry): string[] {
+	const terms = new Set<string>();
+	for (const text of [e.when, e.description, e.fix]) {
+		if (text === undefined) continue;
+		const spans = text.split('`');
+		for (let i = 1; i < spans.length; i += 2) {
+			const span = spans[i]!;
+			if (span.length >= 4 && span.length <= 64 && [...span].every((c) => isWordChar(c.charCodeAt(0)))) terms.add(fold(span));
+		}
+	}
+	return [...terms];
 }
 
 export function bigramsOf(word: string): string[] {

@@ -67,6 +67,21 @@ export function productsNamed(folded: string, index: DecoderIndex): number[] {
 	return found;
 }
 
+/** Products one of whose error types (`SmithersErrorInstance`) is a whole word of `folded`. */
+export function errorTypesNamed(folded: string, index: DecoderIndex): number[] {
+	const found: number[] = [];
+	for (const p of index.products) if (p.errorTypes.some((t) => hasWord(folded, t))) found.push(p.index);
+	return found;
+}
+
+/** Whether `word` occurs in `text` with no word character on either side. */
+export function hasWord(text: string, word: string): boolean {
+	for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+		if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + word.length))) return true;
+	}
+	return false;
+}
+
 /**
  * Codes and page links in one line. `skip` holds spans already read as a message, whose words
  * are values, not mentions. `inPayload`: the line is a string inside a payload object.

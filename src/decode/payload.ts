@@ -11,7 +11,7 @@ import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { clean, fold, isWordChar } from './normalize.ts';
 import { findTemplates, type Unit } from './templates.ts';
-import { MAX_UNKNOWNS, pageUrl, productsNamed } from './mentions.ts';
+import { errorTypesNamed, MAX_UNKNOWNS, pageUrl, productsNamed } from './mentions.ts';
 
 /** Keys whose value is an error's code. */
 const CODE_KEYS = ['code', 'errorCode', 'error_code', 'errCode', 'err_code'];
@@ -267,8 +267,15 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 		if (named.unknown && unknowns.length < MAX_UNKNOWNS) unknowns.push(named.unknown);
 		if (named.code === undefined) return undefined;
 	}
-	// Only a code that several products share needs the payload to say whose it is.
-	if (candidates.some((id) => index.entries[id]!.product !== index.entries[candidates[0]!]!.product)) hints.push(...productsNamed(fold(shallowText(node, item.parent)), index));
+	// Only a code that several entries share needs the payload to say whose it is, and which.
+	let thrownBy: number[] | undefined;
+	let near: string | undefined;
+	if (candidates.length > 1) {
+		const around = fold(`${node.label?.split('\n', 1)[0] ?? ''} ${shallowText(node, item.parent)}`);
+		if (candidates.some((id) => index.entries[id]!.product !== index.entries[candidates[0]!]!.product)) hints.push(...productsNamed(around, index));
+		thrownBy = errorTypesNamed(around, index);
+		near = fold(messages.join(' ').slice(0, budget.limits.maxLineChars));
+	}
 	const finding: Finding = {
 		pos: item.base ?? node.start,
 		source: 'json',
@@ -283,6 +290,8 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 		problemShape: PROBLEM_KEYS.some((k) => node.fields.has(k)),
 		serializedShape: SERIALIZED_KEYS.some((k) => node.fields.has(k)) || node.label !== undefined,
 	};
+	if (thrownBy?.length) finding.thrownBy = thrownBy;
+	if (near) finding.near = near;
 	const retryable = scalar(node.fields.get('retryable') ?? node.fields.get('retriable'));
 	if (retryable === 'true' || retryable === 'false') finding.retryable = retryable === 'true';
 	const retryAfter = scalar(node.fields.get('retry_after_ms') ?? node.fields.get('retryAfterMs'));

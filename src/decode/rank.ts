@@ -11,11 +11,14 @@ import type { JsonNode } from './json.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import type { CauseLink, DecodeResult, Group, Match, Suggestion } from './result.ts';
+import { hasWord } from './mentions.ts';
 import type { Scanned } from './scan.ts';
 import { suggest } from './suggest.ts';
 
 /** How far apart, in lines, a message and the payload object it belongs to may be (a stack trace sits between). */
 const MERGE_LINES = 40;
+/** How many lines above an error a status may be written and still be its status. */
+const STATUS_LINES = 6;
 /** A candidate this far behind the best has been ruled out by a hint that decides. */
 const DECIDED = 10;
 
@@ -29,6 +32,8 @@ const SCORE = {
 	detailField: 3,
 	productNamed: 12,
 	problemShape: 8,
+	errorType: 15,
+	term: 12,
 	serializedShape: 5,
 	context: 3,
 };
@@ -70,7 +75,11 @@ export function rank(scanned: Scanned, index: DecoderIndex, budget: Budget, inpu
 	};
 
 	const findings = scanned.findings.filter((f) => f.candidates.length).sort((a, b) => a.pos - b.pos);
-	for (const f of findings) f.status ??= scanned.lineStatus.get(lineOf(f.pos));
+	// A status on the line, or a few lines above (a request or status line, headers, then the body).
+	for (const f of findings) {
+		const line = lineOf(f.pos);
+		for (let l = line; f.status === undefined && l >= 0 && l >= line - STATUS_LINES; l--) f.status = scanned.lineStatus.get(l);
+	}
 	const occurrences: Occurrence[] = [];
 	for (const f of findings) {
 		const codes = new Set(f.candidates.map((id) => index.entries[id]!.code));
@@ -211,7 +220,18 @@ function rankCandidates(findings: Finding[], index: DecoderIndex, budget: Budget
 	const problemShape = findings.some((f) => f.problemShape);
 	const serializedShape = findings.some((f) => f.serializedShape);
 	const hinted = new Set(findings.flatMap((f) => f.productHints ?? []));
+	const thrownBy = new Set(findings.flatMap((f) => f.thrownBy ?? []));
 	const several = candidates.size > 1;
+	// Terms that only one candidate's text uses, and the text around the error to find them in.
+	const unique = new Map<string, number>();
+	const near = several ? findings.flatMap((f) => (f.near ? [f.near] : [])) : [];
+	if (near.length) {
+		const seen = new Map<string, number>();
+		for (const id of candidates) for (const t of index.entries[id]!.terms) seen.set(t, seen.has(t) ? -1 : id);
+		for (const [t, id] of seen) if (id >= 0) unique.set(t, id);
+	}
+	const quoted = new Set<number>();
+	for (const [t, id] of unique) if (near.some((text) => hasWord(text, t))) quoted.add(id);
 
 	const ranked: Ranked[] = [];
 	for (const id of candidates) {
@@ -245,6 +265,9 @@ function rankCandidates(findings: Finding[], index: DecoderIndex, budget: Budget
 			if (problemShape && product.typePrefix !== undefined) score += SCORE.problemShape;
 			if (serializedShape && entry.data.status === undefined) score += SCORE.serializedShape;
 			if (hinted.has(entry.product)) score += SCORE.productNamed;
+			// `SmithersErrorInstance [CODE]`: thrown, so not one of the product's HTTP response codes.
+			if (thrownBy.has(entry.product) && entry.data.status === undefined) score += SCORE.errorType;
+			if (quoted.has(id)) score += SCORE.term;
 			if (context?.has(entry.product)) score += SCORE.context;
 		}
 		const ranked1: Ranked = { entry: id, score, params };

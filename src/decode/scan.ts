@@ -7,7 +7,7 @@ import type { Finding, Unknown } from './finding.ts';
 import { parseLenient, unescapeLine } from './json.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
-import { findMentions, productsNamed } from './mentions.ts';
+import { errorTypesNamed, findMentions, productsNamed } from './mentions.ts';
 import { clean, fold } from './normalize.ts';
 import { walkPayload, type WalkOutput } from './payload.ts';
 import { findTemplates, type Unit } from './templates.ts';
@@ -24,10 +24,10 @@ export interface Scanned {
 
 /**
  * A status written next to a payload in a log line: `HTTP/1.1 409 Conflict`, `status=409`,
- * `statusCode: 409`. The spaces around the separator are bounded: `\s*[:= ]\s*` backtracks
+ * `statusCode: 409`, a request line's `POST http://… -> 409`. The spaces around the separator are bounded: `\s*[:= ]\s*` backtracks
  * quadratically over a long run of spaces. Only lines that hold `http` or `status` are tried.
  */
-const STATUS_IN_TEXT = /\b(?:HTTP(?:\/\d(?:\.\d)?)?|status(?:[ _]?code)?)["']?(?:\s{0,8}[:=]\s{0,8}|\s{1,8})["']?([1-5]\d\d)\b/i;
+const STATUS_IN_TEXT = /\b(?:HTTP(?:\/\d(?:\.\d)?)?|status(?:[ _]?code)?)["']?(?:\s{0,8}[:=]\s{0,8}|\s{1,8})["']?([1-5]\d\d)\b|(?:->|=>|→)\s{0,8}([1-5]\d\d)\b/i;
 
 export function scan(input: string, index: DecoderIndex, budget: Budget): Scanned {
 	let raw = input;
@@ -59,7 +59,7 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 		if (status >= 0 && status < start) status = folded.indexOf('status', start);
 		if ((http >= 0 && http < stop) || (status >= 0 && status < stop)) {
 			const found = STATUS_IN_TEXT.exec(text.slice(start, stop));
-			if (found) lineStatus.set(l, Number(found[1]));
+			if (found) lineStatus.set(l, Number(found[1] ?? found[2]));
 		}
 		if (shortLink >= 0 && shortLink < start) shortLink = folded.indexOf('/e/', start);
 		if (pageLink >= 0 && pageLink < start) pageLink = folded.indexOf('/errors/', start);
@@ -173,14 +173,20 @@ function scanUnit(unit: Unit, index: DecoderIndex, budget: Budget, out: WalkOutp
 	}
 	findMentions(unit, index, hits, out.findings, out.unknowns, lineWords, inPayload);
 	if (inPayload) for (let f = first; f < out.findings.length; f++) out.findings[f]!.pos = unit.pos;
-	// Products named on the same line tell apart codes that several products share.
+	// Products named on the same line, an error type written before the code, and the words of the
+	// line tell apart codes that several entries share.
 	let named: number[] | undefined;
+	let thrown: number[] | undefined;
 	for (let f = first; f < out.findings.length; f++) {
 		const finding = out.findings[f]!;
+		if (finding.candidates.length < 2) continue;
 		const products = new Set(finding.candidates.map((id) => index.entries[id]!.product));
 		if (products.size > 1) {
 			named ??= productsNamed(unit.folded, index);
 			if (named.length) finding.productHints = named;
 		}
+		thrown ??= errorTypesNamed(unit.folded, index);
+		if (thrown.length) finding.thrownBy = thrown;
+		finding.near = unit.folded;
 	}
 }

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { decode } from '../../src/decode/index.ts';
 import { isWordChar } from '../../src/decode/normalize.ts';
 import { words } from '../../src/decode/words.ts';
-import { data, entry, firstGroup, paths } from './decode-fixtures.ts';
+import { data, entry, firstGroup, paths, registry } from './decode-fixtures.ts';
 
 const portInUse = entry('asymmetric', 'PORT_IN_USE');
 
@@ -281,6 +281,29 @@ describe('a code that several entries share', () => {
 	it('lets the status decide, in the payload or in the log line', () => {
 		assert.deepEqual(paths(decode('{"code":"RUN_NOT_FOUND","status":404}', data)), [httpRun.path]);
 		assert.deepEqual(paths(decode('HTTP/1.1 404 Not Found {"error":{"code":"RUN_NOT_FOUND"}}', data)), [httpRun.path]);
+	});
+
+	it('lets a status on the lines before a body decide: a request line with its status, a status line and headers', () => {
+		const body = '{"error":{"code":"RUN_NOT_FOUND"}}';
+		assert.deepEqual(paths(decode(`POST http://localhost:7331/v1/runs -> ${httpRun.status}\n${body}`, data)), [httpRun.path]);
+		const pretty = JSON.stringify(JSON.parse(body), null, 2);
+		assert.deepEqual(paths(decode(`HTTP/1.1 ${httpRun.status} Not Found\nContent-Type: application/json\n\n${pretty}`, data)), [httpRun.path]);
+	});
+
+	it('lets an error type the product documents decide for its thrown (runtime) entry', () => {
+		const sections = JSON.stringify(registry.products.find((p) => p.id === 'smithers')!.sections);
+		for (const name of ['SmithersError', 'SmithersErrorInstance']) assert.ok(sections.includes(`\`${name}\``), `${name} is in the Smithers reference`);
+		assert.deepEqual(paths(decode('SmithersError: RUN_NOT_FOUND', data)), [runtimeRun.path]);
+		assert.deepEqual(paths(decode('SmithersErrorInstance [RUN_NOT_FOUND]: Run r-1 was not found', data)), [runtimeRun.path]);
+		assert.deepEqual(paths(decode("SmithersErrorInstance [RUN_NOT_FOUND]: Run r-1 was not found\n    at run (file.js:1:1) {\n  code: 'RUN_NOT_FOUND'\n}", data)), [runtimeRun.path]);
+	});
+
+	it('ranks first the candidate whose own text names a term the message quotes', () => {
+		const smithersLarge = entry('smithers', 'PAYLOAD_TOO_LARGE');
+		const term = /`(\w+)`/.exec(smithersLarge.when!)![1]!;
+		assert.ok(!JSON.stringify(entry('assetcore', 'PAYLOAD_TOO_LARGE')).includes(term));
+		assert.equal(paths(decode(`PAYLOAD_TOO_LARGE: body exceeds ${term} (1048576)`, data))[0], smithersLarge.path);
+		assert.equal(paths(decode(JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${term}` } }), data))[0], smithersLarge.path);
 	});
 
 	it('lets the documented details decide', () => {
