@@ -128,6 +128,7 @@ function humanMatch(match: Match, data: DecoderData, site: string, style: Style)
 	if (facts.length) lines.push(`  ${facts.join(' · ')}`);
 	const values = Object.entries(match.params).filter(([name]) => !d?.message?.some((p) => 'param' in p && p.param === name));
 	if (values.length) lines.push(`  ${values.map(([k, v]) => `${k} = ${style.value(printable(v))}`).join(', ')}`);
+	if (match.reported?.length) lines.push(`  ${match.reported.map(({ name, value }) => `${printable(name)} = ${printable(value)}`).join(', ')}`);
 	if (match.hint) lines.push(`  Hint: ${printable(match.hint)}`);
 	if (d?.fix) lines.push(`  What to do: ${printable(d.fix)}`);
 	else if (d?.about) lines.push(`  ${d.entry.when ? 'When' : 'Meaning'}: ${d.about}`);

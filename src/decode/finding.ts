@@ -36,6 +36,8 @@ export interface Finding {
 	/** The payload's own message, for entries that publish no template. */
 	text?: string;
 	details?: { node: JsonObject; src: string };
+	/** `server_correlation_id` and `client_correlation_id`, as written. */
+	correlation?: { name: string; value: string }[];
 	/** RFC 9457-looking (`type`, `detail`, `retryable`, …): favours products that answer that way. */
 	problemShape?: boolean;
 	/** A serialized runtime error (`summary`, `docsUrl`, `stack`): favours entries without an HTTP status. */

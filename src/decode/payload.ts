@@ -20,11 +20,13 @@ const STATUS_KEYS = ['status', 'statusCode', 'status_code', 'httpStatus', 'http_
 const MESSAGE_KEYS = ['message', 'summary', 'detail', 'msg', 'description', 'error_description', 'reason', 'error'];
 const URL_KEYS = ['type', 'docsUrl', 'docs_url', 'documentation_url', 'helpUrl', 'help_url', 'instance'];
 const CAUSE_KEYS = ['cause', 'innerError', 'inner_error', 'originalError'];
+/** Ids a Problem Details payload carries for support to find the request by. */
+const CORRELATION_KEYS = ['server_correlation_id', 'client_correlation_id'];
 /** Fields that only RFC 9457 Problem Details have, and those of a serialized runtime error. */
 const PROBLEM_KEYS = ['type', 'detail', 'retryable', 'retry_after_ms', 'hint', 'instance'];
 const SERIALIZED_KEYS = ['summary', 'docsUrl', 'stack'];
 /** Fields of an error node that are read as facts, not scanned again as text. */
-const CONSUMED = new Set([...CODE_KEYS, ...STATUS_KEYS, ...MESSAGE_KEYS, ...URL_KEYS, ...CAUSE_KEYS, 'stack', 'extensions', 'retryable', 'hint']);
+const CONSUMED = new Set([...CODE_KEYS, ...STATUS_KEYS, ...MESSAGE_KEYS, ...URL_KEYS, ...CAUSE_KEYS, ...CORRELATION_KEYS, 'stack', 'extensions', 'retryable', 'hint']);
 
 /** A code as products write them: `PORT_IN_USE`, `port_in_use`, `ERR_X`, `NotFound`; no spaces. */
 const CODE_SHAPE = /^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*$/;
@@ -300,6 +302,10 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 	if (hint !== undefined) finding.hint = oneLine(hint);
 	const details = node.fields.get('details');
 	if (details?.kind === 'object') finding.details = { node: details, src: item.src };
+	for (const name of CORRELATION_KEYS) {
+		const value = scalar(node.fields.get(name));
+		if (value !== undefined && value.length <= budget.limits.maxValueChars) (finding.correlation ??= []).push({ name, value });
+	}
 	return finding;
 }
 

@@ -166,6 +166,13 @@ export function rank(scanned: Scanned, index: DecoderIndex, budget: Budget, inpu
 					break;
 				}
 			}
+			const reported = reportedOf(
+				facts((f) => f.details) as Finding['details'],
+				facts((f) => f.correlation) as Finding['correlation'],
+				match.params,
+				budget.limits.maxValueChars,
+			);
+			if (reported.length) match.reported = reported;
 			const chain = facts((f) => f.cause) as Finding[] | undefined;
 			if (chain?.length) match.cause = chain.map((c) => causeLink(c, index, budget));
 			group.matches.push(matches.length);
@@ -277,6 +284,24 @@ function rankCandidates(findings: Finding[], index: DecoderIndex, budget: Budget
 	ranked.sort((a, b) => b.score - a.score || a.entry - b.entry);
 	const top = ranked[0]?.score ?? 0;
 	return ranked.filter((r) => r.score > top - DECIDED);
+}
+
+/** `details` fields shown at most: enough for support, bounded for a payload with thousands. */
+const MAX_REPORTED = 20;
+
+/** The payload's `details` fields not read as params, then its correlation ids. */
+function reportedOf(details: Finding['details'], correlation: Finding['correlation'], params: Record<string, string>, max: number): { name: string; value: string }[] {
+	const reported: { name: string; value: string }[] = [];
+	if (details) {
+		for (const [name, node] of details.node.fields) {
+			if (reported.length >= MAX_REPORTED) break;
+			if (Object.hasOwn(params, name) || name.length > 64) continue;
+			const value = detailValue(node, details.src, max);
+			if (value !== undefined) reported.push({ name: `details.${name}`, value });
+		}
+	}
+	if (correlation) reported.push(...correlation);
+	return reported;
 }
 
 /** A `details` value as written: a scalar's text, or the source of an object or array when short. */

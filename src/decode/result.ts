@@ -27,6 +27,11 @@ export interface Match {
 	detailsPresent?: string[];
 	/** The payload's own message, where it has one (products that publish no template). */
 	text?: string;
+	/**
+	 * What else the payload reported that support asks for, as text: its `details` fields that are
+	 * not among `params` (`details.container_id`), and its correlation ids.
+	 */
+	reported?: { name: string; value: string }[];
 	/** The `cause` chain, outermost first. */
 	cause?: CauseLink[];
 }

@@ -57,6 +57,19 @@ test.describe('the decoder', () => {
 		await expect(card.locator('dl')).toContainText('Retry after100 ms');
 	});
 
+	test('shows what an Asset Core payload reports for support: detail, details fields, correlation ids', async ({ page }) => {
+		const e = find('assetcore', 'CONTAINER_NOT_FOUND');
+		const example = e.examples!.find((x) => x.payload.includes('correlation_id'))!;
+		const payload = JSON.parse(example.payload) as Record<string, string> & { details: Record<string, unknown> };
+		await paste(page, example.payload);
+		const card = results(page).first();
+		await expect(card).toContainText(payload.detail!);
+		const facts = card.locator('dl');
+		for (const [k, v] of Object.entries(payload.details)) await expect(facts).toContainText(`details.${k}${v}`);
+		await expect(facts).toContainText(`server_correlation_id${payload.server_correlation_id}`);
+		await expect(facts).toContainText(`client_correlation_id${payload.client_correlation_id}`);
+	});
+
 	test('shows every candidate of a code that several products share', async ({ page }) => {
 		await paste(page, 'INVALID_REQUEST');
 		await expect(page.locator('atlas-decoder .atlas-decoded-note')).toContainText('names 2 entries');

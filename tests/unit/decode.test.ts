@@ -223,6 +223,22 @@ describe('a JSON payload', () => {
 	});
 });
 
+describe('what a Problem Details payload reports for support', () => {
+	const e = entry('assetcore', 'CONTAINER_NOT_FOUND');
+	const example = e.examples!.find((x) => x.payload.includes('correlation_id'))!;
+	const payload = JSON.parse(example.payload) as Record<string, unknown> & { details: Record<string, unknown> };
+
+	it('keeps its detail, its details fields as text and its correlation ids', () => {
+		const m = decode(example.payload, data).matches[0]!;
+		assert.equal(m.path, e.path);
+		assert.equal(m.text, payload.detail);
+		const reported = Object.fromEntries((m.reported ?? []).map((r) => [r.name, r.value]));
+		for (const [k, v] of Object.entries(payload.details)) assert.equal(reported[`details.${k}`], String(v));
+		assert.equal(reported.server_correlation_id, payload.server_correlation_id);
+		assert.equal(reported.client_correlation_id, payload.client_correlation_id);
+	});
+});
+
 describe('a code or a docs link', () => {
 	const runtime = entry('smithers', 'TASK_TIMEOUT');
 	const written: [string, string][] = [

@@ -52,6 +52,18 @@ describe('explain', () => {
 		assert.match(stderr, /read the first and last 512 KiB of 5\.2 MB/);
 	});
 
+	it('shows what a Problem Details payload reports for support: detail, details fields, correlation ids', () => {
+		const e = entry('assetcore', 'CONTAINER_NOT_FOUND');
+		const example = e.examples!.find((x) => x.payload.includes('correlation_id'))!;
+		const payload = JSON.parse(example.payload) as Record<string, string> & { details: Record<string, unknown> };
+		const { code, stdout } = explain([example.payload]);
+		assert.equal(code, 0);
+		assert.ok(stdout.includes(payload.detail!));
+		for (const [k, v] of Object.entries(payload.details)) assert.ok(stdout.includes(`details.${k} = ${v}`), stdout);
+		assert.ok(stdout.includes(`server_correlation_id = ${payload.server_correlation_id}`), stdout);
+		assert.ok(stdout.includes(`client_correlation_id = ${payload.client_correlation_id}`), stdout);
+	});
+
 	it('prints exactly one JSON object with --json, in the documented shape', () => {
 		const { code, stdout } = explain(['--json', 'Port 5432 is busy.']);
 		assert.equal(code, 0);

@@ -231,6 +231,7 @@ class AtlasDecoder extends HTMLElement {
 		const inMessage = new Set(shown?.message?.flatMap((p) => ('param' in p ? [p.param] : [])));
 		for (const [name, value] of Object.entries(match.params)) if (!inMessage.has(name)) facts.push([name, h('mark', {}, value)]);
 		if (match.detailsPresent?.length) facts.push(['Details fields present', match.detailsPresent.join(', ')]);
+		for (const { name, value } of match.reported ?? []) facts.push([name, value]);
 		if (facts.length) card.append(h('dl', { class: 'atlas-decoded-facts' }, ...facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
 
 		if (shown?.fix) card.append(h('p', {}, h('strong', {}, 'What to do: '), ...prose(shown.fix)));
