@@ -288,7 +288,7 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 		templated: templated.size ? templated : undefined,
 		productHints: hints.length ? hints : undefined,
 		status: statusOf(node) ?? item.status,
-		text: messages[0] === undefined ? undefined : oneLine(messages[0]),
+		text: messages[0] === undefined ? undefined : withoutDocsLink(oneLine(messages[0])),
 		problemShape: PROBLEM_KEYS.some((k) => node.fields.has(k)),
 		serializedShape: SERIALIZED_KEYS.some((k) => node.fields.has(k)) || node.label !== undefined,
 	};
@@ -384,8 +384,8 @@ export function labelMessage(label: string): string {
 
 function labelOrMessage(node: JsonObject): string | undefined {
 	const m = text(field(node, MESSAGE_KEYS));
-	if (m !== undefined) return oneLine(m);
-	return node.label === undefined ? undefined : oneLine(labelMessage(node.label));
+	if (m !== undefined) return withoutDocsLink(oneLine(m));
+	return node.label === undefined ? undefined : withoutDocsLink(oneLine(labelMessage(node.label)));
 }
 
 /** The string values directly in an object and its parent, where a payload may name its product. */
@@ -397,6 +397,21 @@ function shallowText(node: JsonObject, parent: JsonObject | undefined): string {
 		}
 	}
 	return parts.join(' ');
+}
+
+/**
+ * A message without the docs link a product appends to it (`… See https://…#task_timeout`): the
+ * result links to the entry's page already. Only a last word that is a URL goes, with a `See` or
+ * `Docs:` before it.
+ */
+export function withoutDocsLink(line: string): string {
+	const space = line.lastIndexOf(' ');
+	const last = line.slice(space + 1);
+	if (space < 0 || !(last.startsWith('https://') || last.startsWith('http://'))) return line;
+	let rest = line.slice(0, space).trimEnd();
+	const word = rest.slice(rest.lastIndexOf(' ') + 1).toLowerCase();
+	if (word === 'see' || word === 'docs:' || word === 'see:') rest = rest.slice(0, rest.length - word.length).trimEnd();
+	return rest || line;
 }
 
 /** A message as one line of bounded length, for showing. */

@@ -70,6 +70,19 @@ test.describe('the decoder', () => {
 		await expect(facts).toContainText(`client_correlation_id${payload.client_correlation_id}`);
 	});
 
+	test('says each thing once: details fields with their values, a cause without a code, no match', async ({ page }) => {
+		const outer = find('smithers', 'TASK_TIMEOUT');
+		const fields = outer.details!.map((d) => d.name);
+		await paste(page, JSON.stringify({ code: outer.code, details: Object.fromEntries(fields.map((f, i) => [f, `v${i}`])), cause: { message: 'SIGTERM' } }));
+		const card = results(page).first();
+		await expect(card.locator('dd mark')).toHaveText(fields.map((_, i) => `v${i}`));
+		await expect(card.locator('dl')).not.toContainText('Details fields present');
+		await expect(card.locator('ol li')).toHaveText(['SIGTERM']);
+		await page.locator('atlas-decoder textarea').fill('nothing to see here');
+		await expect(page.locator('atlas-decoder [data-status]')).toHaveText('No known error found.');
+		await expect(page.locator('atlas-decoder [data-results]')).not.toContainText('No known error');
+	});
+
 	test('shows every candidate of a code that several products share', async ({ page }) => {
 		await paste(page, 'INVALID_REQUEST');
 		await expect(page.locator('atlas-decoder .atlas-decoded-note')).toContainText('names 2 entries');

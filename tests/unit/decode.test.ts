@@ -239,6 +239,14 @@ describe('what a Problem Details payload reports for support', () => {
 	});
 });
 
+describe('a payload message with a docs link appended', () => {
+	it('shows the message without the trailing docs link', () => {
+		const e = entry('smithers', 'TASK_TIMEOUT');
+		const m = decode(JSON.stringify({ code: e.code, message: `Task fetch timed out. See https://smithers.example/errors#${e.code.toLowerCase()}` }), data).matches[0]!;
+		assert.equal(m.text, 'Task fetch timed out.');
+	});
+});
+
 describe('a code or a docs link', () => {
 	const runtime = entry('smithers', 'TASK_TIMEOUT');
 	const written: [string, string][] = [

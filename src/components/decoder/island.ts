@@ -192,7 +192,8 @@ class AtlasDecoder extends HTMLElement {
 	}
 
 	#noMatch(result: DecodeResult, data: DecoderData): Node[] {
-		const nodes: Node[] = [h('p', {}, 'No known error in what you pasted. It may be an error we do not document yet, or the part that names it was not included.')];
+		// The status line says that nothing was found; this says why it may be.
+		const nodes: Node[] = [h('p', {}, 'It may be an error we do not document yet, or the part that names it was not included.')];
 		for (const s of result.suggestions) {
 			const product = data.products.find((p) => p.id === s.product);
 			nodes.push(h('p', {}, 'Did you mean ', h('a', { href: s.path }, h('code', {}, s.code)), ` (${product?.name ?? s.product})?`));
@@ -230,7 +231,9 @@ class AtlasDecoder extends HTMLElement {
 		if (match.hint) facts.push(['Hint', match.hint]);
 		const inMessage = new Set(shown?.message?.flatMap((p) => ('param' in p ? [p.param] : [])));
 		for (const [name, value] of Object.entries(match.params)) if (!inMessage.has(name)) facts.push([name, h('mark', {}, value)]);
-		if (match.detailsPresent?.length) facts.push(['Details fields present', match.detailsPresent.join(', ')]);
+		// Documented fields are listed with their values above; only those whose value was too long to show are named here.
+		const unshown = match.detailsPresent?.filter((name) => !Object.hasOwn(match.params, name));
+		if (unshown?.length) facts.push(['Details fields present', unshown.join(', ')]);
 		for (const { name, value } of match.reported ?? []) facts.push([name, value]);
 		if (facts.length) card.append(h('dl', { class: 'atlas-decoded-facts' }, ...facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
 
@@ -249,7 +252,7 @@ class AtlasDecoder extends HTMLElement {
 							{},
 							c.path ? h('a', { href: c.path }, h('code', {}, c.code ?? '')) : c.code ? h('code', {}, c.code) : '',
 							c.product && c.product !== match.product ? ` (${data.products.find((p) => p.id === c.product)?.name ?? c.product})` : '',
-							c.text ? ` — ${c.text}` : '',
+							c.text ? `${c.code ? ' — ' : ''}${c.text}` : '',
 						),
 					),
 				),
