@@ -40,7 +40,7 @@ export const LIMITS: Readonly<Limits> = Object.freeze({
 	maxUnknownCodes: 8,
 });
 
-/** Which bound was hit; shown to the user ("only the first 1 MiB was read"). */
+/** Which bound was hit; shown to the user ("read the first and last 512 KiB of 2.1 MB"). */
 export type Bound = 'input' | 'line' | 'depth' | 'nodes' | 'cause' | 'work' | 'findings';
 
 /** Per-decode counters and the bounds hit so far. */
