@@ -63,7 +63,9 @@ for (const theme of THEMES) {
 			await page.goto('/');
 			await page.locator('button[data-open-modal]').first().click();
 			await page.locator('dialog[open] input').first().fill(entry.code);
-			await expect(page.locator(`dialog[open] a[href*="${entry.path}"]`).first()).toBeVisible();
+			// Wait for Pagefind's own result, not the jump row above it, and for its loading placeholders to go.
+			await expect(page.locator(`dialog[open] a.pagefind-ui__result-link[href*="${entry.path}"]`).first()).toBeVisible();
+			await expect(page.locator('dialog[open] .pagefind-ui__loading')).toHaveCount(0);
 			expect(await violations(page)).toEqual([]);
 		});
 	});
