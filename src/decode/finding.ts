@@ -33,9 +33,11 @@ export interface Finding {
 	retryable?: boolean;
 	retryAfterMs?: number;
 	hint?: string;
-	/** The payload's own message, for entries that publish no template. */
+	/** The error's own message: a payload's message field, or what follows `[CODE]: ` or `CODE: ` in a line. */
 	text?: string;
 	details?: { node: JsonObject; src: string };
+	/** `key=value` pairs written on the line of a code, as written: read for the entries' documented `details` fields. */
+	pairs?: Map<string, string>;
 	/** `server_correlation_id` and `client_correlation_id`, as written. */
 	correlation?: { name: string; value: string }[];
 	/** RFC 9457-looking (`type`, `detail`, `retryable`, …): favours products that answer that way. */

@@ -25,6 +25,8 @@ export interface Limits {
 	maxFindings: number;
 	/** Unknown codes looked up for "did you mean". */
 	maxUnknownCodes: number;
+	/** `key=value` pairs read from the line of a code, for its documented `details` fields. */
+	maxLinePairs: number;
 }
 
 export const LIMITS: Readonly<Limits> = Object.freeze({
@@ -38,6 +40,7 @@ export const LIMITS: Readonly<Limits> = Object.freeze({
 	maxTemplateChecks: 200_000,
 	maxFindings: 1000,
 	maxUnknownCodes: 8,
+	maxLinePairs: 64,
 });
 
 /** Which bound was hit; shown to the user ("read the first and last 512 KiB of 2.1 MB"). */

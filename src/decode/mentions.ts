@@ -2,11 +2,15 @@
  * Codes and docs links named in text: a bare code (`PORT_IN_USE`, `port_in_use`), explicit code
  * syntax (`[CODE]`, `Error [CODE]:`, `CODE:` at a line start, `code: 'CODE'`, `err.code ===
  * "CODE"`), and links to this site's pages (`/<product>/errors/<slug>/`, `/e/<CODE>/`).
- * One pass over the line's words; each word is one Map lookup.
+ * One pass over the line's words; each word is one Map lookup. A code with documented `details`
+ * takes the line's `key=value` pairs (pairs.ts); one written as `[CODE]: …` or `CODE: …`, the message after it.
  */
 import type { Finding, Unknown } from './finding.ts';
+import { LIMITS, type Limits } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { isWordChar, skipLogPrefix } from './normalize.ts';
+import { readPairs } from './pairs.ts';
+import { oneLine, withoutDocsLink } from './payload.ts';
 import type { Unit } from './templates.ts';
 import { LOWER, UNDERSCORE, UPPER, words, type Words } from './words.ts';
 
@@ -94,6 +98,8 @@ export function findMentions(
 	unknowns: Unknown[],
 	lineWords?: Words,
 	inPayload = false,
+	limits: Limits = LIMITS,
+	onCapped?: () => void,
 ): void {
 	const { text, folded } = unit;
 	let urls: PageRef[] = NO_URLS;
@@ -136,11 +142,40 @@ export function findMentions(
 		const explicit = codeSyntax(unit, start, e);
 		if (ids) {
 			if (!(underscore || upper || explicit) || inUrl) continue;
-			findings.push({ pos: unit.pos + start, source: 'mention', via: explicit ? 'code' : 'mention', code: text.slice(start, e), candidates: ids });
+			const finding: Finding = { pos: unit.pos + start, source: 'mention', via: explicit ? 'code' : 'mention', code: text.slice(start, e), candidates: ids };
+			if (explicit) {
+				const message = messageAfter(unit, start, e);
+				if (message) finding.text = message;
+			}
+			if (ids.some((id) => index.entries[id]!.details.length)) {
+				if (!unit.pairs) {
+					unit.pairs = readPairs(text, limits.maxLinePairs, limits.maxValueChars);
+					if (unit.pairs.capped) onCapped?.();
+				}
+				// A pair whose value is the code itself (`error: TASK_TIMEOUT`) labels the code; it is no detail.
+				for (const pair of unit.pairs.pairs) if (pair.start !== start && !(finding.pairs ??= new Map()).has(pair.key)) finding.pairs.set(pair.key, pair.value);
+			}
+			findings.push(finding);
 		} else if (!inUrl && (upper || explicit) && e - start >= 4 && unknowns.length < MAX_UNKNOWNS) {
 			unknowns.push({ input: text.slice(start, e) });
 		}
 	}
+}
+
+/**
+ * The message written after a code: `Error [CODE]: message`, or `CODE: message` after only log
+ * noise. Without an appended docs link, as a payload's message is shown.
+ */
+function messageAfter(unit: Unit, s: number, e: number): string | undefined {
+	const { text } = unit;
+	let at: number;
+	if (text[s - 1] === '[' && text[e] === ']' && text[e + 1] === ':') at = e + 2;
+	else if (text[e] === ':' && (unit.noiseEnd ??= skipLogPrefix(text)) >= s) at = e + 1;
+	else return undefined;
+	if (at < text.length && text[at] !== ' ' && text[at] !== '\t') return undefined;
+	// oneLine shows 500 characters at most: a long line is not copied whole for each code in it.
+	const message = text.slice(at, at + 1024).trim();
+	return message ? withoutDocsLink(oneLine(message)) : undefined;
 }
 
 /** Whether the word at [s, e) is written as a code: alone on its line, `[CODE]`, `code: 'CODE'`, `CODE:` after only log noise. */

@@ -157,7 +157,8 @@ export function rank(scanned: Scanned, index: DecoderIndex, budget: Budget, inpu
 			if (retryAfterMs !== undefined) match.retryAfterMs = retryAfterMs;
 			const hint = facts((f) => f.hint) as string | undefined;
 			if (hint !== undefined) match.hint = hint;
-			const text = facts((f) => (f.source === 'json' ? f.text : undefined)) as string | undefined;
+			// A payload's own message first, then one written after the code in a line.
+			const text = (facts((f) => (f.source === 'json' ? f.text : undefined)) ?? facts((f) => f.text)) as string | undefined;
 			if (text !== undefined) match.text = text;
 			for (const r of list) {
 				const k = r.kept.find((x) => x.entry === candidate.entry);
@@ -224,6 +225,7 @@ function rankCandidates(findings: Finding[], index: DecoderIndex, budget: Budget
 	};
 	const status = first((f) => f.status);
 	const details = first((f) => f.details);
+	const pairs = first((f) => f.pairs);
 	const problemShape = findings.some((f) => f.problemShape);
 	const serializedShape = findings.some((f) => f.serializedShape);
 	const hinted = new Set(findings.flatMap((f) => f.productHints ?? []));
@@ -259,12 +261,15 @@ function rankCandidates(findings: Finding[], index: DecoderIndex, budget: Budget
 			else score += entry.data.status === undefined ? SCORE.statusMissing : SCORE.statusMismatch;
 		}
 		let detailsPresent: string[] | undefined;
-		if (details && entry.details.length) {
-			detailsPresent = entry.details.filter((d) => details.node.fields.has(d.name)).map((d) => d.name);
+		if ((details || pairs) && entry.details.length) {
+			// A payload's `details` object, else the `key=value` pairs on the code's line.
+			const has = (name: string) => details?.node.fields.has(name) || pairs?.has(name) || false;
+			detailsPresent = entry.details.filter((d) => has(d.name)).map((d) => d.name);
 			score += SCORE.detailField * detailsPresent.length;
-			if (detailsPresent.length && entry.details.every((d) => d.optional || details.node.fields.has(d.name))) score += SCORE.detailsAll;
+			if (detailsPresent.length && entry.details.every((d) => d.optional || has(d.name))) score += SCORE.detailsAll;
 			for (const name of detailsPresent) {
-				const value = detailValue(details.node.fields.get(name)!, details.src, budget.limits.maxValueChars);
+				const node = details?.node.fields.get(name);
+				const value = node ? detailValue(node, details!.src, budget.limits.maxValueChars) : pairs?.get(name);
 				if (value !== undefined && name !== '__proto__') params[name] = value;
 			}
 		}

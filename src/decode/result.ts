@@ -23,9 +23,10 @@ export interface Match {
 	retryable?: boolean;
 	retryAfterMs?: number;
 	hint?: string;
-	/** The documented `details` fields the payload carries. */
+	/** The documented `details` fields the payload carries, or the line of its code as `key=value` pairs. */
 	detailsPresent?: string[];
-	/** The payload's own message, where it has one (products that publish no template). */
+	/** The error's own message, where it has one (products that publish no template): a payload's
+	 * message field, else the text after `[CODE]: ` or `CODE: ` in a line. */
 	text?: string;
 	/**
 	 * What else the payload reported that support asks for, as text: its `details` fields that are

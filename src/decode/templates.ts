@@ -5,6 +5,7 @@
  * `startsWith`, `indexOf` and `lastIndexOf` inside a window bounded by the longest value allowed.
  * The work is linear in the line: one Map lookup per word, and a bounded window per candidate.
  */
+import type { Pairs } from './pairs.ts';
 import { parseTemplate } from '../registry/template.ts';
 import type { Budget } from './limits.ts';
 import { fold, isBoundary, isWordChar, skipLogPrefix } from './normalize.ts';
@@ -54,6 +55,8 @@ export interface Unit {
 	noiseEnd?: number;
 	/** False when the text is known to hold no link to a page of this site (no `/e/`, no `/errors/`). */
 	links?: boolean;
+	/** The line's `key=value` pairs (pairs.ts), read when a code with documented details is found in it. */
+	pairs?: Pairs;
 }
 
 const MIN_ANCHOR = 3;

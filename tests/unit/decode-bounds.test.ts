@@ -152,6 +152,9 @@ describe('adversarial shapes (the benchmark\'s, scripts/bench-decode.ts)', () =>
 const fragments = [
 	...allEntries(registry).flatMap((e) => [e.code, e.path, ...(e.message ? parseTemplate(e.message).map((s) => (s.kind === 'text' ? s.text : '5432')) : [])]),
 	...registry.products.flatMap((p) => [p.id, p.name, p.typePrefix ?? '']),
+	// Documented details fields, as a log line writes them next to a code (`nodeId=…`, `attempt: …`).
+	...allEntries(registry).flatMap((e) => (e.details ?? []).flatMap((d) => [`${d.name}=`, `${d.name}: `])),
+	'="', '=',
 	'{', '}', '[', ']', '"', "'", ':', ',', '\\', '\\"', '\n', '\r\n', ' ', '//', '/*', '*/',
 	'code', '"code":', 'cause', '[cause]: ', 'details', 'errors', 'extensions', 'type', 'status', '404', 'true', 'None',
 	'__proto__', 'constructor', 'prototype', '/e/', '/errors/', 'https://x.example', 'Error [', '✖ ', '\x1b[31m', '\x1b]8;;', '\ud800', '\udfff', '\u2019',
