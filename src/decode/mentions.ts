@@ -9,6 +9,7 @@ import type { Finding, Unknown } from './finding.ts';
 import { LIMITS, type Limits } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { isWordChar, skipLogPrefix } from './normalize.ts';
+import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
 import { readPairs } from './pairs.ts';
 import { oneLine, withoutDocsLink } from './payload.ts';
 import type { Unit } from './templates.ts';
@@ -35,30 +36,32 @@ const NO_URLS: PageRef[] = [];
 /** The first link to a page of this site in `folded` at or after `from`, whatever the host. */
 export function pageUrl(folded: string, from: number, index: DecoderIndex): PageRef | undefined {
 	for (let at = from; at < folded.length; ) {
-		const errors = folded.indexOf('/errors/', at);
-		const short = folded.indexOf('/e/', at);
+		const errors = folded.indexOf(ENTRY_SEGMENT, at);
+		const short = folded.indexOf(SHORT_LINK_PREFIX, at);
 		if (errors < 0 && short < 0) return undefined;
 		if (errors >= 0 && (short < 0 || errors < short)) {
 			let p = errors;
 			while (p > 0 && isSlugChar(folded.charCodeAt(p - 1))) p--;
 			const productId = folded.slice(p, errors);
-			let e = errors + 8;
+			const slugStart = errors + ENTRY_SEGMENT.length;
+			let e = slugStart;
 			while (e < folded.length && isSlugChar(folded.charCodeAt(e))) e++;
 			// Less trailing dashes, counted back (`-+$` backtracks quadratically on a long run of them).
 			let slugEnd = e;
-			while (slugEnd > errors + 8 && folded.charCodeAt(slugEnd - 1) === 45) slugEnd--;
-			const slug = folded.slice(errors + 8, slugEnd);
+			while (slugEnd > slugStart && folded.charCodeAt(slugEnd - 1) === 45) slugEnd--;
+			const slug = folded.slice(slugStart, slugEnd);
 			const product = index.productById.get(productId);
 			if (product !== undefined && slug && (p === 0 || folded[p - 1] === '/')) {
 				return { start: p - (p > 0 ? 1 : 0), end: e, entry: index.bySlug.get(`${productId}/${slug}`), product, slug };
 			}
-			at = errors + 8;
+			at = slugStart;
 		} else {
-			let e = short + 3;
+			const codeStart = short + SHORT_LINK_PREFIX.length;
+			let e = codeStart;
 			while (e < folded.length && isWordChar(folded.charCodeAt(e))) e++;
-			const code = folded.slice(short + 3, e);
+			const code = folded.slice(codeStart, e);
 			if (code.length >= 2) return { start: short, end: e, candidates: index.byCode.get(code) ?? [], code };
-			at = short + 3;
+			at = codeStart;
 		}
 	}
 	return undefined;

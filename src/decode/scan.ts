@@ -9,6 +9,7 @@ import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { errorTypesNamed, findMentions, productsNamed } from './mentions.ts';
 import { clean, fold } from './normalize.ts';
+import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
 import { walkPayload, type WalkOutput } from './payload.ts';
 import { findTemplates, type Unit } from './templates.ts';
 import { words } from './words.ts';
@@ -49,8 +50,8 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 	let http = folded.indexOf('http');
 	let status = folded.indexOf('status');
 	// And the next link to a page of this site: a line without one is not searched for them.
-	let shortLink = folded.indexOf('/e/');
-	let pageLink = folded.indexOf('/errors/');
+	let shortLink = folded.indexOf(SHORT_LINK_PREFIX);
+	let pageLink = folded.indexOf(ENTRY_SEGMENT);
 	for (let l = 0; l < lineStarts.length; l++) {
 		const start = lineStarts[l]!;
 		const end = l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : text.length;
@@ -61,8 +62,8 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 			const found = STATUS_IN_TEXT.exec(text.slice(start, stop));
 			if (found) lineStatus.set(l, Number(found[1] ?? found[2]));
 		}
-		if (shortLink >= 0 && shortLink < start) shortLink = folded.indexOf('/e/', start);
-		if (pageLink >= 0 && pageLink < start) pageLink = folded.indexOf('/errors/', start);
+		if (shortLink >= 0 && shortLink < start) shortLink = folded.indexOf(SHORT_LINK_PREFIX, start);
+		if (pageLink >= 0 && pageLink < start) pageLink = folded.indexOf(ENTRY_SEGMENT, start);
 		const links = (shortLink >= 0 && shortLink < end) || (pageLink >= 0 && pageLink < end);
 		while (m < masks.length && masks[m]![1] <= start) m++;
 		// The parts of the line outside payload objects.

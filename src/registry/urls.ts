@@ -20,8 +20,11 @@ export function productPath(productId: string): string {
 	return `/${productId}/`;
 }
 
+/** What stands between a product and a slug in an entry's path; the decoder finds pasted links by it. */
+export const ENTRY_SEGMENT = '/errors/';
+
 export function entryPath(productId: string, slug: string): string {
-	return `/${productId}/errors/${slug}/`;
+	return `/${productId}${ENTRY_SEGMENT}${slug}/`;
 }
 
 /** The anchor id of a code on its product overview, so `/<product>/#PORT_IN_USE` lands. */
@@ -51,19 +54,23 @@ export function markdownPath(pagePath: string): string {
  *   /search/data.json        the decoder's data, for the search dialog's direct jump
  */
 
+/** What every short link starts with; the decoder finds pasted short links by it. */
+export const SHORT_LINK_PREFIX = '/e/';
+
 /** The short link of a code. Pages exist for the code as written and in lower case; other spellings reach it through the 404 page. */
 export function shortLinkPath(code: string): string {
-	return `/e/${code}/`;
+	return `${SHORT_LINK_PREFIX}${code}/`;
 }
 
 /** What follows `/e/` in a short-link path, as typed (`/e/Health_Timeout` → `Health_Timeout`); undefined for other paths. */
 export function shortLinkSegment(path: string): string | undefined {
-	const match = /^\/e\/([^/]+)\/?$/.exec(path);
-	if (!match) return undefined;
+	if (!path.startsWith(SHORT_LINK_PREFIX)) return undefined;
+	const segment = path.slice(SHORT_LINK_PREFIX.length).replace(/\/$/, '');
+	if (!segment || segment.includes('/')) return undefined;
 	try {
-		return decodeURIComponent(match[1]!);
+		return decodeURIComponent(segment);
 	} catch {
-		return match[1];
+		return segment;
 	}
 }
 
