@@ -12,7 +12,7 @@ import { isWordChar, skipLogPrefix } from './normalize.ts';
 import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
 import { readPairs } from './pairs.ts';
 import { oneLine, withoutDocsLink } from './payload.ts';
-import type { Unit } from './templates.ts';
+import { unitFolded, type Unit } from './templates.ts';
 import { LOWER, UNDERSCORE, UPPER, words, type Words } from './words.ts';
 
 export interface PageRef {
@@ -104,9 +104,13 @@ export function findMentions(
 	limits: Limits = LIMITS,
 	onCapped?: () => void,
 ): void {
-	const { text, folded } = unit;
+	const { text } = unit;
 	let urls: PageRef[] = NO_URLS;
-	if (unit.links !== false) for (let ref = pageUrl(folded, 0, index); ref; ref = pageUrl(folded, ref.end, index)) (urls === NO_URLS ? (urls = []) : urls).push(ref);
+	// A link to a page of this site has a `/` in it: most lines and strings have none, and are not folded for it.
+	if (unit.links !== false && text.includes('/')) {
+		const folded = unitFolded(unit);
+		for (let ref = pageUrl(folded, 0, index); ref; ref = pageUrl(folded, ref.end, index)) (urls === NO_URLS ? (urls = []) : urls).push(ref);
+	}
 	for (const ref of urls) {
 		const pos = unit.pos + ref.start;
 		if (ref.entry !== undefined) {
@@ -129,7 +133,7 @@ export function findMentions(
 		const underscore = (flags & UNDERSCORE) !== 0;
 		const upper = (flags & LOWER) === 0;
 		// The code it is, if any: a hash test first, so most words cost no string.
-		const ids = index.codeHashes.has(w.hash[k]!) ? index.byCode.get(folded.slice(start, e)) : undefined;
+		const ids = index.codeHashes.has(w.hash[k]!) ? index.byCode.get(unitFolded(unit).slice(start, e)) : undefined;
 		if (ids) {
 			if (!upper && !underscore && !codeSyntax(unit, start, e)) continue;
 		} else if (!underscore && (inPayload || !upper || !(onlyWordOnLine(text, start, e) || afterCodeKey(unit, start)))) {
@@ -195,7 +199,7 @@ function codeSyntax(unit: Unit, s: number, e: number): boolean {
 
 /** Whether the word at `s` is the value of a `code`: `code: 'CODE'`, `code = CODE`, `err.code === "CODE"`. */
 function afterCodeKey(unit: Unit, s: number): boolean {
-	const { text, folded } = unit;
+	const { text } = unit;
 	let p = s - 1;
 	while (p >= 0 && isQuote(text[p])) p--;
 	while (p >= 0 && text[p] === ' ') p--;
@@ -204,7 +208,7 @@ function afterCodeKey(unit: Unit, s: number): boolean {
 	else return false;
 	while (p >= 0 && text[p] === ' ') p--;
 	while (p >= 0 && isQuote(text[p])) p--;
-	return p >= 3 && folded.slice(p - 3, p + 1) === 'code';
+	return p >= 3 && text.slice(p - 3, p + 1).toLowerCase() === 'code';
 }
 
 function onlyWordOnLine(text: string, s: number, e: number): boolean {

@@ -251,8 +251,7 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 		if (!only || only.size) {
 			for (const m of messages) {
 				for (const line of clean(m).split('\n', 8)) {
-					const unit: Unit = { text: line.slice(0, budget.limits.maxLineChars), folded: '', pos: 0 };
-					unit.folded = fold(unit.text);
+					const unit: Unit = { text: line.slice(0, budget.limits.maxLineChars), pos: 0 };
 					for (const hit of findTemplates(unit, index.templates, budget, only)) {
 						for (const h of hit.matches) if (!templated.has(h.entry)) templated.set(h.entry, h.params);
 					}

@@ -8,10 +8,10 @@ import { parseLenient, unescapeLine } from './json.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { errorTypesNamed, findMentions, productsNamed } from './mentions.ts';
-import { clean, fold } from './normalize.ts';
+import { clean, fold, isWordChar } from './normalize.ts';
 import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
 import { walkPayload, type WalkOutput } from './payload.ts';
-import { findTemplates, type Unit } from './templates.ts';
+import { findTemplates, unitFolded, type Unit } from './templates.ts';
 import { words } from './words.ts';
 
 export interface Scanned {
@@ -85,8 +85,8 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 			break;
 		}
 		const t = clean(piece.text);
-		if (!t.includes('\n')) scanUnit({ text: t, folded: fold(t), pos: piece.pos }, index, budget, out, true);
-		else for (const line of t.split('\n')) scanUnit({ text: line, folded: fold(line), pos: piece.pos }, index, budget, out, true);
+		if (!t.includes('\n')) scanUnit({ text: t, pos: piece.pos }, index, budget, out, true);
+		else for (const line of t.split('\n')) scanUnit({ text: line, pos: piece.pos }, index, budget, out, true);
 	}
 	return { findings: out.findings, unknowns: out.unknowns, lineStarts, lineStatus };
 }
@@ -147,7 +147,8 @@ function scanLine(text: string, folded: string, start: number, end: number, link
 		budget.exceeded('line');
 		stop = start + budget.limits.maxLineChars;
 	}
-	if (stop <= start) return;
+	// Codes and template words are two characters or more: a line without two word characters in a row (`[x]`, `},`) holds none.
+	if (!hasWordPair(text, start, stop)) return;
 	scanUnit({ text: text.slice(start, stop), folded: folded.slice(start, stop), pos: start, links }, index, budget, out, false);
 }
 
@@ -156,7 +157,7 @@ function scanUnit(unit: Unit, index: DecoderIndex, budget: Budget, out: WalkOutp
 	if (unit.text.length > budget.limits.maxLineChars) {
 		budget.exceeded('line');
 		unit.text = unit.text.slice(0, budget.limits.maxLineChars);
-		unit.folded = unit.folded.slice(0, budget.limits.maxLineChars);
+		unit.folded = unit.folded?.slice(0, budget.limits.maxLineChars);
 	}
 	const first = out.findings.length;
 	const lineWords = words(unit.text);
@@ -183,11 +184,22 @@ function scanUnit(unit: Unit, index: DecoderIndex, budget: Budget, out: WalkOutp
 		if (finding.candidates.length < 2) continue;
 		const products = new Set(finding.candidates.map((id) => index.entries[id]!.product));
 		if (products.size > 1) {
-			named ??= productsNamed(unit.folded, index);
+			named ??= productsNamed(unitFolded(unit), index);
 			if (named.length) finding.productHints = named;
 		}
-		thrown ??= errorTypesNamed(unit.folded, index);
+		thrown ??= errorTypesNamed(unitFolded(unit), index);
 		if (thrown.length) finding.thrownBy = thrown;
-		finding.near = unit.folded;
+		finding.near = unitFolded(unit);
 	}
+}
+
+/** Whether `text` has two word characters in a row between `start` and `end`. */
+function hasWordPair(text: string, start: number, end: number): boolean {
+	let run = false;
+	for (let i = start; i < end; i++) {
+		const word = isWordChar(text.charCodeAt(i));
+		if (word && run) return true;
+		run = word;
+	}
+	return false;
 }

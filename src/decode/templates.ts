@@ -48,7 +48,8 @@ export interface TemplateHit {
 /** A line of text to look for messages in: cleaned, and folded for comparison. */
 export interface Unit {
 	text: string;
-	folded: string;
+	/** `text` folded for comparison: given when at hand, else made when first needed (unitFolded). */
+	folded?: string;
 	/** Offset of the unit in the paste. */
 	pos: number;
 	/** Where log noise at the start of the line ends (lazily computed). */
@@ -60,6 +61,11 @@ export interface Unit {
 }
 
 const MIN_ANCHOR = 3;
+
+/** The unit's folded text, folded on first use: most strings of a large payload never need it. */
+export function unitFolded(unit: Unit): string {
+	return (unit.folded ??= fold(unit.text));
+}
 
 interface Word {
 	word: string;
@@ -145,7 +151,6 @@ export function compileTemplates(messages: readonly { entry: number; message: st
  * template. With `only`, just those templates are tried (a payload whose code is known).
  */
 export function findTemplates(unit: Unit, index: TemplateIndex, budget: Budget, only?: ReadonlySet<number>, lineWords?: Words): TemplateHit[] {
-	const f = unit.folded;
 	const w = lineWords ?? words(unit.text);
 	const found: TemplateHit[] = [];
 	// Where each template last matched, so one match is not found again from a later word; made on the first match.
@@ -154,6 +159,7 @@ export function findTemplates(unit: Unit, index: TemplateIndex, budget: Budget, 
 		const s = w.start[k]!;
 		const e = w.end[k]!;
 		if (e - s < MIN_ANCHOR || !index.anchorHashes.has(w.hash[k]!)) continue;
+		const f = unitFolded(unit);
 		const list = index.byWord.get(f.slice(s, e));
 		if (!list) continue;
 		for (const t of list) {
@@ -190,7 +196,7 @@ function resolveOverlaps(hits: TemplateHit[]): TemplateHit[] {
 /** Checks the whole template around its anchor literal at `litStart`; reads the values. */
 function verify(tpl: CompiledTemplate, id: number, unit: Unit, litStart: number, maxValue: number): TemplateHit | undefined {
 	const { literals, params } = tpl;
-	const f = unit.folded;
+	const f = unitFolded(unit);
 	const text = unit.text;
 	const last = params.length;
 	const k = tpl.anchor.literal;
