@@ -163,7 +163,7 @@ export interface AdversarialShape {
  * once took from 200 ms to seconds — util.inspect labels that backtracked a regular expression,
  * a status word before a long run of spaces, a docs link with a long run of dashes, and large
  * payloads that are slow only by their number of parts (one object per line, one big `errors[]`,
- * many lines of `[x]`).
+ * many lines of `[x]`, and of `["x"]`, which is read as a payload).
  */
 export function adversarialShapes(registry: Registry, bytes = 1 << 20): AdversarialShape[] {
 	const [product] = registry.products;
@@ -175,6 +175,7 @@ export function adversarialShapes(registry: Registry, bytes = 1 << 20): Adversar
 		{ name: 'NDJSON, one object a line', text: fill(`${logLine}\n`, bytes) },
 		{ name: 'one large errors[]', text: `{"errors":[${fill(`${unknownError},`, bytes - 13)}]}` },
 		{ name: 'lines of [x]', text: fill('[x]\n', bytes) },
+		{ name: 'lines of ["x"]', text: fill('["x"]\n', bytes) },
 		{ name: 'status, long spaces', text: fill(`status${' '.repeat(8000)}x\n`, bytes) },
 		{ name: 'docs link, long dashes', text: fill(`/${product?.id ?? 'p'}/errors/a${'-'.repeat(4000)}x\n`, bytes) },
 	];

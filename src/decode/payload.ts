@@ -267,6 +267,8 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 	if (!candidates.length) {
 		if (named.unknown && unknowns.length < MAX_UNKNOWNS) unknowns.push(named.unknown);
 		if (named.code === undefined) return undefined;
+		// An unknown code: what a cause chain shows of it, and no more (nothing is ranked for it).
+		return { pos: item.base ?? node.start, source: 'json', via: via ?? 'code', code: named.code, candidates, text: messages[0] === undefined ? undefined : withoutDocsLink(oneLine(messages[0])) };
 	}
 	// Only a code that several entries share needs the payload to say whose it is, and which.
 	let thrownBy: number[] | undefined;

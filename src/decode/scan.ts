@@ -135,6 +135,12 @@ function readPayloads(text: string, index: DecoderIndex, budget: Budget, out: Wa
 			i = Math.max(line.end, j + 1);
 			continue;
 		}
+		// `[x]`, `[warn]`, `[1, 2]`: a flat list on one line, with no string and no object, holds no error.
+		const flat = text[j] === '[' ? flatListEnd(text, j) : -1;
+		if (flat > 0) {
+			i = flat;
+			continue;
+		}
 		const parsed = parseLenient(text, j, budget);
 		if (parsed.value) walkPayload(parsed.value, text, undefined, index, budget, out);
 		i = Math.max(parsed.end, j + 1);
@@ -191,6 +197,17 @@ function scanUnit(unit: Unit, index: DecoderIndex, budget: Budget, out: WalkOutp
 		if (thrown.length) finding.thrownBy = thrown;
 		finding.near = unitFolded(unit);
 	}
+}
+
+/** Just past the `]` of a list at `open` that holds no string, object or list before its line ends; else -1. */
+function flatListEnd(text: string, open: number): number {
+	for (let i = open + 1; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 93) return i + 1;
+		// `"` `'` `` ` `` `{` `[` newline
+		if (c === 34 || c === 39 || c === 96 || c === 123 || c === 91 || c === 10) return -1;
+	}
+	return -1;
 }
 
 /** Whether `text` has two word characters in a row between `start` and `end`. */

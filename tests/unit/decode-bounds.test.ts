@@ -55,9 +55,15 @@ describe('bounds', () => {
 	});
 
 	it('reads at most maxJsonNodes values over many small payloads, and says so', () => {
-		// Each `[x]` is two values: the bound is reached exactly between two payloads.
-		const result = decode('[x]\n'.repeat(LIMITS.maxJsonNodes), data);
+		// Each `["x"]` is two values: the bound is reached exactly between two payloads.
+		const result = decode('["x"]\n'.repeat(LIMITS.maxJsonNodes), data);
 		assert.deepEqual(result.truncatedBy, ['nodes']);
+	});
+
+	it('reads a flat list on a line (`[warn]`, `[1, 2]`) as text, not as a payload: it costs no JSON values', () => {
+		const result = decode('[warn] [1, 2]\n'.repeat(50) + '[PORT_IN_USE]', data, { maxJsonNodes: 1 });
+		assert.equal(result.truncated, false);
+		assert.deepEqual(result.matches.map((m) => m.code), ['PORT_IN_USE']);
 	});
 
 	it('follows a cause chain for maxCauseChain links', () => {
@@ -134,7 +140,8 @@ describe('adversarial shapes (the benchmark\'s, scripts/bench-decode.ts)', () =>
 		'util.inspect labels': ['line'],
 		'NDJSON, one object a line': undefined,
 		'one large errors[]': undefined,
-		'lines of [x]': ['nodes'],
+		'lines of [x]': undefined,
+		'lines of ["x"]': ['nodes'],
 		'status, long spaces': undefined,
 		'docs link, long dashes': undefined,
 	};
