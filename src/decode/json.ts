@@ -91,41 +91,6 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 	let skip = 0;
 	let i = start;
 
-	const count = (): boolean => {
-		if (++budget.jsonNodes <= budget.limits.maxJsonNodes) return true;
-		return budget.exceeded('nodes');
-	};
-	const place = (value: JsonNode): void => {
-		const top = stack[stack.length - 1];
-		if (!top) root = value;
-		else if (top.node.kind === 'array') top.node.items.push(value);
-		else {
-			top.node.fields.set(top.key ?? String(top.node.fields.size), value);
-			top.key = undefined;
-			top.state = KEY;
-		}
-	};
-	/** A value slot that ends up empty (`{"a": }`, a skipped container): the object waits for a key again. */
-	const dropValue = (): void => {
-		const top = stack[stack.length - 1];
-		if (top && top.node.kind === 'object') {
-			top.key = undefined;
-			top.state = KEY;
-		}
-	};
-	const closeTop = (at: number): void => {
-		const frame = stack.pop()!;
-		frame.node.end = at;
-		if (frame.node.kind === 'object') frame.node.credible = frame.separated > 0 && frame.sloppy === 0;
-	};
-	/** Closes up to the innermost open container of `kind`; a closer that matches none is ignored. */
-	const closeMatching = (kind: 'object' | 'array', at: number): void => {
-		let k = stack.length - 1;
-		while (k >= 0 && stack[k]!.node.kind !== kind) k--;
-		if (k < 0) return;
-		while (stack.length > k) closeTop(at);
-	};
-
 	scan: while (i < n) {
 		const c = src.charCodeAt(i);
 		if (c === 32 || c === 10 || c === 9 || c === 13) {
@@ -148,7 +113,7 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 		if (skip > 0) {
 			i = skipContainer(src, i);
 			skip = 0;
-			dropValue();
+			dropValue(stack);
 			continue;
 		}
 
@@ -156,7 +121,7 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 		if (top && top.node.kind === 'object' && top.state !== VALUE) {
 			if (top.state === KEY) {
 				if (c === 125) {
-					closeTop(i + 1);
+					closeTop(stack, i + 1);
 					i++;
 					if (stack.length === 0) break;
 					continue;
@@ -209,7 +174,7 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 				top.sloppy++;
 				if (c === 44 || c === 125) {
 					// A key alone (`{ id }`): nothing to keep.
-					dropValue();
+					dropValue(stack);
 					continue;
 				}
 				top.state = VALUE;
@@ -219,15 +184,15 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 		// A value belongs here.
 		if (c === 125 || c === 93) {
 			if (!top) break;
-			dropValue();
-			closeMatching(c === 125 ? 'object' : 'array', i + 1);
+			dropValue(stack);
+			closeMatching(stack, c === 125 ? 'object' : 'array', i + 1);
 			i++;
 			if (stack.length === 0) break;
 			continue;
 		}
 		if (c === 44 || c === 59) {
 			if (!top) break;
-			dropValue();
+			dropValue(stack);
 			if (top.node.kind === 'object') top.sloppy++;
 			i++;
 			continue;
@@ -240,14 +205,14 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 				i++;
 				continue;
 			}
-			if (!count()) break;
+			if (!countNode(budget)) break;
 			const node: JsonObject | JsonArray =
 				c === 123
 					? { kind: 'object', start: i, end: n, fields: new Map(), credible: false }
 					: { kind: 'array', start: i, end: n, items: [] };
 			if (label !== undefined && node.kind === 'object') node.label = label;
 			label = undefined;
-			place(node);
+			if (place(stack, node)) root = node;
 			stack.push({ node, state: KEY, key: undefined, separated: 0, sloppy: 0 });
 			i++;
 			continue;
@@ -255,16 +220,18 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 		if (!top) break;
 		if (c === 34 || c === 39) {
 			const s = readString(src, i);
-			if (!count()) break;
-			place({ kind: 'string', start: i, end: s.end, text: s.text });
+			if (!countNode(budget)) break;
+			const value: JsonScalar = { kind: 'string', start: i, end: s.end, text: s.text };
+			if (place(stack, value)) root = value;
 			i = s.end;
 			continue;
 		}
 		if (isDigit(c) || ((c === 45 || c === 43 || c === 46) && isDigit(src.charCodeAt(i + 1)))) {
 			let j = i + 1;
 			while (j < n && isNumberChar(src.charCodeAt(j))) j++;
-			if (!count()) break;
-			place({ kind: 'number', start: i, end: j, text: src.slice(i, j) });
+			if (!countNode(budget)) break;
+			const value: JsonScalar = { kind: 'number', start: i, end: j, text: src.slice(i, j) };
+			if (place(stack, value)) root = value;
 			i = j;
 			continue;
 		}
@@ -272,8 +239,9 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 		while (w < n && isLetter(src.charCodeAt(w))) w++;
 		const word = src.slice(i, w);
 		if (w > i && Object.hasOwn(LITERALS, word) && !isKeyChar(src.charCodeAt(w))) {
-			if (!count()) break scan;
-			place({ kind: 'literal', start: i, end: w, text: LITERALS[word]! });
+			if (!countNode(budget)) break scan;
+			const value: JsonScalar = { kind: 'literal', start: i, end: w, text: LITERALS[word]! };
+			if (place(stack, value)) root = value;
 			i = w;
 			continue;
 		}
@@ -288,11 +256,54 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 			label = text.length > MAX_LABEL ? text.slice(0, MAX_LABEL) : text;
 			continue;
 		}
-		if (!count()) break;
-		place({ kind: 'bare', start: at, end: j, text });
+		if (!countNode(budget)) break;
+		const value: JsonScalar = { kind: 'bare', start: at, end: j, text };
+		if (place(stack, value)) root = value;
 	}
-	while (stack.length) closeTop(i);
+	while (stack.length) closeTop(stack, i);
 	return { value: root, end: i };
+}
+
+/** Counts one value read; false (and the bound marked) once the paste's values are all spent. */
+function countNode(budget: Budget): boolean {
+	if (++budget.jsonNodes <= budget.limits.maxJsonNodes) return true;
+	return budget.exceeded('nodes');
+}
+
+/** Puts a value in the open container; true when there is none, and the value is the root. */
+function place(stack: Frame[], value: JsonNode): boolean {
+	const top = stack[stack.length - 1];
+	if (!top) return true;
+	if (top.node.kind === 'array') top.node.items.push(value);
+	else {
+		top.node.fields.set(top.key ?? String(top.node.fields.size), value);
+		top.key = undefined;
+		top.state = KEY;
+	}
+	return false;
+}
+
+/** A value slot that ends up empty (`{"a": }`, a skipped container): the object waits for a key again. */
+function dropValue(stack: Frame[]): void {
+	const top = stack[stack.length - 1];
+	if (top && top.node.kind === 'object') {
+		top.key = undefined;
+		top.state = KEY;
+	}
+}
+
+function closeTop(stack: Frame[], at: number): void {
+	const frame = stack.pop()!;
+	frame.node.end = at;
+	if (frame.node.kind === 'object') frame.node.credible = frame.separated > 0 && frame.sloppy === 0;
+}
+
+/** Closes up to the innermost open container of `kind`; a closer that matches none is ignored. */
+function closeMatching(stack: Frame[], kind: 'object' | 'array', at: number): void {
+	let k = stack.length - 1;
+	while (k >= 0 && stack[k]!.node.kind !== kind) k--;
+	if (k < 0) return;
+	while (stack.length > k) closeTop(stack, at);
 }
 
 /** Steps over the rest of a container too deep to keep (its `{` or `[` already read), minding brackets in strings. */

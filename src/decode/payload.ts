@@ -92,11 +92,12 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
 		}
 		if (node.kind !== 'object' && node.kind !== 'array') continue;
 		let masked = item.masked;
-		const children: Item[] = [];
+		// Children go on the stack in order, then are turned round, so the first is read first.
+		const firstChild = stack.length;
 		if (node.kind === 'array') {
 			for (const child of node.items) {
 				if (readInPlace(child, item, masked, budget, out)) continue;
-				children.push({ node: child, src: item.src, base: item.base, level: item.level, masked, status: item.status, parent: item.parent, key: item.key });
+				stack.push({ node: child, src: item.src, base: item.base, level: item.level, masked, status: item.status, parent: item.parent, key: item.key });
 			}
 		} else {
 			if (!masked && node.credible && item.base === undefined) {
@@ -124,7 +125,7 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
 				// GraphQL's `extensions` and an error's `details` describe this error; they are not errors of their own.
 				if (finding && (key === 'extensions' || key === 'details') && child.kind === 'object') (quiet ??= new Set()).add(child);
 				if (readInPlace(child, item, masked, budget, out)) continue;
-				children.push({
+				stack.push({
 					node: child,
 					src: item.src,
 					base: item.base,
@@ -136,7 +137,7 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
 				});
 			}
 		}
-		for (let c = children.length - 1; c >= 0; c--) stack.push(children[c]!);
+		for (let a = firstChild, b = stack.length - 1; a < b; a++, b--) [stack[a], stack[b]] = [stack[b]!, stack[a]!];
 	}
 }
 
