@@ -6,14 +6,14 @@
  * takes the line's `key=value` pairs (pairs.ts); one written as `[CODE]: …` or `CODE: …`, the message after it.
  */
 import type { Finding, Unknown } from './finding.ts';
-import { LIMITS, type Limits } from './limits.ts';
+import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { isWordChar, skipLogPrefix } from './normalize.ts';
 import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
 import { readPairs } from './pairs.ts';
 import { oneLine, withoutDocsLink } from './payload.ts';
 import { unitFolded, type Unit } from './templates.ts';
-import { LOWER, UNDERSCORE, UPPER, words, type Words } from './words.ts';
+import { LOWER, UNDERSCORE, UPPER, type Words } from './words.ts';
 
 export interface PageRef {
 	start: number;
@@ -91,7 +91,8 @@ export function hasWord(text: string, word: string): boolean {
 
 /**
  * Codes and page links in one line. `skip` holds spans already read as a message, whose words
- * are values, not mentions. `inPayload`: the line is a string inside a payload object.
+ * are values, not mentions. `lineWords` are the line's words (words.ts). `inPayload`: the line is a
+ * string inside a payload object. A bound hit while reading is recorded in `budget`.
  */
 export function findMentions(
 	unit: Unit,
@@ -99,10 +100,9 @@ export function findMentions(
 	skip: readonly { start: number; end: number }[],
 	findings: Finding[],
 	unknowns: Unknown[],
-	lineWords?: Words,
-	inPayload = false,
-	limits: Limits = LIMITS,
-	onCapped?: () => void,
+	lineWords: Words,
+	inPayload: boolean,
+	budget: Budget,
 ): void {
 	const { text } = unit;
 	let urls: PageRef[] = NO_URLS;
@@ -123,7 +123,7 @@ export function findMentions(
 	}
 	let nextSkip = 0;
 	let nextUrl = 0;
-	const w = lineWords ?? words(text);
+	const w = lineWords;
 	for (let k = 0; k < w.count; k++) {
 		const start = w.start[k]!;
 		const e = w.end[k]!;
@@ -156,8 +156,8 @@ export function findMentions(
 			}
 			if (ids.some((id) => index.entries[id]!.details.length)) {
 				if (!unit.pairs) {
-					unit.pairs = readPairs(text, limits.maxLinePairs, limits.maxValueChars);
-					if (unit.pairs.capped) onCapped?.();
+					unit.pairs = readPairs(text, budget.limits.maxLinePairs, budget.limits.maxValueChars);
+					if (unit.pairs.capped) budget.exceeded('line');
 				}
 				// A pair whose value is the code itself (`error: TASK_TIMEOUT`) labels the code; it is no detail.
 				for (const pair of unit.pairs.pairs) if (pair.start !== start && !(finding.pairs ??= new Map()).has(pair.key)) finding.pairs.set(pair.key, pair.value);

@@ -179,7 +179,7 @@ function scanUnit(unit: Unit, index: DecoderIndex, budget: Budget, out: WalkOutp
 			templated,
 		});
 	}
-	findMentions(unit, index, hits, out.findings, out.unknowns, lineWords, inPayload, budget.limits, () => budget.exceeded('line'));
+	findMentions(unit, index, hits, out.findings, out.unknowns, lineWords, inPayload, budget);
 	if (inPayload) for (let f = first; f < out.findings.length; f++) out.findings[f]!.pos = unit.pos;
 	// Products named on the same line, an error type written before the code, and the words of the
 	// line tell apart codes that several entries share.
