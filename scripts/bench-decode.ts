@@ -167,12 +167,18 @@ export interface AdversarialShape {
  */
 export function adversarialShapes(registry: Registry, bytes = 1 << 20): AdversarialShape[] {
 	const [product] = registry.products;
-	const logLine = JSON.stringify({ level: 'info', time: STAMP, msg: 'request served', path: '/api/v1/items', ms: 12, user: 'u-1842' });
+	// A log as services write it: each line's time and request id its own, its level, message and route repeated.
+	const logLines: string[] = [];
+	for (let n = 0, size = 0; size < bytes; n++) {
+		const line = `${JSON.stringify({ level: 'info', time: new Date(Date.UTC(2026, 10, 21) + n * 7).toISOString(), msg: 'request served', path: '/api/v1/items', ms: n % 97, request_id: `req-${n.toString(36)}` })}\n`;
+		logLines.push(line);
+		size += line.length;
+	}
 	const unknownError = JSON.stringify({ code: 'NOT_A_KNOWN_CODE', message: 'Something failed while serving the request', path: ['query', 'items'] });
 	return [
 		{ name: 'mixed', text: adversarial(registry, bytes) },
 		{ name: 'util.inspect labels', text: `[${fill(`${'Error'.repeat(399)}x{}, `, bytes - 1)}` },
-		{ name: 'NDJSON, one object a line', text: fill(`${logLine}\n`, bytes) },
+		{ name: 'NDJSON, one object a line', text: logLines.join('').slice(0, bytes) },
 		{ name: 'one large errors[]', text: `{"errors":[${fill(`${unknownError},`, bytes - 13)}]}` },
 		{ name: 'lines of [x]', text: fill('[x]\n', bytes) },
 		{ name: 'lines of ["x"]', text: fill('["x"]\n', bytes) },

@@ -30,6 +30,9 @@ export interface Scanned {
  */
 const STATUS_IN_TEXT = /\b(?:HTTP(?:\/\d(?:\.\d)?)?|status(?:[ _]?code)?)["']?(?:\s{0,8}[:=]\s{0,8}|\s{1,8})["']?([1-5]\d\d)\b|(?:->|=>|→)\s{0,8}([1-5]\d\d)\b/i;
 
+/** Distinct strings remembered as naming nothing; beyond this, strings are simply read again. */
+const MAX_BARREN = 4096;
+
 export function scan(input: string, index: DecoderIndex, budget: Budget): Scanned {
 	let raw = input;
 	if (raw.length > budget.limits.maxInputChars) {
@@ -79,14 +82,20 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 			break;
 		}
 	}
+	// Strings a payload repeats (a log's level, its message, a path) are read once: one that named
+	// nothing names nothing the next time either.
+	const barren = new Set<string>();
 	for (const piece of out.pieces) {
 		if (out.findings.length >= budget.limits.maxFindings) {
 			budget.exceeded('findings');
 			break;
 		}
+		if (barren.has(piece.text)) continue;
+		const [findings, unknowns] = [out.findings.length, out.unknowns.length];
 		const t = clean(piece.text);
 		if (!t.includes('\n')) scanUnit({ text: t, pos: piece.pos }, index, budget, out, true);
 		else for (const line of t.split('\n')) scanUnit({ text: line, pos: piece.pos }, index, budget, out, true);
+		if (out.findings.length === findings && out.unknowns.length === unknowns && barren.size < MAX_BARREN) barren.add(piece.text);
 	}
 	return { findings: out.findings, unknowns: out.unknowns, lineStarts, lineStatus };
 }

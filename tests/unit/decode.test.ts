@@ -171,6 +171,14 @@ describe('a JSON payload', () => {
 		assert.deepEqual(result.matches[0]!.params, { port: '5432' });
 	});
 
+	it('finds an error in a string a log repeats, every time it is repeated', () => {
+		// Strings that name nothing are read once per paste; one that names an error is read each time.
+		const lines = Array.from({ length: 5 }, (_, n) => JSON.stringify({ level: 'warn', note: 'upstream sent PORT_IN_USE', request_id: `req-${n}` }));
+		const result = decode(lines.join('\n'), data);
+		assert.deepEqual(paths(result), [portInUse.path]);
+		assert.equal(result.matches[0]!.count, 5);
+	});
+
 	it('reads JSON held in a JSON string, and JSON escaped into a log line', () => {
 		const inner = JSON.stringify({ code: 'INVALID_JSON', status: 400 });
 		assert.deepEqual(paths(decode(JSON.stringify({ statusCode: 400, body: inner }), data)), [entry('smithers', 'INVALID_JSON').path]);
