@@ -161,7 +161,8 @@ export interface AdversarialShape {
 /**
  * 1 MiB each, every one built to hurt a different part: the mix above; and single shapes that
  * once took from 200 ms to seconds — util.inspect labels that backtracked a regular expression,
- * a status word before a long run of spaces, a docs link with a long run of dashes, and large
+ * a status word before a long run of spaces, a docs link with a long run of dashes, a code's line
+ * of unclosed `key="` pairs (read for its documented `details` fields), and large
  * payloads that are slow only by their number of parts (one object per line, one big `errors[]`,
  * many lines of `[x]`, and of `["x"]`, which is read as a payload).
  */
@@ -174,6 +175,8 @@ export function adversarialShapes(registry: Registry, bytes = 1 << 20): Adversar
 		logLines.push(line);
 		size += line.length;
 	}
+	// A code whose reference documents `details` fields makes its line be read for `key=value` pairs.
+	const withDetails = allEntries(registry).find((e) => e.details?.length)?.code ?? 'CODE';
 	const unknownError = JSON.stringify({ code: 'NOT_A_KNOWN_CODE', message: 'Something failed while serving the request', path: ['query', 'items'] });
 	return [
 		{ name: 'mixed', text: adversarial(registry, bytes) },
@@ -184,6 +187,7 @@ export function adversarialShapes(registry: Registry, bytes = 1 << 20): Adversar
 		{ name: 'lines of ["x"]', text: fill('["x"]\n', bytes) },
 		{ name: 'status, long spaces', text: fill(`status${' '.repeat(8000)}x\n`, bytes) },
 		{ name: 'docs link, long dashes', text: fill(`/${product?.id ?? 'p'}/errors/a${'-'.repeat(4000)}x\n`, bytes) },
+		{ name: 'code lines of unclosed pairs', text: fill(['k="', 'k: ', '=:'].map((f) => `${withDetails} ${f.repeat(2700)}\n`).join(''), bytes) },
 	];
 }
 
