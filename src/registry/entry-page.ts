@@ -161,8 +161,9 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 			rows,
 			note: problem.title || retryable || problem.hint ? EXAMPLE_FACTS_NOTE : undefined,
 		},
-		entry.details !== undefined && { id: 'details', title: '`details` fields', fields: entry.details },
-		entry.examples !== undefined && {
+		// An empty list in the registry is nothing to show: no heading over nothing.
+		entry.details !== undefined && entry.details.length > 0 && { id: 'details', title: '`details` fields', fields: entry.details },
+		entry.examples !== undefined && entry.examples.length > 0 && {
 			id: 'examples',
 			title: entry.examples.length === 1 ? 'Example' : 'Examples',
 			examples: entry.examples,

@@ -31,8 +31,8 @@ export function expectedSections(registry: Registry, product: Product, entry: Re
 		[entry.fix, 'fix', 'What to do'],
 		// Every product with a Problem Details type scheme shows the response an entry is sent as.
 		[product.typePrefix !== undefined, 'response', 'Response'],
-		[entry.details, 'details', 'details fields'],
-		[entry.examples, 'examples', entry.examples?.length === 1 ? 'Example' : 'Examples'],
+		[entry.details?.length, 'details', 'details fields'],
+		[entry.examples?.length, 'examples', entry.examples?.length === 1 ? 'Example' : 'Examples'],
 		[typeof catchTemplate === 'string', 'catch', 'Catch it in code'],
 		[sameCode.length > 0 || related.length > 0 || sameCategory.length > 0, 'related', 'Related'],
 	];
