@@ -4,23 +4,8 @@
  * self-contained — it states its product and category and links the pages it mentions with
  * absolute URLs — and carries the same facts as the HTML page, from the registry, not from HTML.
  */
-import {
-	catchSnippet,
-	categoryOf,
-	entriesByCategory,
-	entriesByCode,
-	entryPlace,
-	entrySummary,
-	exitCodeOf,
-	neighbours,
-	problemFacts,
-	whatToDo,
-	EXAMPLE_FACTS_NOTE,
-	resolveRef,
-	type Product,
-	type Registry,
-	type RegistryEntry,
-} from '../registry/model.ts';
+import { entryPage, type EntrySection, type Inline } from '../registry/entry-page.ts';
+import { entriesByCategory, entrySummary, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
 import { absoluteUrl, llmsTxtPath, markdownPath } from '../registry/urls.ts';
 import { codeBlock, codeSpan, heading, link, prose, table, text } from './syntax.ts';
 
@@ -58,80 +43,73 @@ function list(items: string[]): string {
 }
 
 /**
- * One entry as Markdown, its title at heading `level` and its sections one below. Sections the
- * registry has nothing for are left out, as on the HTML page. `alone` is false inside a file that
+ * One entry as Markdown, its title at heading `level` and its sections one below: the sections
+ * of its page (registry/entry-page.ts), written as Markdown. `alone` is false inside a file that
  * holds every entry.
  */
 export function entryMarkdown(registry: Registry, product: Product, entry: RegistryEntry, site: string | URL, level = 1, alone = true): string {
-	const h = (text: string) => heading(level + 1, text);
-	const category = categoryOf(product, entry);
-	const exitCode = exitCodeOf(product, entry);
-	const problem = problemFacts(product, entry);
-	const snippet = catchSnippet(product, entry);
-	const twinLinks = (refs: RegistryEntry[]) => refs.map((r) => link(codeSpan(r.code), twinUrl(site, r))).join(', ');
-	const replacement = entry.replacedBy ? resolveRef(registry, product.id, entry.replacedBy) : [];
-	const instead = replacement.length ? ` Use ${twinLinks(replacement)} instead.` : '';
-	const related = (entry.related ?? []).flatMap((r) => resolveRef(registry, product.id, r));
-	const sameCode = (entriesByCode(registry).get(entry.code) ?? []).filter((e) => e !== entry);
-	// Neighbours help a reader move on from one page; in llms-full.txt they are right there anyway.
-	const nearby = alone ? neighbours(product, entry) : [];
-	const retryable = problem.retryable === undefined ? undefined : problem.retryable ? 'yes' : 'no';
-
-	const facts = list(
-		[
-			`Product: ${link(text(product.name), twinUrl(site, product))}`,
-			category && `Category: ${text(category.name)}`,
-			problem.status !== undefined && `HTTP status: ${problem.status}`,
-			exitCode !== undefined && `Exit code: ${exitCode}`,
-			entry.since && `Since: ${text(entry.since)}`,
-			`Page: ${absoluteUrl(site, entry.path)}`,
-		].filter((f): f is string => typeof f === 'string'),
-	);
-
-	const response =
-		problem.type &&
-		table(
-			['Field', 'Value'],
-			[
-				[codeSpan('type'), codeSpan(problem.type)],
-				...(problem.status !== undefined ? [[codeSpan('status'), String(problem.status)]] : []),
-				[codeSpan('code'), codeSpan(entry.code)],
-				...(problem.title ? [[codeSpan('title'), codeSpan(problem.title)]] : []),
-				...(retryable ? [[codeSpan('retryable'), retryable]] : []),
-				...(problem.hint ? [[codeSpan('hint'), text(problem.hint)]] : []),
-			],
-		);
-
+	const page = entryPage(registry, product, entry, { neighbours: alone });
+	const facts = page.facts.map((fact) => {
+		switch (fact.id) {
+			case 'product':
+				return `Product: ${link(text(fact.product.name), twinUrl(site, fact.product))}`;
+			case 'category':
+				return `Category: ${text(fact.category.name)}`;
+			case 'status':
+				return `HTTP status: ${fact.status}`;
+			case 'exitCode':
+				return `Exit code: ${fact.exitCode}`;
+			case 'since':
+				return `Since: ${text(fact.since)}`;
+		}
+	});
+	const notice = page.notice;
 	return blocks([
 		heading(level, text(entry.code)),
-		facts,
-		entry.removed && `> **No longer emitted:** ${prose(entry.removed)}${instead}`,
-		!entry.removed && entry.deprecated && `> **Deprecated:** ${prose(entry.deprecated)}${instead}`,
-		entry.message && h('Message'),
-		entry.message && codeBlock(entry.message, 'text'),
-		entry.message && entry.params.length > 0 && `Varies by: ${entry.params.map(codeSpan).join(', ')}.`,
-		entry.when && h('When it happens'),
-		entry.when && prose(entry.when),
-		entry.description && h('Description'),
-		entry.description && prose(entry.description),
-		entry.fix && h('What to do'),
-		entry.fix && prose(whatToDo(entry)!),
-		response && h('Response'),
-		response,
-		response && (problem.title || retryable || problem.hint) && EXAMPLE_FACTS_NOTE,
-		entry.details && h(`${codeSpan('details')} fields`),
-		entry.details && list(entry.details.map((f) => `${codeSpan(f.name)}${f.optional ? ' (optional)' : ''}`)),
-		entry.examples && h(entry.examples.length === 1 ? 'Example' : 'Examples'),
-		...(entry.examples ?? []).flatMap((ex) => [ex.caption && prose(ex.caption), codeBlock(ex.payload, ex.lang)]),
-		snippet && h('Catch it in code'),
-		snippet && codeBlock(snippet, 'ts'),
-		(sameCode.length > 0 || related.length > 0 || nearby.length > 0) && h('Related'),
-		sameCode.length > 0 &&
-			`The code ${codeSpan(entry.code)} also exists as ${sameCode.map((e) => link(text(entryPlace(registry, e)), twinUrl(site, e))).join(', ')}.`,
-		related.length > 0 && list(related.map((e) => `${link(codeSpan(e.code), twinUrl(site, e))} (${text(entryPlace(registry, e))})`)),
-		nearby.length > 0 && `Also in ${text(category?.name ?? product.name)}:`,
-		nearby.length > 0 && list(nearby.map((e) => link(codeSpan(e.code), twinUrl(site, e)))),
+		list([...facts, `Page: ${absoluteUrl(site, entry.path)}`]),
+		notice && `> **${text(notice.title)}:** ${prose(notice.text)}${inlineMarkdown(notice.instead, site)}`,
+		...page.sections.flatMap((section) => [heading(level + 1, prose(section.title)), ...sectionMarkdown(section, site)]),
 	]);
+}
+
+/** The body of one section of an entry's page, as Markdown blocks. */
+function sectionMarkdown(section: EntrySection, site: string | URL): (string | undefined)[] {
+	const inline = (parts: Inline[]) => inlineMarkdown(parts, site);
+	const twinLink = (e: RegistryEntry) => link(codeSpan(e.code), twinUrl(site, e));
+	switch (section.id) {
+		case 'message':
+			return [codeBlock(section.template, 'text'), inline(section.variesBy)];
+		case 'when':
+		case 'description':
+		case 'fix':
+			return [prose(section.text)];
+		case 'response':
+			return [table(['Field', 'Value'], section.rows.map((r) => [codeSpan(r.field), r.code ? codeSpan(r.value) : text(r.value)])), section.note];
+		case 'details':
+			return [list(section.fields.map((f) => `${codeSpan(f.name)}${f.optional ? ' (optional)' : ''}`))];
+		case 'examples':
+			return section.examples.flatMap((ex) => [ex.caption && prose(ex.caption), codeBlock(ex.payload, ex.lang)]);
+		case 'catch':
+			return [codeBlock(section.snippet, section.lang)];
+		case 'related':
+			return [
+				inline(section.sameCode),
+				section.related.length > 0 ? list(section.related.map(({ entry, place }) => `${twinLink(entry)} (${text(place)})`)) : undefined,
+				...(section.nearby.entries.length > 0 ? [text(section.nearby.label), list(section.nearby.entries.map(twinLink))] : []),
+			];
+	}
+}
+
+/** Running text of an entry's page as Markdown: text escaped, code and placeholders as code spans, entries linked to their twins. */
+function inlineMarkdown(parts: Inline[], site: string | URL): string {
+	return parts
+		.map((part) => {
+			if (typeof part === 'string') return text(part);
+			if ('code' in part) return codeSpan(part.code);
+			if ('param' in part) return codeSpan(part.param);
+			return link(inlineMarkdown([part.label], site), twinUrl(site, part.link));
+		})
+		.join('');
 }
 
 /**

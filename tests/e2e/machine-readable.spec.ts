@@ -13,6 +13,7 @@ import { loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
 import { allEntries } from '../../src/registry/model.ts';
 import { API_REGISTRY_PATH, absoluteUrl, llmsTxtPath, markdownPath, schemaPath, typedModulePath } from '../../src/registry/urls.ts';
 import { DIST } from '../support/dist.ts';
+import { expectedSections } from '../support/entry-sections.ts';
 import { parseLlmsTxt } from '../support/llmstxt.ts';
 import { unresolved } from '../support/machine-urls.ts';
 import { nodesOf, parseMarkdown, proseShown, shown } from '../support/markdown.ts';
@@ -53,6 +54,20 @@ test('every entry\'s Markdown twin is built, with its code and its exact message
 	for (const product of registry.products) {
 		const links = nodesOf(parseMarkdown(built(markdownPath(product.path))), 'link').map((l) => l.url);
 		expect(links, product.path).toEqual(expect.arrayContaining(product.errors.map((e) => absoluteUrl(SITE, markdownPath(e.path)))));
+	}
+});
+
+test('every entry\'s page and its Markdown twin show the sections the registry has facts for, with the same titles in the same order', () => {
+	/** An entry page's sections: each one's anchor and its heading's text. */
+	const pageSections = (html: string) =>
+		[...html.matchAll(/<section aria-labelledby="([^"]+)"[^>]*><h2 id="\1">(.*?)<\/h2>/g)].map(([, id, title]) => ({ id, title: title!.replace(/<[^>]*>/g, '') }));
+	for (const product of registry.products) {
+		for (const entry of product.errors) {
+			const expected = expectedSections(registry, product, entry);
+			expect(pageSections(built(`${entry.path}index.html`)), entry.path).toEqual(expected);
+			const twinHeadings = nodesOf(parseMarkdown(built(markdownPath(entry.path))), 'heading').filter((h) => h.depth === 2).map(shown);
+			expect(twinHeadings, markdownPath(entry.path)).toEqual(expected.map((s) => s.title));
+		}
 	}
 });
 
