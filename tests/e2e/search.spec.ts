@@ -13,6 +13,7 @@ import { codeTargets } from '../../src/search/code-index.ts';
 import { jumpFor } from '../../src/search/jump.ts';
 import { searchTerm } from '../../src/search/search-term.ts';
 import { DIAGNOSE_PATH } from '../../src/registry/urls.ts';
+import { breaksInsideWords, renderedLines } from '../support/lines.ts';
 import { expect, test } from './fixtures.ts';
 
 const registry = loadRegistry();
@@ -285,5 +286,27 @@ test.describe('the search dialog', () => {
 		await page.goto('/');
 		await page.getByRole('link', { name: 'Search the codes' }).click();
 		await expect(page.locator('dialog[open] .pagefind-ui__search-input')).toBeFocused();
+	});
+});
+
+test.describe('the search dialog on a phone', () => {
+	test.use({ viewport: { width: 375, height: 740 } });
+
+	test('the longest code wraps only after an underscore, in its jump row and its result, inside the dialog', async ({ page }) => {
+		const longest = entries.toSorted((a, b) => b.code.length - a.code.length)[0]!;
+		const input = await openSearch(page);
+		await input.fill(longest.code);
+		const row = page.locator(`dialog[open] .atlas-jump-row[href="${longest.path}"] code`);
+		const title = page.locator(`dialog[open] .pagefind-ui__result-inner > .pagefind-ui__result-title > a[href="${longest.path}"]`);
+		const frame = await page.locator('dialog[open] .dialog-frame').boundingBox();
+		for (const shown of [row, title]) {
+			await expect(shown).toHaveText(longest.code);
+			const lines = await renderedLines(shown);
+			// Too long for one line here: otherwise this test would show nothing.
+			expect(lines.length).toBeGreaterThan(1);
+			expect(breaksInsideWords(lines), lines.join(' | ')).toEqual([]);
+			const box = (await shown.boundingBox())!;
+			expect(box.x + box.width).toBeLessThanOrEqual(frame!.x + frame!.width);
+		}
 	});
 });
