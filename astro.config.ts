@@ -43,7 +43,7 @@ export default defineConfig({
 			pagination: false,
 			plugins: [...linkValidation()],
 			routeMiddleware: ['./src/integrations/sidebar-anchors.ts', './src/integrations/sidebar-focus.ts'],
-			components: { Head: './src/components/Head.astro', Search: './src/components/Search.astro' },
+			components: { Head: './src/components/Head.astro', PageTitle: './src/components/PageTitle.astro', Search: './src/components/Search.astro' },
 		}),
 		// Starlight adds the sitemap itself unless it is here; here, short links (redirects and choosers) stay out of it.
 		sitemap({ filter: (page) => shortLinkSegment(new URL(page).pathname) === undefined }),

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, entrySummary, whatToDo, type RegistryEntry } from '../../src/registry/model.ts';
 import { DIST } from '../support/dist.ts';
+import { breaksInsideWords, renderedLines } from '../support/lines.ts';
 import { expect, test } from './fixtures.ts';
 
 const registry = loadRegistry();
@@ -95,6 +96,65 @@ test.describe('on a phone', () => {
 			expect(overflow).toBeLessThanOrEqual(0);
 		});
 	}
+});
+
+test.describe('a long code on a phone', () => {
+	test.use({ viewport: { width: 375, height: 740 } });
+	const entries = allEntries(registry);
+	const longestCode = [...entries].sort((a, b) => b.code.length - a.code.length)[0]!;
+
+	test(`${longestCode.code}'s heading wraps only after an underscore, inside the page, and copies as the code`, async ({ page, context, baseURL }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		await page.goto(longestCode.path);
+		const h1 = page.locator('main h1');
+		const lines = await renderedLines(h1);
+		// Too long for one line at this width: otherwise this test would show nothing.
+		expect(lines.length).toBeGreaterThan(1);
+		expect(lines.join('')).toBe(longestCode.code);
+		expect(breaksInsideWords(lines), `lines: ${lines.join(' | ')}`).toEqual([]);
+		const fits = await h1.evaluate((el) => {
+			const box = el.getBoundingClientRect();
+			const room = el.parentElement!.getBoundingClientRect();
+			return el.scrollWidth <= el.clientWidth && box.left >= room.left && box.right <= room.right;
+		});
+		expect(fits).toBe(true);
+
+		// Selected and copied, the heading is the code: nothing inserted at the wrap points.
+		await h1.evaluate((el) => getSelection()!.selectAllChildren(el));
+		await page.keyboard.press('Control+c');
+		expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(longestCode.code);
+		await expect(page).toHaveTitle(new RegExp(`^${longestCode.code} `));
+		// Search reads the heading as the code too: the page's title and its text in Pagefind's index.
+		const indexed = await page.evaluate(async (code) => {
+			const bundle = '/pagefind/pagefind.js';
+			const pagefind = await import(bundle);
+			await pagefind.init();
+			const [first] = (await pagefind.search(code)).results;
+			const data = await first.data();
+			// The heading opens the page's text: the code, whole, as one word.
+			return { url: data.url, title: data.meta.title, opensWithCode: data.content.startsWith(code) && !/\w/.test(data.content[code.length] ?? '') };
+		}, longestCode.code);
+		expect(indexed).toEqual({ url: longestCode.path, title: longestCode.code, opensWithCode: true });
+	});
+});
+
+test.describe('codes on the narrowest phone', () => {
+	test.use({ viewport: { width: 320, height: 640 } });
+
+	test('every code in every overview, listed or in the text, wraps only after an underscore', async ({ page }) => {
+		const wrapped: string[] = [];
+		for (const product of registry.products) {
+			await page.goto(product.path);
+			const codes = page.locator('main code').filter({ hasText: /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/ });
+			for (const code of await codes.all()) {
+				const lines = await renderedLines(code);
+				expect(breaksInsideWords(lines), `${product.path}: ${lines.join(' | ')}`).toEqual([]);
+				if (lines.length > 1) wrapped.push(lines.join(' | '));
+			}
+		}
+		// Some do wrap at this width: otherwise this test would show nothing.
+		expect(wrapped).not.toEqual([]);
+	});
 });
 
 test('a code page stays under 15 KB of gzipped HTML', () => {

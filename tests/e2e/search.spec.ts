@@ -13,6 +13,7 @@ import { codeTargets } from '../../src/search/code-index.ts';
 import { jumpFor } from '../../src/search/jump.ts';
 import { searchTerm } from '../../src/search/search-term.ts';
 import { DIAGNOSE_PATH } from '../../src/registry/urls.ts';
+import { breaksInsideWords, renderedLines } from '../support/lines.ts';
 import { expect, test } from './fixtures.ts';
 
 const registry = loadRegistry();
@@ -154,10 +155,13 @@ test.describe('what search shows of a page', () => {
 	});
 });
 
+/** An entry with a code of its own (no other entry has it) written with words (an underscore). */
+const ownCode = entries.find((e) => byCode.get(e.code)!.length === 1 && e.code.includes('_'))!;
+
 async function openSearch(page: Page, path = '/') {
 	await page.goto(path);
-	// Pagefind's field is built when the browser is first idle; a reader's Ctrl+K before that still
-	// lands in it (see Search.astro), but the test types only once it is there.
+	// Pagefind's field is built when the browser is first idle; what a reader types before that is
+	// kept (see Search.astro and the tests of it below), but these tests type only once it is there.
 	await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
 	await page.keyboard.press('Control+k');
 	const input = page.locator('dialog[open] .pagefind-ui__search-input');
@@ -165,9 +169,37 @@ async function openSearch(page: Page, path = '/') {
 	return input;
 }
 
+/**
+ * Pagefind as a busy machine or a slow connection serves it: its UI, which builds the search
+ * field (the chunk Vite makes of @pagefind/default-ui's ui-core.js), only once `release` is
+ * called; then the search's own script a second late. The page's own script, which opens the
+ * dialog, is not held back.
+ */
+async function slowPagefind(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/_astro\/ui-core\.[\w-]+\.js$/, async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.route('**/pagefind/pagefind.js', async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		await route.continue();
+	});
+	return release;
+}
+
+/** Opens the dialog with Ctrl+K as soon as the page's script allows, before Pagefind's field exists. */
+async function openSearchEarly(page: Page) {
+	await page.goto('/');
+	await expect(page.locator('button[data-open-modal]')).toBeEnabled();
+	await page.keyboard.press('Control+k');
+	await expect(page.locator('dialog[open]')).toBeVisible();
+}
+
 test.describe('the search dialog', () => {
 	test('a code typed as words is offered first; Enter opens its page', async ({ page }) => {
-		const entry = entries.find((e) => byCode.get(e.code)!.length === 1 && e.code.includes('_'))!;
+		const entry = ownCode;
 		const input = await openSearch(page);
 		await input.pressSequentially(entry.code.toLowerCase().replaceAll('_', ' '));
 		const jump = page.locator('dialog[open] .atlas-jump');
@@ -281,9 +313,76 @@ test.describe('the search dialog', () => {
 		await expect(labels).toHaveText(names.map((n) => new RegExp(`^${n} \\(\\d+\\)$`)));
 	});
 
+	test('what is typed the moment the dialog opens, before Pagefind\'s field is built, lands in the field and is searched', async ({ page }) => {
+		const release = await slowPagefind(page);
+		await openSearchEarly(page);
+		await page.keyboard.type(ownCode.code);
+		// Typed while there was no field of Pagefind's to take it.
+		await expect(page.locator('.pagefind-ui__search-input')).toHaveCount(0);
+		release();
+		const input = page.locator('dialog[open] .pagefind-ui__search-input');
+		await expect(input).toHaveValue(ownCode.code);
+		await expect(input).toBeFocused();
+		await expect(page.locator('dialog[open] .atlas-jump-row').first()).toHaveAttribute('href', ownCode.path);
+		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(ownCode.code);
+		await input.press('Enter');
+		await expect(page).toHaveURL(ownCode.path);
+	});
+
+	test('an IME composition begun before Pagefind\'s field is built is finished, whole, in it', async ({ page }) => {
+		const release = await slowPagefind(page);
+		await openSearchEarly(page);
+		// An input method's composition, as Chromium receives it from one: open while the field is built.
+		const ime = await page.context().newCDPSession(page);
+		await ime.send('Input.imeSetComposition', { text: ownCode.code.slice(0, 3), selectionStart: 3, selectionEnd: 3 });
+		release();
+		await expect(page.locator('.pagefind-ui__search-input')).toBeAttached();
+		await ime.send('Input.insertText', { text: ownCode.code });
+		const input = page.locator('dialog[open] .pagefind-ui__search-input');
+		await expect(input).toHaveValue(ownCode.code);
+		await expect(input).toBeFocused();
+		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(ownCode.code);
+	});
+
+	test('Escape before Pagefind\'s field is built closes the dialog and drops what was typed, as it does after', async ({ page }) => {
+		const release = await slowPagefind(page);
+		await openSearchEarly(page);
+		await page.keyboard.type(entries[0]!.code);
+		await page.keyboard.press('Escape');
+		await expect(page.locator('dialog[open]')).toHaveCount(0);
+		release();
+		await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
+		await page.keyboard.press('Control+k');
+		const input = page.locator('dialog[open] .pagefind-ui__search-input');
+		await expect(input).toBeFocused();
+		await expect(input).toHaveValue('');
+	});
+
 	test('"Search the codes" on the home page opens the dialog', async ({ page }) => {
 		await page.goto('/');
 		await page.getByRole('link', { name: 'Search the codes' }).click();
 		await expect(page.locator('dialog[open] .pagefind-ui__search-input')).toBeFocused();
+	});
+});
+
+test.describe('the search dialog on a phone', () => {
+	test.use({ viewport: { width: 375, height: 740 } });
+
+	test('the longest code wraps only after an underscore, in its jump row and its result, inside the dialog', async ({ page }) => {
+		const longest = entries.toSorted((a, b) => b.code.length - a.code.length)[0]!;
+		const input = await openSearch(page);
+		await input.fill(longest.code);
+		const row = page.locator(`dialog[open] .atlas-jump-row[href="${longest.path}"] code`);
+		const title = page.locator(`dialog[open] .pagefind-ui__result-inner > .pagefind-ui__result-title > a[href="${longest.path}"]`);
+		const frame = await page.locator('dialog[open] .dialog-frame').boundingBox();
+		for (const shown of [row, title]) {
+			await expect(shown).toHaveText(longest.code);
+			const lines = await renderedLines(shown);
+			// Too long for one line here: otherwise this test would show nothing.
+			expect(lines.length).toBeGreaterThan(1);
+			expect(breaksInsideWords(lines), lines.join(' | ')).toEqual([]);
+			const box = (await shown.boundingBox())!;
+			expect(box.x + box.width).toBeLessThanOrEqual(frame!.x + frame!.width);
+		}
 	});
 });

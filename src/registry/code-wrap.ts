@@ -1,0 +1,11 @@
+/**
+ * Where a long code may wrap: after an underscore, never inside a word. The browser's own rules
+ * would break `HEARTBEAT_PAYLOAD_NOT_JSON_SERIALIZABLE` anywhere on a phone (`…_PAYL` / `OAD_…`),
+ * as it has no break point of its own in it. Pages and the search dialog put a `<wbr>` between
+ * these parts: a break point that adds no character, so the code copies, and is indexed, as it is.
+ */
+
+/** The code in parts that each end with an underscore but the last (`A_B_C` → `A_`, `B_`, `C`). */
+export function codeWrapParts(code: string): string[] {
+	return code.split(/(?<=_)(?=.)/s);
+}

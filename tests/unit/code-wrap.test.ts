@@ -1,0 +1,32 @@
+/**
+ * Where a code may wrap (src/registry/code-wrap.ts): the parts join back to the code exactly, and
+ * every break falls right after an underscore, for every code in the registry and any string.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { codeWrapParts } from '../../src/registry/code-wrap.ts';
+import { loadRegistry } from '../../src/registry/load.ts';
+import { allEntries } from '../../src/registry/model.ts';
+
+/** What must hold of a text's parts: nothing added or lost, no empty part, a break only after `_`. */
+function assertWrapsAfterUnderscores(text: string) {
+	const parts = codeWrapParts(text);
+	assert.equal(parts.join(''), text);
+	assert.ok(parts.length === 1 || parts.every((p) => p !== ''), `${text}: an empty part`);
+	for (const part of parts.slice(0, -1)) assert.ok(part.endsWith('_'), `${text}: a break after ${part}`);
+	for (const part of parts) assert.ok(!part.slice(0, -1).includes('_'), `${text}: ${part} could break sooner`);
+}
+
+describe('codeWrapParts', () => {
+	it('breaks every registry code after each of its underscores, and nowhere else', () => {
+		for (const { code } of allEntries(loadRegistry())) {
+			assertWrapsAfterUnderscores(code);
+			assert.equal(codeWrapParts(code).length, code.split('_').length, code);
+		}
+	});
+
+	it('keeps any text whole and breaks it only after underscores, leading, doubled or trailing ones too', () => {
+		fc.assert(fc.property(fc.string({ unit: fc.constantFrom('A', '_', 'é', '\n', '😀') }), assertWrapsAfterUnderscores));
+	});
+});
