@@ -8,6 +8,7 @@ import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, problemType, type RegistryEntry } from '../../src/registry/model.ts';
 import { fillTemplate } from '../../src/registry/template.ts';
 import { DIAGNOSE_PATH, SEARCH_DATA_PATH } from '../../src/registry/urls.ts';
+import { breaksInsideWords, renderedLines } from '../support/lines.ts';
 import { expect, test } from './fixtures.ts';
 
 const registry = loadRegistry();
@@ -259,5 +260,22 @@ test.describe('the decoder', () => {
 		await expect(link).toBeFocused();
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(new RegExp(`${e.path}$`));
+	});
+});
+
+test.describe('the decoder on a phone', () => {
+	test.use({ viewport: { width: 375, height: 740 } });
+	const longest = [...entries].sort((a, b) => b.code.length - a.code.length)[0]!;
+
+	test(`wraps a long code (${longest.code}) in its result only after an underscore, inside the card`, async ({ page }) => {
+		await paste(page, longest.code);
+		const code = results(page).first().locator('.atlas-decoded-code code');
+		await expect(code).toHaveText(longest.code);
+		const lines = await renderedLines(code);
+		// Too long for one line at this width: otherwise this test would show nothing.
+		expect(lines.length).toBeGreaterThan(1);
+		expect(breaksInsideWords(lines), `lines: ${lines.join(' | ')}`).toEqual([]);
+		const fits = await code.evaluate((el) => el.getBoundingClientRect().right <= el.closest('article')!.getBoundingClientRect().right);
+		expect(fits).toBe(true);
 	});
 });

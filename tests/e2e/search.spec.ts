@@ -261,10 +261,9 @@ test.describe('the search dialog', () => {
 		}
 	});
 
-	test('a half-remembered code reaches its page in under ten seconds: a typo, "did you mean", Enter', async ({ page }) => {
+	test('a half-remembered code reaches its page in one go: a typo, "did you mean", Enter', async ({ page }) => {
 		const [code, [entry]] = [...byCode].find(([c, list]) => list.length === 1 && c.length > 10)!;
 		const typo = (code.slice(0, 5) + code.slice(6)).toLowerCase();
-		const started = Date.now();
 		const input = await openSearch(page, entry!.path.replace(/errors\/.*$/, ''));
 		// Typed at a brisk human pace, not all at once.
 		await input.pressSequentially(typo, { delay: 60 });
@@ -273,7 +272,6 @@ test.describe('the search dialog', () => {
 		await expect(page.locator('dialog[open] .atlas-jump-title')).toHaveText('Did you mean');
 		await input.press('Enter');
 		await expect(page.locator('h1')).toHaveText(code);
-		expect(Date.now() - started).toBeLessThan(10_000);
 	});
 
 	test('with nothing to jump to, Enter opens the first result', async ({ page }) => {

@@ -17,6 +17,7 @@
 import { decode, LIMITS, type DecodeResult, type DecoderData, type Match } from '../../decode/index.ts';
 import { describe, inputNote } from '../../decode/present.ts';
 import { isShareFragment, openShare, shareFragment } from '../../decode/share.ts';
+import { codeWrapParts } from '../../registry/code-wrap.ts';
 import { loadDecoderData } from './load-data.ts';
 
 /** Results shown at most; a long log's further errors are counted, not listed. */
@@ -31,9 +32,14 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, 
 	return node;
 }
 
+/** Code that wraps only after an underscore on a narrow screen (src/registry/code-wrap.ts). */
+function code(text: string): HTMLElement {
+	return h('code', {}, ...codeWrapParts(text).flatMap((part, i) => (i ? [h('wbr'), part] : [part])));
+}
+
 /** Registry prose, where `backtick spans` are code. */
 function prose(text: string): Node[] {
-	return text.split('`').map((part, i) => (i % 2 ? h('code', {}, part) : document.createTextNode(part)));
+	return text.split('`').map((part, i) => (i % 2 ? code(part) : document.createTextNode(part)));
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -174,7 +180,7 @@ class AtlasDecoder extends HTMLElement {
 					h(
 						'div',
 						{ class: 'atlas-decoded-group' },
-						h('p', { class: 'atlas-decoded-note' }, h('code', {}, matches[0]!.code), ` names ${matches.length} entries, and nothing in what you pasted tells which one it is.`),
+						h('p', { class: 'atlas-decoded-note' }, code(matches[0]!.code), ` names ${matches.length} entries, and nothing in what you pasted tells which one it is.`),
 						...cards,
 					),
 				);
@@ -196,7 +202,7 @@ class AtlasDecoder extends HTMLElement {
 		const nodes: Node[] = [h('p', {}, 'It may be an error we do not document yet, or the part that names it was not included.')];
 		for (const s of result.suggestions) {
 			const product = data.products.find((p) => p.id === s.product);
-			nodes.push(h('p', {}, 'Did you mean ', h('a', { href: s.path }, h('code', {}, s.code)), ` (${product?.name ?? s.product})?`));
+			nodes.push(h('p', {}, 'Did you mean ', h('a', { href: s.path }, code(s.code)), ` (${product?.name ?? s.product})?`));
 		}
 		nodes.push(h('p', {}, h('a', { href: '#search' }, 'Search the codes'), ' by name or by words of the message.'));
 		return nodes;
@@ -204,7 +210,7 @@ class AtlasDecoder extends HTMLElement {
 
 	#card(match: Match, shareable: boolean, data: DecoderData): HTMLElement {
 		const shown = describe(match, data);
-		const heading = h(`h${Math.min(6, this.#level)}` as 'h2', { class: 'atlas-decoded-code' }, h('a', { href: match.path }, h('code', {}, match.code)));
+		const heading = h(`h${Math.min(6, this.#level)}` as 'h2', { class: 'atlas-decoded-code' }, h('a', { href: match.path }, code(match.code)));
 		if (match.count > 1) heading.append(' ', h('span', { class: 'atlas-decoded-count' }, `seen ${match.count} times`));
 		const card = h(
 			'article',
@@ -250,7 +256,7 @@ class AtlasDecoder extends HTMLElement {
 						h(
 							'li',
 							{},
-							c.path ? h('a', { href: c.path }, h('code', {}, c.code ?? '')) : c.code ? h('code', {}, c.code) : '',
+							c.path ? h('a', { href: c.path }, code(c.code ?? '')) : c.code ? code(c.code) : '',
 							c.product && c.product !== match.product ? ` (${data.products.find((p) => p.id === c.product)?.name ?? c.product})` : '',
 							c.text ? `${c.code ? ' — ' : ''}${c.text}` : '',
 						),
