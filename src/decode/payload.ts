@@ -10,7 +10,7 @@ import { parseLenient, type JsonNode, type JsonObject } from './json.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { clean, fold, isWordChar } from './normalize.ts';
-import { findTemplates, type Unit } from './templates.ts';
+import { findTemplates, type TemplateHit, type Unit } from './templates.ts';
 import { errorTypesNamed, MAX_UNKNOWNS, pageUrl, productsNamed } from './mentions.ts';
 
 /** Keys whose value is an error's code. */
@@ -44,7 +44,12 @@ export interface WalkOutput {
 	masks: [number, number][];
 	/** Strings inside those objects, to scan as text. */
 	pieces: TextPiece[];
+	/** The templates each message read so far matched (against any template), by message. */
+	messageReads: Map<string, TemplateHit['matches']>;
 }
+
+/** Distinct messages whose reading is remembered; beyond this, messages are simply read again. */
+const MAX_MESSAGE_READS = 4096;
 
 interface Item {
 	node: JsonNode;
@@ -105,12 +110,12 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
 				masked = true;
 			}
 			const inChain = chained?.has(node) ?? false;
-			const finding = inChain || quiet?.has(node) ? undefined : errorFinding(node, item, index, budget, out.unknowns);
+			const finding = inChain || quiet?.has(node) ? undefined : errorFinding(node, item, index, budget, out);
 			// An error's code, status and message are read as facts, not scanned again as text.
 			const consumed = finding || inChain ? CONSUMED : undefined;
 			if (finding) {
 				finding.pos = pos;
-				const chain = causeChain(node, item, index, budget, out.unknowns);
+				const chain = causeChain(node, item, index, budget, out);
 				if (chain.length) {
 					finding.cause = chain.map((c) => c.finding);
 					// A known error reports its causes in its chain; an unknown one lets them stand alone.
@@ -233,7 +238,7 @@ function nameOf(node: JsonObject, index: DecoderIndex, hints: number[]): Named {
 }
 
 /** Turns an object into a finding when it is an error: it names a code, or its message is a known one. */
-function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget: Budget, unknowns: Unknown[]): Finding | undefined {
+function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget: Budget, out: WalkOutput): Finding | undefined {
 	const hints: number[] = [];
 	const named = nameOf(node, index, hints);
 	const messages: string[] = [];
@@ -251,12 +256,17 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 		const only = candidates.length ? templatesOf(candidates, index) : undefined;
 		if (!only || only.size) {
 			for (const m of messages) {
-				for (const line of clean(m).split('\n', 8)) {
-					const unit: Unit = { text: line.slice(0, budget.limits.maxLineChars), pos: 0 };
-					for (const hit of findTemplates(unit, index.templates, budget, only)) {
-						for (const h of hit.matches) if (!templated.has(h.entry)) templated.set(h.entry, h.params);
+				// A message payloads repeat (the same error many times, a log's "request served") is read once, when any template may match it.
+				let read = only ? undefined : out.messageReads.get(m);
+				if (!read) {
+					read = [];
+					for (const line of clean(m).split('\n', 8)) {
+						const unit: Unit = { text: line.slice(0, budget.limits.maxLineChars), pos: 0 };
+						for (const hit of findTemplates(unit, index.templates, budget, only)) read.push(...hit.matches);
 					}
+					if (!only && out.messageReads.size < MAX_MESSAGE_READS) out.messageReads.set(m, read);
 				}
+				for (const h of read) if (!templated.has(h.entry)) templated.set(h.entry, h.params);
 				if (templated.size) break;
 			}
 		}
@@ -266,7 +276,7 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 		via = 'message';
 	}
 	if (!candidates.length) {
-		if (named.unknown && unknowns.length < MAX_UNKNOWNS) unknowns.push(named.unknown);
+		if (named.unknown && out.unknowns.length < MAX_UNKNOWNS) out.unknowns.push(named.unknown);
 		if (named.code === undefined) return undefined;
 		// An unknown code: what a cause chain shows of it, and no more (nothing is ranked for it).
 		return { pos: item.base ?? node.start, source: 'json', via: via ?? 'code', code: named.code, candidates, text: messages[0] === undefined ? undefined : withoutDocsLink(oneLine(messages[0])) };
@@ -312,7 +322,7 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 }
 
 /** The chain below an error, outermost first; a link may be an object or a bare code string. */
-function causeChain(node: JsonObject, item: Item, index: DecoderIndex, budget: Budget, unknowns: Unknown[]): { finding: Finding; node?: JsonObject }[] {
+function causeChain(node: JsonObject, item: Item, index: DecoderIndex, budget: Budget, out: WalkOutput): { finding: Finding; node?: JsonObject }[] {
 	const chain: { finding: Finding; node?: JsonObject }[] = [];
 	let link = field(node, CAUSE_KEYS);
 	if (!link) return chain;
@@ -325,7 +335,7 @@ function causeChain(node: JsonObject, item: Item, index: DecoderIndex, budget: B
 		if (link.kind === 'object') {
 			if (seen.has(link)) break;
 			seen.add(link);
-			const finding = errorFinding(link, { ...item, parent: undefined, status: undefined }, index, budget, unknowns) ?? {
+			const finding = errorFinding(link, { ...item, parent: undefined, status: undefined }, index, budget, out) ?? {
 				pos: item.base ?? link.start,
 				source: 'json',
 				via: 'code',

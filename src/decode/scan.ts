@@ -41,7 +41,7 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 	}
 	const text = clean(raw);
 	const folded = fold(text);
-	const out: WalkOutput = { findings: [], unknowns: [], masks: [], pieces: [] };
+	const out: WalkOutput = { findings: [], unknowns: [], masks: [], pieces: [], messageReads: new Map() };
 	readPayloads(text, index, budget, out);
 
 	const lineStarts = [0];

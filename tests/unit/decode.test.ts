@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { decode } from '../../src/decode/index.ts';
 import { isWordChar } from '../../src/decode/normalize.ts';
 import { words } from '../../src/decode/words.ts';
+import { fillTemplate } from '../../src/registry/template.ts';
 import { data, entry, firstGroup, paths, registry } from './decode-fixtures.ts';
 
 const portInUse = entry('asymmetric', 'PORT_IN_USE');
@@ -177,6 +178,15 @@ describe('a JSON payload', () => {
 		const result = decode(lines.join('\n'), data);
 		assert.deepEqual(paths(result), [portInUse.path]);
 		assert.equal(result.matches[0]!.count, 5);
+	});
+
+	it('reads a message that a payload repeats as the same error each time, with its values', () => {
+		// A message is read once per paste; every object that carries it is still that error.
+		const message = fillTemplate(portInUse.message!, { port: '5432' });
+		const result = decode(JSON.stringify({ errors: [{ message }, { message, status: 409 }, { message }] }), data);
+		assert.deepEqual(paths(result), [portInUse.path]);
+		assert.equal(result.matches[0]!.count, 3);
+		assert.deepEqual(result.matches[0]!.params, { port: '5432' });
 	});
 
 	it('reads JSON held in a JSON string, and JSON escaped into a log line', () => {
