@@ -91,7 +91,7 @@ export function hasWord(text: string, word: string): boolean {
 
 /**
  * Codes and page links in one line. `skip` holds spans already read as a message, whose words
- * are values, not mentions. `lineWords` are the line's words (words.ts). `inPayload`: the line is a
+ * are values, not mentions. `w` holds the line's words (words.ts). `inPayload`: the line is a
  * string inside a payload object. A bound hit while reading is recorded in `budget`.
  */
 export function findMentions(
@@ -100,7 +100,7 @@ export function findMentions(
 	skip: readonly { start: number; end: number }[],
 	findings: Finding[],
 	unknowns: Unknown[],
-	lineWords: Words,
+	w: Words,
 	inPayload: boolean,
 	budget: Budget,
 ): void {
@@ -123,7 +123,6 @@ export function findMentions(
 	}
 	let nextSkip = 0;
 	let nextUrl = 0;
-	const w = lineWords;
 	for (let k = 0; k < w.count; k++) {
 		const start = w.start[k]!;
 		const e = w.end[k]!;
