@@ -17,7 +17,7 @@
 import { decode, LIMITS, type DecodeResult, type DecoderData, type Match } from '../../decode/index.ts';
 import { describe, inputNote } from '../../decode/present.ts';
 import { isShareFragment, openShare, shareFragment } from '../../decode/share.ts';
-import { codeWrapParts } from '../../registry/code-wrap.ts';
+import { codeWrapNodes } from '../../registry/code-wrap.ts';
 import { loadDecoderData } from './load-data.ts';
 
 /** Results shown at most; a long log's further errors are counted, not listed. */
@@ -34,7 +34,7 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, 
 
 /** Code that wraps only after an underscore on a narrow screen (src/registry/code-wrap.ts). */
 function code(text: string): HTMLElement {
-	return h('code', {}, ...codeWrapParts(text).flatMap((part, i) => (i ? [h('wbr'), part] : [part])));
+	return h('code', {}, ...codeWrapNodes(text));
 }
 
 /** Registry prose, where `backtick spans` are code. */
