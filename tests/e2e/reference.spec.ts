@@ -155,6 +155,16 @@ test.describe('codes on the narrowest phone', () => {
 		// Some do wrap at this width: otherwise this test would show nothing.
 		expect(wrapped).not.toEqual([]);
 	});
+
+	test('no code page scrolls sideways: long codes and Problem Details types wrap inside it', async ({ page }) => {
+		const wide: string[] = [];
+		for (const entry of allEntries(registry)) {
+			await page.goto(entry.path);
+			const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+			if (scroll > client) wide.push(`${entry.path} (${scroll} px)`);
+		}
+		expect(wide).toEqual([]);
+	});
 });
 
 test('a code page stays under 15 KB of gzipped HTML', () => {

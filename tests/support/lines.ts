@@ -4,6 +4,7 @@
  * line. A `<wbr>` has no text and adds nothing, so the lines join back to the element's text.
  */
 import type { Locator } from '@playwright/test';
+import { WRAP_AFTER } from '../../src/registry/code-wrap.ts';
 
 export function renderedLines(element: Locator): Promise<string[]> {
 	return element.evaluate((el) => {
@@ -28,7 +29,7 @@ export function renderedLines(element: Locator): Promise<string[]> {
 	});
 }
 
-/** The lines of `lines` that end where a code must not wrap: anywhere but right after an underscore. */
+/** The lines of `lines` that end where a code must not wrap: anywhere but right after an underscore (or a URN's colon). */
 export function breaksInsideWords(lines: string[]): string[] {
-	return lines.slice(0, -1).filter((line) => !line.endsWith('_'));
+	return lines.slice(0, -1).filter((line) => !WRAP_AFTER.some((c) => line.endsWith(c)));
 }
