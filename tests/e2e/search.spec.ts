@@ -12,7 +12,7 @@ import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { codeTargets } from '../../src/search/code-index.ts';
 import { jumpFor } from '../../src/search/jump.ts';
 import { searchTerm } from '../../src/search/search-term.ts';
-import { DIAGNOSE_PATH } from '../../src/registry/urls.ts';
+import { DIAGNOSE_PATH, SEARCH_DATA_PATH } from '../../src/registry/urls.ts';
 import { breaksInsideWords, renderedLines } from '../support/lines.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -340,6 +340,34 @@ test.describe('the search dialog', () => {
 		await expect(input).toHaveValue(ownCode.code);
 		await expect(input).toBeFocused();
 		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(ownCode.code);
+	});
+
+	test('Enter pressed before the code list is in opens the jump it brings: a typo, Enter at once, its page', async ({ page }) => {
+		// The code list held back: until it is in, there is no "did you mean", and a typo has no full-text result.
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		await page.route(`**${SEARCH_DATA_PATH}`, async (route) => {
+			await released;
+			await route.continue();
+		});
+		const [code, [entry]] = [...byCode].find(([c, list]) => list.length === 1 && c.length > 10)!;
+		const typo = (code.slice(0, 5) + code.slice(6)).toLowerCase();
+		const input = await openSearch(page, entry!.path.replace(/errors\/.*$/, ''));
+		await input.fill(typo);
+		await input.press('Enter');
+		await expect(page.locator('dialog[open]')).toBeVisible();
+		release();
+		await expect(page).toHaveURL(entry!.path);
+	});
+
+	test('Enter pressed before Pagefind\'s field is built opens the code typed, once it can', async ({ page }) => {
+		const release = await slowPagefind(page);
+		await openSearchEarly(page);
+		await page.keyboard.type(ownCode.code);
+		await page.keyboard.press('Enter');
+		await expect(page.locator('dialog[open]')).toBeVisible();
+		release();
+		await expect(page).toHaveURL(ownCode.path);
 	});
 
 	test('Escape before Pagefind\'s field is built closes the dialog and drops what was typed, as it does after', async ({ page }) => {
