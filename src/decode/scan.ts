@@ -91,7 +91,8 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 			break;
 		}
 		if (barren.has(piece.text)) continue;
-		const [findings, unknowns] = [out.findings.length, out.unknowns.length];
+		const findings = out.findings.length;
+		const unknowns = out.unknowns.length;
 		const t = clean(piece.text);
 		if (!t.includes('\n')) scanUnit({ text: t, pos: piece.pos }, index, budget, out, true);
 		else for (const line of t.split('\n')) scanUnit({ text: line, pos: piece.pos }, index, budget, out, true);
