@@ -13,7 +13,7 @@ import type { DecoderIndex } from './lookup.ts';
 import type { CauseLink, DecodeResult, Group, Match, Suggestion } from './result.ts';
 import { hasWord } from './mentions.ts';
 import type { Scanned } from './scan.ts';
-import { suggest } from './suggest.ts';
+import { spelledCodes, suggest } from './suggest.ts';
 
 /** How far apart, in lines, a message and the payload object it belongs to may be (a stack trace sits between). */
 const MERGE_LINES = 40;
@@ -193,6 +193,10 @@ export function rank(scanned: Scanned, index: DecoderIndex, budget: Budget, inpu
 		for (const s of suggest(unknown, index)) {
 			if (!matchedCodes.has(s.code) && !suggestions.some((x) => x.path === s.path && x.input === s.input)) suggestions.push(s);
 		}
+	}
+	// Nothing matched: codes the paste spells out in words (`container not found`) are worth offering.
+	if (!matches.length) {
+		for (const s of spelledCodes(scanned.text, index)) if (!suggestions.some((x) => x.path === s.path)) suggestions.push(s);
 	}
 	suggestions.sort((a, b) => a.distance - b.distance);
 

@@ -15,6 +15,8 @@ import { findTemplates, unitFolded, type Unit } from './templates.ts';
 import { words } from './words.ts';
 
 export interface Scanned {
+	/** The paste as read: cleaned, and cut to its head and tail when longer than the input bound. */
+	text: string;
 	findings: Finding[];
 	unknowns: Unknown[];
 	/** Offsets where each line of the cleaned paste starts, to tell how far apart findings are. */
@@ -98,7 +100,7 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 		else for (const line of t.split('\n')) scanUnit({ text: line, pos: piece.pos }, index, budget, out, true);
 		if (out.findings.length === findings && out.unknowns.length === unknowns && barren.size < MAX_BARREN) barren.add(piece.text);
 	}
-	return { findings: out.findings, unknowns: out.unknowns, lineStarts, lineStatus };
+	return { text, findings: out.findings, unknowns: out.unknowns, lineStarts, lineStatus };
 }
 
 /**

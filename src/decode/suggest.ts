@@ -1,12 +1,14 @@
 /**
  * "Did you mean": the known codes (or page slugs) closest to an unknown one, by edit distance.
  * Codes are pre-filtered by shared distinct bigrams (each edit removes at most two), so a registry of
- * thousands of codes is not compared in full for every typo.
+ * thousands of codes is not compared in full for every typo. And, when nothing matched a short
+ * paste, the codes it spells out in words (`container not found` → CONTAINER_NOT_FOUND).
  */
 import { editDistance } from '../registry/distance.ts';
 import type { Unknown } from './finding.ts';
 import { bigramsOf, type DecoderIndex } from './lookup.ts';
 import type { Suggestion } from './result.ts';
+import { words } from './words.ts';
 
 /** Suggestions per unknown code. */
 const PER_INPUT = 3;
@@ -61,4 +63,41 @@ export function suggest(unknown: Unknown, index: DecoderIndex): Suggestion[] {
 		const e = index.entries[id]!;
 		return { input: unknown.input, product: index.products[e.product]!.data.id, code: e.code, path: e.path, distance };
 	});
+}
+
+/** Pastes longer than this are not read for codes spelled out in words: a note is, a log is not. */
+const MAX_SPELLED_CHARS = 300;
+/** The most words of a code looked for spelled out. */
+const MAX_CODE_WORDS = 8;
+
+/**
+ * Codes a short paste writes out as words, two or more (`container not found for id 7`,
+ * `container-not-found`): every run of words joined by spaces, hyphens or dots that is a code read
+ * with underscores. Where runs overlap, only the longest is offered (CONTAINER_NOT_FOUND, not the
+ * NOT_FOUND inside it). One Map lookup per run; runs are at most MAX_CODE_WORDS words long.
+ */
+export function spelledCodes(text: string, index: DecoderIndex): Suggestion[] {
+	if (text.length > MAX_SPELLED_CHARS) return [];
+	const w = words(text);
+	const runs: { from: number; to: number; ids: number[] }[] = [];
+	for (let a = 0; a < w.count; a++) {
+		let key = text.slice(w.start[a]!, w.end[a]!).toLowerCase();
+		for (let b = a + 1; b < w.count && b - a < MAX_CODE_WORDS; b++) {
+			// Words of one spelled code are apart by separators only: ` `, `-`, `.`.
+			if (!/^[ \-.]+$/.test(text.slice(w.end[b - 1]!, w.start[b]!))) break;
+			key += `_${text.slice(w.start[b]!, w.end[b]!).toLowerCase()}`;
+			const ids = index.byCode.get(key);
+			if (ids) runs.push({ from: a, to: b, ids });
+		}
+	}
+	runs.sort((x, y) => y.to - y.from - (x.to - x.from) || x.from - y.from);
+	const kept: typeof runs = [];
+	for (const run of runs) if (!kept.some((k) => run.from <= k.to && k.from <= run.to)) kept.push(run);
+	kept.sort((x, y) => x.from - y.from);
+	return kept.flatMap(({ from, to, ids }) =>
+		ids.map((id) => {
+			const e = index.entries[id]!;
+			return { input: text.slice(w.start[from]!, w.end[to]!), product: index.products[e.product]!.data.id, code: e.code, path: e.path, distance: 0 };
+		}),
+	);
 }

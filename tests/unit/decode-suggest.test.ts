@@ -52,3 +52,39 @@ describe('did you mean: every code one typo away is suggested', () => {
 		}
 	});
 });
+
+describe('did you mean: a code spelled out in words in a short note', () => {
+	const spelled = codes.filter((c) => c.includes('_'));
+	const words = (code: string) => code.toLowerCase().replaceAll('_', ' ');
+
+	it('offers every code of two words or more, written as words in a sentence, and matches nothing', () => {
+		const missed: string[] = [];
+		for (const code of spelled) {
+			const result = decode(`It failed: ${words(code)} again, twice.`, data);
+			if (result.matches.length || !result.suggestions.some((s) => s.code === code && s.input === words(code))) missed.push(code);
+		}
+		assert.deepEqual(missed, []);
+	});
+
+	it('offers only the longest code where one spelled code holds another (CONTAINER_NOT_FOUND, not NOT_FOUND)', () => {
+		const pairs = spelled.flatMap((long) => spelled.filter((short) => long.endsWith(`_${short}`)).map((short) => [long, short] as const));
+		assert.ok(pairs.length > 0);
+		for (const [long, short] of pairs) {
+			const offered = decode(`${words(long)} for id 7`, data).suggestions.map((s) => s.code);
+			assert.ok(offered.includes(long) && !offered.includes(short), `${long}: ${offered.join(', ')}`);
+		}
+	});
+
+	it('reads hyphens and dots as the separators they are in a slug or a dotted name', () => {
+		const code = spelled[0]!;
+		for (const sep of ['-', '.']) {
+			assert.ok(decode(`see ${code.toLowerCase().replaceAll('_', sep)}`, data).suggestions.some((s) => s.code === code), sep);
+		}
+	});
+
+	it('does not read a long paste, a log, for words that spell a code', () => {
+		const code = spelled[0]!;
+		const log = `${'2026-11-21T02:14:07Z INFO request served\n'.repeat(20)}${words(code)}`;
+		assert.deepEqual(decode(log, data).suggestions, []);
+	});
+});
