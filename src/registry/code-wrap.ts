@@ -9,9 +9,12 @@
 /** The characters a code may wrap after. */
 export const WRAP_AFTER = ['_', ':'] as const;
 
+/** Between a WRAP_AFTER character and whatever follows it. */
+const WRAP_POINT = new RegExp(`(?<=[${WRAP_AFTER.join('')}])(?=.)`, 's');
+
 /** The code in parts that each end with a WRAP_AFTER character but the last (`A_B_C` → `A_`, `B_`, `C`). */
 export function codeWrapParts(code: string): string[] {
-	return code.split(/(?<=[_:])(?=.)/s);
+	return code.split(WRAP_POINT);
 }
 
 /** The code as nodes for a script to show, a `<wbr>` between its parts (browser only). */

@@ -360,6 +360,24 @@ test.describe('the search dialog', () => {
 		await expect(page).toHaveURL(entry!.path);
 	});
 
+	test('an Enter still waiting for a result is dropped when the dialog closes: a later search opens nothing by itself', async ({ page }) => {
+		const input = await openSearch(page, '/');
+		// Words in no page: no jump and no result, so the Enter waits.
+		await input.fill('qqzx vvkj');
+		// Pagefind has searched and found nothing: nothing more will change in the dialog until something does.
+		await expect(page.locator('dialog[open] .pagefind-ui__message')).toContainText('qqzx vvkj');
+		await input.press('Enter');
+		await page.keyboard.press('Control+k');
+		await expect(page.locator('dialog[open]')).toHaveCount(0);
+		// A search the page starts itself, as the short-link fallback does: it must only show results.
+		await page.locator('site-search').evaluate((el, code) => el.dispatchEvent(new CustomEvent('atlas:search-for', { detail: code })), ownCode.code);
+		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(ownCode.code);
+		// Had the old Enter been kept, the first result would be opening now.
+		await page.waitForTimeout(500);
+		await expect(page).toHaveURL('/');
+		await expect(page.locator('dialog[open]')).toBeVisible();
+	});
+
 	test('Enter pressed before Pagefind\'s field is built opens the code typed, once it can', async ({ page }) => {
 		const release = await slowPagefind(page);
 		await openSearchEarly(page);
