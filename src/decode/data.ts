@@ -5,6 +5,7 @@
  * every field is copied from, or derived with the same rules as, `src/registry/`.
  */
 import { whatToDo, type Registry } from '../registry/model.ts';
+import { proseCode } from '../registry/prose.ts';
 import type { Section } from '../registry/schema.ts';
 import { slugForCode } from '../registry/urls.ts';
 
@@ -91,8 +92,7 @@ const ERROR_TYPE = /^[A-Z][A-Za-z0-9]*Error[A-Za-z0-9]*$/;
 function errorTypesOf(sections: readonly Section[]): string[] {
 	const found = new Set<string>();
 	const read = (text: string) => {
-		const spans = text.split('`');
-		for (let i = 1; i < spans.length; i += 2) if (ERROR_TYPE.test(spans[i]!) && !spans[i]!.endsWith('Code')) found.add(spans[i]!);
+		for (const span of proseCode(text)) if (ERROR_TYPE.test(span) && !span.endsWith('Code')) found.add(span);
 	};
 	for (const section of sections) {
 		for (const block of section.blocks) {

@@ -3,6 +3,7 @@
  * bigram for "did you mean". Built once per DecoderData object and cached, so a page that
  * decodes on every keystroke pays for it once.
  */
+import { proseCode } from '../registry/prose.ts';
 import { templateParams } from '../registry/template.ts';
 import { entryPath, slugForCode } from '../registry/urls.ts';
 import type { DecoderData, DecoderEntry, DecoderProduct } from './data.ts';
@@ -124,9 +125,7 @@ function termsOf(e: DecoderEntry): string[] {
 	const terms = new Set<string>();
 	for (const text of [e.when, e.description, e.fix]) {
 		if (text === undefined) continue;
-		const spans = text.split('`');
-		for (let i = 1; i < spans.length; i += 2) {
-			const span = spans[i]!;
+		for (const span of proseCode(text)) {
 			if (span.length >= 4 && span.length <= 64 && [...span].every((c) => isWordChar(c.charCodeAt(0)))) terms.add(fold(span));
 		}
 	}

@@ -18,6 +18,7 @@ import { decode, LIMITS, type DecodeResult, type DecoderData, type Match } from 
 import { describe, inputNote } from '../../decode/present.ts';
 import { isShareFragment, openShare, shareFragment } from '../../decode/share.ts';
 import { codeWrapNodes } from '../../registry/code-wrap.ts';
+import { proseParts } from '../../registry/prose.ts';
 import { loadDecoderData } from './load-data.ts';
 
 /** Results shown at most; a long log's further errors are counted, not listed. */
@@ -37,9 +38,9 @@ function code(text: string): HTMLElement {
 	return h('code', {}, ...codeWrapNodes(text));
 }
 
-/** Registry prose, where `backtick spans` are code. */
+/** Registry prose (src/registry/prose.ts): its code spans as code, the rest as text. */
 function prose(text: string): Node[] {
-	return text.split('`').map((part, i) => (i % 2 ? code(part) : document.createTextNode(part)));
+	return proseParts(text).map((part) => (part.code ? code(part.text) : document.createTextNode(part.text)));
 }
 
 function plural(n: number, one: string, many: string): string {
