@@ -23,15 +23,15 @@ export function registryDir(): string {
 	return process.env.ATLAS_REGISTRY_DIR ? resolve(process.env.ATLAS_REGISTRY_DIR) : DEFAULT_REGISTRY_DIR;
 }
 
+/** The registry's files: every `*.yaml` (or `*.yml`) in the folder, in name order, as paths. */
+export function registryFiles(dir: string = registryDir()): string[] {
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+		.sort()
+		.map((f) => join(dir, f));
+}
+
 /** Loads and validates the registry; throws a RegistryError naming every problem. */
 export function loadRegistry(dir: string = registryDir()): Registry {
-	const files = readdirSync(dir)
-		.filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-		.sort();
-	return validateRegistry(
-		files.map((f) => {
-			const path = join(dir, f);
-			return { file: relative(process.cwd(), path) || path, text: readFileSync(path, 'utf8') };
-		}),
-	);
+	return validateRegistry(registryFiles(dir).map((path) => ({ file: relative(process.cwd(), path) || path, text: readFileSync(path, 'utf8') })));
 }

@@ -1,15 +1,23 @@
 /**
- * The registry as the site's pages see it. Loaded once per build; reloaded on every request in
- * `astro dev`, so a saved YAML file shows without a restart.
+ * The registry as the site's pages see it. Loaded once per build. In `astro dev` it is loaded again
+ * when a registry file has been saved since, so an edit shows without a restart, and only then:
+ * every call in between gets the same registry, so its entries can be compared by identity.
  */
-import { loadRegistry } from './load.ts';
+import { statSync } from 'node:fs';
+import { loadRegistry, registryFiles } from './load.ts';
 import { findEntry, findProduct, type Product, type Registry, type RegistryEntry } from './model.ts';
 
 let cached: Registry | undefined;
+/** The registry files and their modification times when `cached` was loaded (dev only). */
+let cachedStamp: string | undefined;
 
 export function siteRegistry(): Registry {
-	if (import.meta.env?.DEV) return loadRegistry();
-	return (cached ??= loadRegistry());
+	if (!import.meta.env?.DEV) return (cached ??= loadRegistry());
+	const stamp = registryFiles()
+		.map((path) => `${path}:${statSync(path).mtimeMs}`)
+		.join('\n');
+	if (!cached || stamp !== cachedStamp) [cached, cachedStamp] = [loadRegistry(), stamp];
+	return cached;
 }
 
 export function productById(id: string, registry: Registry = siteRegistry()): Product {
@@ -19,7 +27,6 @@ export function productById(id: string, registry: Registry = siteRegistry()): Pr
 }
 
 export function entryBySlug(productId: string, slug: string): { product: Product; entry: RegistryEntry } {
-	// One registry for both: `astro dev` loads a fresh one per call.
 	const registry = siteRegistry();
 	const product = productById(productId, registry);
 	const entry = findEntry(registry, productId, slug);
