@@ -3,7 +3,8 @@
  * /api/<product>/<slug>.json (one entry). Their shapes are the schemas in ./schema.ts.
  */
 import { exitCodeOf, problemFacts, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
-import { absoluteUrl, apiEntryPath, llmsTxtPath, markdownPath, schemaPath, typedModulePath } from '../registry/urls.ts';
+import { jsonText } from '../registry/json-schema.ts';
+import { absoluteUrl, apiEntryPath, llmsTxtPath, schemaPath, twinUrl, typedModulePath } from '../registry/urls.ts';
 import { API_SCHEMA_VERSION, type ApiEntry, type ApiEntryFile, type ApiErrorsFile, type ApiProduct, type SchemaName } from './schema.ts';
 
 const ERRORS_SCHEMA: SchemaName = 'api-errors';
@@ -18,7 +19,7 @@ export function apiEntry(product: Product, entry: RegistryEntry, site: string | 
 		exitCode: exitCodeOf(product, entry),
 		...(type === undefined ? {} : { problem: { type, ...problem } }),
 		url: absoluteUrl(site, path),
-		markdownUrl: absoluteUrl(site, markdownPath(path)),
+		markdownUrl: twinUrl(site, entry),
 		jsonUrl: absoluteUrl(site, apiEntryPath(product.id, entry.slug)),
 	};
 }
@@ -28,7 +29,7 @@ function apiProduct(product: Product, site: string | URL): ApiProduct {
 	return {
 		...fields,
 		url: absoluteUrl(site, path),
-		markdownUrl: absoluteUrl(site, markdownPath(path)),
+		markdownUrl: twinUrl(site, product),
 		llmsTxtUrl: absoluteUrl(site, llmsTxtPath(product.id)),
 		moduleUrl: absoluteUrl(site, typedModulePath(product.id)),
 		errors: errors.map((e) => apiEntry(product, e, site)),
@@ -50,12 +51,10 @@ export function apiEntryFile(product: Product, entry: RegistryEntry, site: strin
 	return {
 		$schema: absoluteUrl(site, schemaPath(ENTRY_SCHEMA)),
 		schemaVersion: API_SCHEMA_VERSION,
-		product: { id: product.id, name: product.name, url: absoluteUrl(site, product.path), markdownUrl: absoluteUrl(site, markdownPath(product.path)) },
+		product: { id: product.id, name: product.name, url: absoluteUrl(site, product.path), markdownUrl: twinUrl(site, product) },
 		entry: apiEntry(product, entry, site),
 	};
 }
 
-/** A JSON file's text, indented so that a person can read it too. */
-export function jsonText(value: unknown): string {
-	return `${JSON.stringify(value, null, '\t')}\n`;
-}
+/** The text of a JSON file (registry/json-schema.ts): the endpoints under src/pages/api/ write these files with it. */
+export { jsonText };

@@ -4,7 +4,7 @@
  * Details facts). The JSON Schemas published under /schema/ are made from these.
  */
 import { z } from 'zod';
-import { jsonSchema as registryJsonSchema } from '../registry/json-schema.ts';
+import { jsonText, jsonSchema as registryJsonSchema } from '../registry/json-schema.ts';
 import { entry, product } from '../registry/schema.ts';
 import { API_REGISTRY_PATH, apiEntryPath } from '../registry/urls.ts';
 
@@ -86,7 +86,7 @@ export type ApiProduct = z.output<typeof apiProduct>;
 export type ApiErrorsFile = z.output<typeof apiErrorsFile>;
 export type ApiEntryFile = z.output<typeof apiEntryFile>;
 
-const asJson = (schema: z.ZodType) => `${JSON.stringify(z.toJSONSchema(schema, { io: 'output' }), null, '\t')}\n`;
+const asJson = (schema: z.ZodType) => jsonText(z.toJSONSchema(schema, { io: 'output' }));
 
 /** The JSON Schemas the site publishes at /schema/<name>.schema.json, with what each describes (registry prose: `backticks` are code). */
 export const SCHEMAS = {

@@ -6,13 +6,13 @@
  */
 import { SITE_DESCRIPTION, SITE_TITLE } from '../meta.ts';
 import { allEntries, entriesByCategory, productBlurb, type Product, type Registry } from '../registry/model.ts';
-import { API_REGISTRY_PATH, absoluteUrl, DIAGNOSE_PATH, apiEntryPath, LLMS_FULL_PATH, llmsTxtPath, schemaPath, typedModulePath } from '../registry/urls.ts';
+import { API_REGISTRY_PATH, absoluteUrl, DIAGNOSE_PATH, apiEntryPath, LLMS_FULL_PATH, llmsTxtPath, schemaPath, twinUrl, typedModulePath } from '../registry/urls.ts';
 import { SCHEMAS } from '../api/schema.ts';
-import { entryLink, productMarkdown, twinUrl } from './render.ts';
-import { codeSpan, heading, link, prose, text } from './syntax.ts';
+import { entryLink, productMarkdown } from './render.ts';
+import { codeSpan, heading, link, list, prose, text } from './syntax.ts';
 
 function section(title: string, items: string[]): string {
-	return `${heading(2, text(title))}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
+	return `${heading(2, text(title))}\n\n${list(items)}`;
 }
 
 /** "asymmetric, Smithers and Asset Core". */

@@ -6,13 +6,11 @@
  */
 import { entryPage, type EntrySection, type Inline } from '../registry/entry-page.ts';
 import { entriesByCategory, entrySummary, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
-import { absoluteUrl, llmsTxtPath, markdownPath } from '../registry/urls.ts';
-import { codeBlock, codeSpan, heading, link, prose, table, text } from './syntax.ts';
+import { absoluteUrl, llmsTxtPath, twinUrl } from '../registry/urls.ts';
+import { codeBlock, codeSpan, heading, link, list, prose, table, text } from './syntax.ts';
 
-/** The absolute URL of an entry's or a product's Markdown twin. */
-export function twinUrl(site: string | URL, page: { path: string }): string {
-	return absoluteUrl(site, markdownPath(page.path));
-}
+/** The URL rule lives in registry/urls.ts; re-exported for the callers that know it from here. */
+export { twinUrl };
 
 /** The pages with a Markdown twin, per registry: every page asks, so the set is built once. */
 const twinned = new WeakMap<Registry, ReadonlySet<string>>();
@@ -36,10 +34,6 @@ export function entryLink(site: string | URL, entry: RegistryEntry): string {
 /** Blocks joined as Markdown wants them: a blank line between each. */
 function blocks(parts: (string | false | undefined)[]): string {
 	return parts.filter((p): p is string => typeof p === 'string' && p !== '').join('\n\n');
-}
-
-function list(items: string[]): string {
-	return items.map((item) => `- ${item}`).join('\n');
 }
 
 /**

@@ -72,6 +72,11 @@ export function link(label: string, url: string): string {
 	return `[${label}](${url})`;
 }
 
+/** A bullet list, one item a line; items are Markdown already. */
+export function list(items: readonly string[]): string {
+	return items.map((item) => `- ${item}`).join('\n');
+}
+
 /**
  * A GFM table. Cells are Markdown already (made with `prose`, `codeSpan`, …); a `|` in them,
  * code spans included, is escaped here, because GFM splits a row into cells before it reads code.

@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import { product } from './schema.ts';
 
+/** A JSON file's text, indented so that a person can read it too: every JSON file the project writes. */
+export function jsonText(value: unknown): string {
+	return `${JSON.stringify(value, null, '\t')}\n`;
+}
+
 export function jsonSchema(): string {
-	return `${JSON.stringify(z.toJSONSchema(product, { io: 'input' }), null, '\t')}\n`;
+	return jsonText(z.toJSONSchema(product, { io: 'input' }));
 }

@@ -5,12 +5,6 @@
  *   /<product>/errors/<slug>/      one entry; the slug is the code in kebab case unless set
  */
 
-/**
- * First path segments the site keeps for itself (its own pages and endpoints, Astro's and
- * Pagefind's assets): a product id may not be one of them, or its pages would collide.
- */
-export const RESERVED_SEGMENTS = ['api', 'schema', 'e', 'search', 'diagnose', 'pagefind', '_astro', '404'] as const;
-
 /** `PORT_IN_USE` → `port-in-use`. */
 export function slugForCode(code: string): string {
 	return code.toLowerCase().replaceAll('_', '-');
@@ -117,5 +111,29 @@ export function absoluteUrl(site: string | URL, path: string): string {
 	return new URL(path, site).href;
 }
 
+/** The absolute URL of an entry's or a product's Markdown twin. */
+export function twinUrl(site: string | URL, page: { path: string }): string {
+	return absoluteUrl(site, markdownPath(page.path));
+}
+
 /** The site's origin: `SITE_URL` when set, else the local preview server. */
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
+
+/** `/api/errors.json` → `api`. */
+function firstSegment(path: string): string {
+	return path.split('/')[1]!;
+}
+
+/**
+ * First path segments the site keeps for itself (its own pages and endpoints, Astro's and
+ * Pagefind's assets): a product id may not be one of them, or its pages would collide. The site's
+ * own are read from the path rules above, so a new or moved rule is reserved with it.
+ */
+export const RESERVED_SEGMENTS: readonly string[] = [
+	...new Set(
+		[API_REGISTRY_PATH, apiEntryPath('_', '_'), typedModulePath('_'), schemaPath('_'), SHORT_LINK_PREFIX, SEARCH_DATA_PATH, DIAGNOSE_PATH].map(firstSegment),
+	),
+	'pagefind',
+	'_astro',
+	'404',
+];

@@ -4,8 +4,10 @@
  * and holds the templates that decode a message typed into the search field.
  */
 import type { APIRoute } from 'astro';
+import { MEDIA, respond } from '../../api/endpoint.ts';
 import { toDecoderData } from '../../decode/data.ts';
 import { siteRegistry } from '../../registry/site.ts';
 
-export const GET: APIRoute = () =>
-	new Response(JSON.stringify(toDecoderData(siteRegistry())), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const prerender = true;
+
+export const GET: APIRoute = () => respond(JSON.stringify(toDecoderData(siteRegistry())), MEDIA.json);
