@@ -11,7 +11,7 @@ import { fillTemplate } from '../src/registry/template.ts';
 import { absoluteUrl, DEFAULT_SITE_URL } from '../src/registry/urls.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 import { decode, LIMITS, toDecoderData, type DecodeResult, type DecoderData, type Match } from '../src/decode/index.ts';
-import { describe, inputNote } from '../src/decode/present.ts';
+import { boundNotes, describe } from '../src/decode/present.ts';
 
 const USAGE = `Usage: npm run --silent explain -- [--json] [TEXT…]
 
@@ -115,7 +115,7 @@ function printable(s: string): string {
 
 function humanMatch(match: Match, data: DecoderData, site: string, style: Style): string[] {
 	const d = describe(match, data);
-	const where = d ? `${d.product.name}${d.category ? ` · ${d.category}` : ''}` : match.product;
+	const where = d?.where ?? match.product;
 	const lines = [`${style.code(match.code)}  ${style.dim(where)}${match.count > 1 ? `  (${match.count}×)` : ''}`];
 	if (d?.entry.message !== undefined) {
 		const values = Object.fromEntries(Object.entries(match.params).map(([k, v]) => [k, style.value(printable(v))]));
@@ -126,12 +126,12 @@ function humanMatch(match: Match, data: DecoderData, site: string, style: Style)
 	if (match.retryable !== undefined) facts.push(match.retryable ? 'retryable' : 'not retryable');
 	if (match.retryAfterMs !== undefined) facts.push(`retry after ${match.retryAfterMs} ms`);
 	if (facts.length) lines.push(`  ${facts.join(' · ')}`);
-	const values = Object.entries(match.params).filter(([name]) => !d?.message?.some((p) => 'param' in p && p.param === name));
+	const values = d?.otherValues ?? Object.entries(match.params);
 	if (values.length) lines.push(`  ${values.map(([k, v]) => `${k} = ${style.value(printable(v))}`).join(', ')}`);
 	if (match.reported?.length) lines.push(`  ${match.reported.map(({ name, value }) => `${printable(name)} = ${printable(value)}`).join(', ')}`);
 	if (match.hint) lines.push(`  Hint: ${printable(match.hint)}`);
 	if (d?.fix) lines.push(`  What to do: ${printable(d.fix)}`);
-	else if (d?.about) lines.push(`  ${d.entry.when ? 'When' : 'Meaning'}: ${d.about}`);
+	else if (d?.about) lines.push(`  ${d.aboutKind === 'when' ? 'When' : 'Meaning'}: ${d.about}`);
 	if (match.cause?.length) {
 		lines.push(`  Caused by: ${match.cause.map((c) => printable(c.code ?? c.text ?? '?') + (c.product && c.product !== match.product ? ` (${c.product})` : '')).join(' → ')}`);
 	}
@@ -189,8 +189,7 @@ async function main(): Promise<number> {
 		console.log(human(result, data, site, colour ? COLOUR : PLAIN));
 	}
 	if (result.truncated && !options.json) {
-		const input = result.inputChars === undefined ? '' : `: ${inputNote(Math.max(result.inputChars, inputSize))}`;
-		console.error(`explain: the input was too large to read in full (${result.truncatedBy?.join(', ')})${input}; only part of it was decoded.`);
+		console.error(`explain: only part of the input was decoded: ${boundNotes(result, Math.max(result.inputChars ?? 0, inputSize)).join('; ')}.`);
 	}
 	return result.matches.length ? 0 : 1;
 }

@@ -5,9 +5,9 @@
  */
 import { fillTemplate, parseTemplate } from '../registry/template.ts';
 import type { DecoderData, DecoderEntry, DecoderProduct } from './data.ts';
-import { LIMITS } from './limits.ts';
+import { LIMITS, type Bound } from './limits.ts';
 import { entryOf } from './lookup.ts';
-import type { Match } from './result.ts';
+import type { DecodeResult, Match } from './result.ts';
 
 /** A piece of a message: literal text, or a placeholder with the value read from the paste. */
 export type MessagePart = { text: string } | { param: string; value: string | undefined };
@@ -17,28 +17,37 @@ export interface Described {
 	entry: DecoderEntry;
 	/** The entry's category name, when it has one. */
 	category?: string;
+	/** Where the entry lives: "Smithers · Engine". */
+	where: string;
+	/** Values read that the message does not show (documented `details` fields), in order. */
+	otherValues: [name: string, value: string][];
 	/** The entry's message template, split so the values can be highlighted. */
 	message?: MessagePart[];
 	/** What to do, with the user's values where the text names them. */
 	fix?: string;
 	/** What triggers it, or what it means, for entries that publish no fix. */
 	about?: string;
+	/** Which `about` is: the entry's trigger (`when`) or its meaning (`description`). */
+	aboutKind?: 'when' | 'description';
 }
 
 export function describe(match: Pick<Match, 'path' | 'params'>, data: DecoderData): Described | undefined {
 	const found = entryOf(data, match.path);
 	if (!found) return undefined;
 	const { product, entry } = found;
-	const described: Described = { product, entry };
-	if (entry.category !== undefined) described.category = product.categories[entry.category];
+	const category = entry.category === undefined ? undefined : product.categories[entry.category];
+	const described: Described = { product, entry, where: category ? `${product.name} · ${category}` : product.name, otherValues: [] };
+	if (category !== undefined) described.category = category;
 	if (entry.message !== undefined) {
 		described.message = parseTemplate(entry.message).map((s) =>
 			s.kind === 'text' ? { text: s.text } : { param: s.name, value: Object.hasOwn(match.params, s.name) ? match.params[s.name] : undefined },
 		);
 	}
+	const inMessage = new Set(described.message?.flatMap((p) => ('param' in p ? [p.param] : [])));
+	described.otherValues = Object.entries(match.params).filter(([name]) => !inMessage.has(name));
 	if (entry.fix !== undefined) described.fix = fillFix(entry.fix, match.params);
-	const about = entry.when ?? entry.description;
-	if (about !== undefined) described.about = about;
+	if (entry.when !== undefined) [described.about, described.aboutKind] = [entry.when, 'when'];
+	else if (entry.description !== undefined) [described.about, described.aboutKind] = [entry.description, 'description'];
 	return described;
 }
 
@@ -51,8 +60,23 @@ export function fillFix(fix: string, params: Readonly<Record<string, string>>): 
 	return filled.replace(/<([A-Za-z_][\w-]*)>/g, (whole, name: string) => (Object.hasOwn(params, name) ? params[name]! : whole));
 }
 
+/** What each bound, once hit, left unread, in a reader's words (the input bound: inputNote). */
+const BOUND_NOTES: Record<Exclude<Bound, 'input'>, string> = {
+	line: `lines longer than ${LIMITS.maxLineChars.toLocaleString('en')} characters were read in part`,
+	depth: `JSON nested deeper than ${LIMITS.maxJsonDepth} levels was skipped`,
+	nodes: 'very large JSON was read in part',
+	cause: `cause chains are shown to ${LIMITS.maxCauseChain} links`,
+	work: 'part of it was not checked against every message',
+	findings: `only the first ${LIMITS.maxFindings.toLocaleString('en')} errors were counted`,
+};
+
+/** What a result's bounds left unread, one note each; `inputChars` is the paste's size when known better than the result's. */
+export function boundNotes(result: Pick<DecodeResult, 'truncatedBy' | 'inputChars'>, inputChars = result.inputChars ?? 0): string[] {
+	return (result.truncatedBy ?? []).map((b) => (b === 'input' ? inputNote(inputChars) : BOUND_NOTES[b]));
+}
+
 /** What was read of a paste longer than the input bound: "read the first and last 512 KiB of 2.1 MB". */
-export function inputNote(inputChars: number, maxInputChars = LIMITS.maxInputChars): string {
-	const half = Math.floor(maxInputChars / 2);
+export function inputNote(inputChars: number): string {
+	const half = Math.floor(LIMITS.maxInputChars / 2);
 	return `read the first and last ${half % 1024 ? `${half.toLocaleString('en')} characters` : `${half / 1024} KiB`} of ${(inputChars / 1e6).toFixed(1)} MB`;
 }

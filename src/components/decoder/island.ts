@@ -14,8 +14,8 @@
  * The paste is kept in sessionStorage (this tab only; never in the URL, never sent), so it survives
  * "Open the full decoder", a result followed and Back, and a reload: an empty box is filled from it.
  */
-import { decode, LIMITS, type DecodeResult, type DecoderData, type Match } from '../../decode/index.ts';
-import { describe, inputNote } from '../../decode/present.ts';
+import { decode, type DecodeResult, type DecoderData, type Match } from '../../decode/index.ts';
+import { boundNotes, describe } from '../../decode/present.ts';
 import { isShareFragment, openShare, shareFragment } from '../../decode/share.ts';
 import { codeWrapNodes } from '../../registry/code-wrap.ts';
 import { proseParts } from '../../registry/prose.ts';
@@ -46,15 +46,6 @@ function prose(text: string): Node[] {
 function plural(n: number, one: string, many: string): string {
 	return `${n} ${n === 1 ? one : many}`;
 }
-
-const BOUNDS: Record<string, string> = {
-	line: `lines longer than ${LIMITS.maxLineChars.toLocaleString('en')} characters were read in part`,
-	depth: `JSON nested deeper than ${LIMITS.maxJsonDepth} levels was skipped`,
-	nodes: 'very large JSON was read in part',
-	cause: `cause chains are shown to ${LIMITS.maxCauseChain} links`,
-	work: 'part of it was not checked against every message',
-	findings: `only the first ${LIMITS.maxFindings.toLocaleString('en')} errors were counted`,
-};
 
 const LOADING = 'Loading the error index…';
 /** sessionStorage key of the last paste, shared by the short and the full decoder. */
@@ -189,8 +180,8 @@ class AtlasDecoder extends HTMLElement {
 		}
 		if (groups.length > SHOWN) nodes.push(h('p', {}, `And ${plural(groups.length - SHOWN, 'other error', 'other errors')}, not shown.`));
 		if (!groups.length) nodes.push(...this.#noMatch(result, data));
-		const cut = result.truncatedBy?.map((b) => (b === 'input' ? inputNote(result.inputChars ?? 0) : BOUNDS[b])).filter(Boolean);
-		if (cut?.length) nodes.push(h('p', { class: 'atlas-decoded-note' }, `Your paste is large: ${cut.join('; ')}.`));
+		const cut = boundNotes(result);
+		if (cut.length) nodes.push(h('p', { class: 'atlas-decoded-note' }, `Your paste is large: ${cut.join('; ')}.`));
 		this.#results.replaceChildren(...nodes);
 		const total = groups.reduce((n, g) => n + g.count, 0);
 		this.#status.textContent = groups.length
@@ -216,7 +207,7 @@ class AtlasDecoder extends HTMLElement {
 		const card = h(
 			'article',
 			{ class: 'atlas-decoded' },
-			h('p', { class: 'atlas-decoded-where' }, shown ? `${shown.product.name}${shown.category ? ` · ${shown.category}` : ''}` : match.product),
+			h('p', { class: 'atlas-decoded-where' }, shown?.where ?? match.product),
 			heading,
 		);
 		if (shown?.message) {
@@ -236,8 +227,7 @@ class AtlasDecoder extends HTMLElement {
 		if (match.retryable !== undefined) facts.push(['Retryable', match.retryable ? 'yes' : 'no']);
 		if (match.retryAfterMs !== undefined) facts.push(['Retry after', `${match.retryAfterMs} ms`]);
 		if (match.hint) facts.push(['Hint', match.hint]);
-		const inMessage = new Set(shown?.message?.flatMap((p) => ('param' in p ? [p.param] : [])));
-		for (const [name, value] of Object.entries(match.params)) if (!inMessage.has(name)) facts.push([name, h('mark', {}, value)]);
+		for (const [name, value] of shown?.otherValues ?? Object.entries(match.params)) facts.push([name, h('mark', {}, value)]);
 		// Documented fields are listed with their values above; only those whose value was too long to show are named here.
 		const unshown = match.detailsPresent?.filter((name) => !Object.hasOwn(match.params, name));
 		if (unshown?.length) facts.push(['Details fields present', unshown.join(', ')]);
@@ -245,7 +235,7 @@ class AtlasDecoder extends HTMLElement {
 		if (facts.length) card.append(h('dl', { class: 'atlas-decoded-facts' }, ...facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
 
 		if (shown?.fix) card.append(h('p', {}, h('strong', {}, 'What to do: '), ...prose(shown.fix)));
-		else if (shown?.about) card.append(h('p', {}, h('strong', {}, shown.entry.when ? 'When it happens: ' : 'What it means: '), ...prose(shown.about)));
+		else if (shown?.about) card.append(h('p', {}, h('strong', {}, shown.aboutKind === 'when' ? 'When it happens: ' : 'What it means: '), ...prose(shown.about)));
 
 		if (match.cause?.length) {
 			card.append(
