@@ -55,6 +55,3 @@ export function apiEntryFile(product: Product, entry: RegistryEntry, site: strin
 		entry: apiEntry(product, entry, site),
 	};
 }
-
-/** The text of a JSON file (registry/json-schema.ts): the endpoints under src/pages/api/ write these files with it. */
-export { jsonText };

@@ -9,9 +9,6 @@ import { entriesByCategory, entrySummary, type Product, type Registry, type Regi
 import { absoluteUrl, llmsTxtPath, twinUrl } from '../registry/urls.ts';
 import { codeBlock, codeSpan, heading, link, list, prose, table, text } from './syntax.ts';
 
-/** The URL rule lives in registry/urls.ts; re-exported for the callers that know it from here. */
-export { twinUrl };
-
 /** The pages with a Markdown twin, per registry: every page asks, so the set is built once. */
 const twinned = new WeakMap<Registry, ReadonlySet<string>>();
 

@@ -5,6 +5,7 @@
  * `{port}`, a `-` mid-line or the `_` inside `retry_after_ms` stay unescaped: they mean nothing to
  * Markdown, and agents read these files as they are.
  */
+import { proseParts } from '../registry/prose.ts';
 
 const ALNUM = /[\p{L}\p{N}]/u;
 
@@ -32,15 +33,11 @@ export function codeSpan(value: string): string {
 
 /**
  * Registry prose as a paragraph, list item or table cell: backtick spans become code spans, the
- * rest is escaped text. An unpaired backtick stays a literal backtick, as on the HTML page.
+ * rest is escaped text, split as every renderer splits it (registry/prose.ts).
  */
 export function prose(value: string): string {
-	const parts = value.trim().split('`');
-	const inline = parts
-		.map((part, i) => {
-			if (i % 2 === 0) return text(part);
-			return i === parts.length - 1 ? text(`\`${part}`) : codeSpan(part);
-		})
+	const inline = proseParts(value.trim())
+		.map((part) => (part.code ? codeSpan(part.text) : text(part.text)))
 		.join('')
 		// An empty code span left nothing where it was: what was inside now could be the paragraph's edge.
 		.replace(/^[ \t]+|[ \t]+$/g, '');

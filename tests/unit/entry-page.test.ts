@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { entryMarkdown, twinUrl } from '../../src/markdown/render.ts';
+import { entryMarkdown } from '../../src/markdown/render.ts';
+import { twinUrl } from '../../src/registry/urls.ts';
 import { entryPage } from '../../src/registry/entry-page.ts';
 import { findEntry, findProduct, type Registry } from '../../src/registry/model.ts';
 import { EDGE_REGISTRY, expectedSections } from '../support/entry-sections.ts';

@@ -11,7 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { apiEntryFile, apiErrorsFile } from '../../src/api/document.ts';
 import { API_SCHEMA_VERSION, SCHEMAS } from '../../src/api/schema.ts';
-import { twinUrl } from '../../src/markdown/render.ts';
+import { twinUrl } from '../../src/registry/urls.ts';
 import { loadRegistry, registryDir } from '../../src/registry/load.ts';
 import { allEntries, exitCodeOf, findProduct } from '../../src/registry/model.ts';
 import { absoluteUrl, apiEntryPath, schemaPath } from '../../src/registry/urls.ts';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SITE_TITLE } from '../../src/meta.ts';
 import { llmsFullTxt, llmsTxt, productLlmsTxt } from '../../src/markdown/llms.ts';
-import { twinUrl } from '../../src/markdown/render.ts';
+import { twinUrl } from '../../src/registry/urls.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, entriesByCategory, entrySummary } from '../../src/registry/model.ts';
 import { absoluteUrl, LLMS_FULL_PATH, llmsTxtPath } from '../../src/registry/urls.ts';

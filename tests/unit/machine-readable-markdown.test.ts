@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { entryMarkdown, productMarkdown, twinUrl } from '../../src/markdown/render.ts';
+import { entryMarkdown, productMarkdown } from '../../src/markdown/render.ts';
+import { twinUrl } from '../../src/registry/urls.ts';
 import { codeBlock, codeSpan, prose, table } from '../../src/markdown/syntax.ts';
 import { allEntries, findProduct, whatToDo } from '../../src/registry/model.ts';
 import { absoluteUrl } from '../../src/registry/urls.ts';

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { apiErrorsFile, jsonText } from '../../api/document.ts';
+import { apiErrorsFile } from '../../api/document.ts';
+import { jsonText } from '../../registry/json-schema.ts';
 import { MEDIA, respond, siteOf } from '../../api/endpoint.ts';
 import { siteRegistry } from '../../registry/site.ts';
 

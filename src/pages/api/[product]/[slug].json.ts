@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiEntryFile, jsonText } from '../../../api/document.ts';
+import { apiEntryFile } from '../../../api/document.ts';
+import { jsonText } from '../../../registry/json-schema.ts';
 import { MEDIA, respond, siteOf } from '../../../api/endpoint.ts';
 import { allEntries } from '../../../registry/model.ts';
 import { entryBySlug, siteRegistry } from '../../../registry/site.ts';
