@@ -7,18 +7,17 @@
  *
  * Usage: node scripts/bench-decode.ts [--json] [--codes N]
  */
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decode, toDecoderData, type DecoderData } from '../src/decode/index.ts';
 import { loadRegistry, PROJECT_ROOT } from '../src/registry/load.ts';
-import { allEntries, problemType, type Registry, type RegistryEntry } from '../src/registry/model.ts';
+import { allEntries, findProduct, problemType, type Registry, type RegistryEntry } from '../src/registry/model.ts';
 import { fillTemplate, parseTemplate } from '../src/registry/template.ts';
 import { absoluteUrl, DEFAULT_SITE_URL, SEARCH_DATA_PATH } from '../src/registry/urls.ts';
-import { syntheticRegistry } from './synthetic.ts';
+import { mulberry32, syntheticRegistry } from './synthetic.ts';
 
-export const DECODER_TARGETS = {
+const DECODER_TARGETS = {
 	medianRealMicros: 50,
 	medianLargeMicros: 100,
 	largeCodes: 10_000,
@@ -29,7 +28,7 @@ export const DECODER_TARGETS = {
 } as const;
 
 /** The island's script: what the browser downloads to decode. Measured bundled and minified. */
-export const ISLAND_ENTRY = join(PROJECT_ROOT, 'src/components/decoder/island.ts');
+const ISLAND_ENTRY = join(PROJECT_ROOT, 'src/components/decoder/island.ts');
 
 export interface CorpusFigures {
 	label: string;
@@ -66,29 +65,18 @@ export interface DecoderFigures {
 	pass: Record<string, boolean>;
 }
 
-/** mulberry32: the same corpus on every run, so figures compare. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(a ^ (a >>> 15), a | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const STAMP = '2025-03-01T12:00:00.000Z';
 
-/** Pastes as users bring them, made from the registry's own entries: every kind in turn. */
-export function corpus(registry: Registry, size: number): string[] {
-	const rnd = random(size + allEntries(registry).length);
+/** Pastes as users bring them, made from the registry's own entries: every kind in turn. Seeded: the same corpus on every run, so figures compare. */
+function corpus(registry: Registry, size: number): string[] {
+	const rnd = mulberry32(size + allEntries(registry).length);
 	const entries = allEntries(registry);
 	const pick = () => entries[Math.floor(rnd() * entries.length)]!;
 	const values = (e: RegistryEntry) => Object.fromEntries(e.params.map((p, i) => [p, `${p}-${Math.floor(rnd() * 9000) + 1000}${i}`]));
 	const withMessage = entries.filter((e) => e.message && parseTemplate(e.message).some((s) => s.kind === 'text' && /\w{3}/.test(s.text)));
-	const productOf = (e: RegistryEntry) => registry.products.find((p) => p.id === e.product)!;
+	const withExample = entries.filter((e) => e.examples?.length);
 	const body = (e: RegistryEntry): Record<string, unknown> => {
-		const type = problemType(productOf(e), e);
+		const type = problemType(findProduct(registry, e.product)!, e);
 		return type
 			? { type, title: 'Error', status: e.status, detail: `The request failed (${e.code.toLowerCase()})`, code: e.code, retryable: false }
 			: { code: e.code, message: e.message ? fillTemplate(e.message, values(e)) : `Failed: ${e.code}`, ...(e.status ? { status: e.status } : {}) };
@@ -113,7 +101,6 @@ export function corpus(registry: Registry, size: number): string[] {
 		() => pick().code,
 		() => absoluteUrl(DEFAULT_SITE_URL, pick().path),
 		() => {
-			const withExample = entries.filter((e) => e.examples?.length);
 			const e = withExample.length ? withExample[Math.floor(rnd() * withExample.length)]! : pick();
 			return e.examples?.[0]?.payload ?? e.code;
 		},
@@ -124,7 +111,7 @@ export function corpus(registry: Registry, size: number): string[] {
 }
 
 /** 1 MiB built to hurt: near-miss messages, unclosed and deep brackets, long lines, code-shaped noise. */
-export function adversarial(registry: Registry, bytes = 1 << 20): string {
+function adversarial(registry: Registry, bytes = 1 << 20): string {
 	const entries = allEntries(registry);
 	const nearMisses = entries
 		.filter((e) => e.message)
@@ -192,7 +179,7 @@ export function adversarialShapes(registry: Registry, bytes = 1 << 20): Adversar
 }
 
 /** One regular expression per template, tried in turn over the paste: what a first attempt does. */
-export function naiveBaseline(registry: Registry): { templates: number; run: (text: string) => number } {
+function naiveBaseline(registry: Registry): { templates: number; run: (text: string) => number } {
 	const regexes = allEntries(registry)
 		.filter((e) => e.message)
 		.map((e) => new RegExp(parseTemplate(e.message!).map((s) => (s.kind === 'text' ? s.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '(.+?)')).join('')));
@@ -232,7 +219,7 @@ function gzipBytes(text: string | Uint8Array): number {
 	return gzipSync(text, { level: 9 }).length;
 }
 
-export function measureCorpus(label: string, registry: Registry, options: { pastes?: number; reps?: number } = {}): CorpusFigures {
+function measureCorpus(label: string, registry: Registry, options: { pastes?: number; reps?: number } = {}): CorpusFigures {
 	const started = performance.now();
 	const data: DecoderData = toDecoderData(registry);
 	decode('', data);
@@ -274,13 +261,12 @@ export function measureCorpus(label: string, registry: Registry, options: { past
 	};
 }
 
-/** The island's script bundled and minified as the site ships it (the decoder alone until the island exists). */
-export async function islandCodeBytes(): Promise<{ entry: string; gzipBytes: number }> {
-	const entry = existsSync(ISLAND_ENTRY) ? ISLAND_ENTRY : join(PROJECT_ROOT, 'src/decode/index.ts');
+/** The island's script bundled and minified as the site ships it. */
+async function islandCodeBytes(): Promise<{ entry: string; gzipBytes: number }> {
 	// esbuild comes with Astro (through Vite); it bundles and minifies the way the site build does.
 	const { build } = await import('esbuild');
-	const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', write: false, target: 'es2022', logLevel: 'silent' });
-	return { entry: entry.slice(PROJECT_ROOT.length + 1), gzipBytes: gzipBytes(result.outputFiles[0]!.contents) };
+	const result = await build({ entryPoints: [ISLAND_ENTRY], bundle: true, minify: true, format: 'esm', write: false, target: 'es2022', logLevel: 'silent' });
+	return { entry: ISLAND_ENTRY.slice(PROJECT_ROOT.length + 1), gzipBytes: gzipBytes(result.outputFiles[0]!.contents) };
 }
 
 export async function decoderBench(options: { codes?: number; pastes?: number } = {}): Promise<DecoderFigures> {
@@ -307,7 +293,12 @@ export async function decoderBench(options: { codes?: number; pastes?: number } 
 
 const us = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en')} µs`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** A size in bytes for a reader: KB, MB past 1 MiB, GB past 1 GiB (all powers of 1024). */
+export function formatBytes(n: number): string {
+	if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(2)} GB`;
+	return n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
+}
 
 export function decoderTable(f: DecoderFigures): string {
 	const t = DECODER_TARGETS;
@@ -326,8 +317,8 @@ export function decoderTable(f: DecoderFigures): string {
 			];
 		}),
 		['first decode (cold)', ms(f.real.indexMillis), ms(f.large.indexMillis), '', ''],
-		[`decoder data (${SEARCH_DATA_PATH}), gzip`, kb(f.real.dataGzipBytes), kb(f.large.dataGzipBytes), `≤ ${kb(t.islandDataGzipBytes)}`, mark(f.pass.islandData)],
-		['island code, gzip', kb(f.island.codeGzipBytes), '', `≤ ${kb(t.islandCodeGzipBytes)}`, mark(f.pass.islandCode)],
+		[`decoder data (${SEARCH_DATA_PATH}), gzip`, formatBytes(f.real.dataGzipBytes), formatBytes(f.large.dataGzipBytes), `≤ ${formatBytes(t.islandDataGzipBytes)}`, mark(f.pass.islandData)],
+		['island code, gzip', formatBytes(f.island.codeGzipBytes), '', `≤ ${formatBytes(t.islandCodeGzipBytes)}`, mark(f.pass.islandCode)],
 	];
 	const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
 	const lines = rows.map((r) => r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join('  ').trimEnd());

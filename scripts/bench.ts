@@ -24,8 +24,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_REGISTRY_DIR, loadRegistry, PROJECT_ROOT } from '../src/registry/load.ts';
-import { allEntries } from '../src/registry/model.ts';
-import { decoderBench, decoderTable, type DecoderFigures } from './bench-decode.ts';
+import { allEntries, type Registry } from '../src/registry/model.ts';
+import { decoderBench, decoderTable, formatBytes, type DecoderFigures } from './bench-decode.ts';
+import { listFiles } from './files.ts';
 import { copyProject } from './project-copy.ts';
 import { writeSyntheticRegistry } from './synthetic.ts';
 
@@ -91,12 +92,6 @@ function timed(command: string, cwd: string, env: NodeJS.ProcessEnv): Step {
 	return { command, wallSeconds: wall!, cpuSeconds: user! + sys!, peakBytes: kb! * 1024 };
 }
 
-function walk(dir: string): string[] {
-	return readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((d) => d.isFile())
-		.map((d) => join(d.parentPath, d.name));
-}
-
 function bytes(files: string[]): number {
 	return files.reduce((n, f) => n + statSync(f).size, 0);
 }
@@ -106,20 +101,23 @@ function pageSize(dist: string, path: string): PageSize {
 	return { path, raw: html.length, gzip: gzipSync(html).length };
 }
 
-/** Builds one site with the project's own `build` script, step by step, and measures it. */
-function benchSite(label: string, codes: number | undefined, ref: string | undefined): SiteFigures {
+/**
+ * Builds one site with the project's own `build` script, step by step, and measures it: the real
+ * registry (`real`, loaded once by the caller) or, with `codes`, a synthetic one holding it.
+ */
+function benchSite(label: string, codes: number | undefined, ref: string | undefined, real: Registry): SiteFigures {
 	const dir = join(BENCH_DIR, `site-${label}`);
 	copyProject(dir, ref);
 	let registryDir = DEFAULT_REGISTRY_DIR;
+	let registry = real;
 	if (codes !== undefined) {
 		registryDir = join(BENCH_DIR, `registry-${label}`);
-		const real = loadRegistry(DEFAULT_REGISTRY_DIR);
 		const realCount = allEntries(real).length;
 		if (codes <= realCount) fail(`--codes ${codes} is not more than the real registry's ${realCount} codes — ask for a larger size.`);
 		writeSyntheticRegistry(registryDir, codes - realCount);
 		for (const f of readdirSync(DEFAULT_REGISTRY_DIR).filter((f) => /\.ya?ml$/.test(f))) cpSync(join(DEFAULT_REGISTRY_DIR, f), join(registryDir, f));
+		registry = loadRegistry(registryDir);
 	}
-	const registry = loadRegistry(registryDir);
 	const entries = allEntries(registry);
 	const env = { ...process.env, ATLAS_REGISTRY_DIR: registryDir, PATH: `${join(dir, 'node_modules/.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
 	const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -127,10 +125,12 @@ function benchSite(label: string, codes: number | undefined, ref: string | undef
 	const generatorStep = steps.find((s) => s.command.includes('scripts/generate.ts'));
 
 	const dist = join(dir, 'dist');
-	const files = walk(dist);
-	const pages = entries.map((e) => pageSize(dist, e.path)).sort((a, b) => a.gzip - b.gzip);
-	const pagefindFiles = existsSync(join(dist, 'pagefind')) ? walk(join(dist, 'pagefind')) : [];
-	const realIds = new Set(loadRegistry(DEFAULT_REGISTRY_DIR).products.map((p) => p.id));
+	const files = listFiles(dist);
+	// Each code page with the product it belongs to, smallest first.
+	const sized = entries.map((e) => ({ product: e.product, page: pageSize(dist, e.path) })).sort((a, b) => a.page.gzip - b.page.gzip);
+	const pages = sized.map((s) => s.page);
+	const pagefindFiles = listFiles(join(dist, 'pagefind'));
+	const realIds = new Set(real.products.map((p) => p.id));
 	const build = {
 		wallSeconds: steps.reduce((n, s) => n + s.wallSeconds, 0),
 		cpuSeconds: steps.reduce((n, s) => n + s.cpuSeconds, 0),
@@ -146,7 +146,7 @@ function benchSite(label: string, codes: number | undefined, ref: string | undef
 		site: { bytes: bytes(files), files: files.length },
 		codePages: { count: pages.length, median: pages[Math.floor(pages.length / 2)]!, largest: pages.at(-1)! },
 		pagefind: { bytes: bytes(pagefindFiles), files: pagefindFiles.length },
-		realPages: Object.fromEntries(pages.filter((p) => realIds.has(p.path.split('/')[1]!)).map((p) => [p.path, p.gzip])),
+		realPages: Object.fromEntries(sized.filter((s) => realIds.has(s.product)).map(({ page }) => [page.path, page.gzip])),
 		load: loadavg()[0]!,
 	};
 }
@@ -169,11 +169,6 @@ export interface Check {
 	ok: boolean;
 }
 
-function kb(n: number): string {
-	if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(2)} GB`;
-	return n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
-}
-
 function checks(sites: SiteFigures[]): Check[] {
 	const base = sites[0]!;
 	const largest = sites.reduce((a, b) => (b.codes > a.codes ? b : a));
@@ -181,10 +176,10 @@ function checks(sites: SiteFigures[]): Check[] {
 	if (largest.codes >= TARGETS.codes) {
 		const busy = largest.load > cpus().length ? ` (load ${largest.load.toFixed(1)} on ${cpus().length} CPUs: wall time reads high; CPU ${largest.build.cpuSeconds.toFixed(1)} s)` : '';
 		out.push({ target: `${largest.codes} codes build < ${TARGETS.buildSeconds} s`, value: `${largest.build.wallSeconds.toFixed(1)} s${busy}`, ok: largest.build.wallSeconds < TARGETS.buildSeconds });
-		out.push({ target: `${largest.codes} codes peak memory < ${kb(TARGETS.peakBytes)}`, value: kb(largest.build.peakBytes), ok: largest.build.peakBytes < TARGETS.peakBytes });
+		out.push({ target: `${largest.codes} codes peak memory < ${formatBytes(TARGETS.peakBytes)}`, value: formatBytes(largest.build.peakBytes), ok: largest.build.peakBytes < TARGETS.peakBytes });
 	}
 	for (const site of sites) {
-		out.push({ target: `${site.label}: largest code page < ${kb(TARGETS.codePageGzipBytes)} gzipped`, value: kb(site.codePages.largest.gzip), ok: site.codePages.largest.gzip < TARGETS.codePageGzipBytes });
+		out.push({ target: `${site.label}: largest code page < ${formatBytes(TARGETS.codePageGzipBytes)} gzipped`, value: formatBytes(site.codePages.largest.gzip), ok: site.codePages.largest.gzip < TARGETS.codePageGzipBytes });
 	}
 	// Checked at the target size, like the build: on small sites the generator's fixed ~0.4 s of Node
 	// start-up and module loading is itself 2% of the build.
@@ -211,13 +206,13 @@ function report(sites: SiteFigures[], results: Check[], decoder: DecoderFigures 
 		s((x) => String(x.products), 'products'),
 		s((x) => `${x.build.wallSeconds.toFixed(1)} s`, 'build wall (generate + astro build)'),
 		s((x) => `${x.build.cpuSeconds.toFixed(1)} s`, 'build CPU (user + sys)'),
-		s((x) => kb(x.build.peakBytes), 'peak memory (largest process RSS)'),
+		s((x) => formatBytes(x.build.peakBytes), 'peak memory (largest process RSS)'),
 		s((x) => `${x.generator.wallSeconds.toFixed(2)} s (${(x.generator.share * 100).toFixed(1)}% CPU)`, 'generator (wall, share of build CPU)'),
-		s((x) => kb(x.site.bytes), 'site size'),
+		s((x) => formatBytes(x.site.bytes), 'site size'),
 		s((x) => String(x.site.files), 'site files'),
-		s((x) => `${kb(x.codePages.median.raw)} / ${kb(x.codePages.median.gzip)}`, 'median code page (raw / gzip)'),
-		s((x) => `${kb(x.codePages.largest.raw)} / ${kb(x.codePages.largest.gzip)}`, 'largest code page (raw / gzip)'),
-		s((x) => `${kb(x.pagefind.bytes)} (${x.pagefind.files} files)`, 'Pagefind index'),
+		s((x) => `${formatBytes(x.codePages.median.raw)} / ${formatBytes(x.codePages.median.gzip)}`, 'median code page (raw / gzip)'),
+		s((x) => `${formatBytes(x.codePages.largest.raw)} / ${formatBytes(x.codePages.largest.gzip)}`, 'largest code page (raw / gzip)'),
+		s((x) => `${formatBytes(x.pagefind.bytes)} (${x.pagefind.files} files)`, 'Pagefind index'),
 		s((x) => x.load.toFixed(1), 'load average after build'),
 	];
 	const lines = [table(rows), '', 'largest code pages: ' + sites.map((x) => `${x.label} ${x.codePages.largest.path}`).join(', '), '', 'targets:'];
@@ -245,16 +240,17 @@ async function main(): Promise<void> {
 	// First, while the machine is not yet busy with this benchmark's own builds.
 	if (!values.quick) log('bench: measuring the decoder…');
 	const decoder = values.quick ? undefined : await decoderBench();
+	const real = loadRegistry(DEFAULT_REGISTRY_DIR);
 	const sites: SiteFigures[] = [];
 	for (const codes of [undefined, ...sizes]) {
 		const label = codes === undefined ? 'real' : String(codes);
 		log(`bench: building ${label === 'real' ? 'the real registry' : `${label} codes`}…`);
-		sites.push(benchSite(label, codes, values.ref));
+		sites.push(benchSite(label, codes, values.ref, real));
 	}
 	const results = checks(sites);
 	const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryBytes: totalmem(), node: process.version };
 	if (values.json) console.log(JSON.stringify({ machine, ref: values.ref ?? 'working tree', targets: TARGETS, sites, checks: results, decoder }, null, '\t'));
-	else console.log(`${report(sites, results, decoder)}\n\n${machine.cpus} × ${machine.cpuModel}, ${kb(machine.memoryBytes)}, Node ${machine.node}`);
+	else console.log(`${report(sites, results, decoder)}\n\n${machine.cpus} × ${machine.cpuModel}, ${formatBytes(machine.memoryBytes)}, Node ${machine.node}`);
 }
 
 if (import.meta.main) await main();

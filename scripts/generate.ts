@@ -20,6 +20,7 @@ import { DEFAULT_REGISTRY_DIR, PROJECT_ROOT, registryDir, loadRegistry } from '.
 import { productBlurb, type Product, type Registry } from '../src/registry/model.ts';
 import { jsonSchema } from '../src/registry/json-schema.ts';
 import { RegistryError } from '../src/registry/validation.ts';
+import { listFiles } from './files.ts';
 
 export const DOCS_DIR = join(PROJECT_ROOT, 'src/content/docs');
 export const SCHEMA_FILE = join(PROJECT_ROOT, 'content/registry/registry.schema.json');
@@ -81,13 +82,6 @@ function writeAtomic(file: string, text: string): void {
 
 function readIfExists(file: string): string {
 	return existsSync(file) ? readFileSync(file, 'utf8') : '';
-}
-
-function listFiles(dir: string): string[] {
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((d) => d.isFile())
-		.map((d) => join(d.parentPath, d.name));
 }
 
 export interface GenerateResult {

@@ -9,12 +9,13 @@
  *
  * Usage: npm run lock:urls — adds the URLs the site now produces; refuses while a locked one is gone.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadRegistry, PROJECT_ROOT } from '../src/registry/load.ts';
 import type { Registry } from '../src/registry/model.ts';
 import { registryPagePaths } from '../src/registry/published.ts';
 import { RegistryError } from '../src/registry/validation.ts';
+import { listFiles } from './files.ts';
 import { BANNER } from './generate.ts';
 
 export const LOCK_FILE = join(PROJECT_ROOT, 'urls.lock');
@@ -23,13 +24,6 @@ const HEADER = `# Every page URL Error Atlas has published, one per line. Error 
 # these: each must stay produced (tests/unit/url-lock.test.ts checks it). Add new ones with
 # \`npm run lock:urls\`; never delete a line to make a check pass — retire or rename the code instead.
 `;
-
-function filesUnder(dir: string): string[] {
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((d) => d.isFile())
-		.map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'));
-}
 
 /** `guides/intro.mdx` → `/guides/intro/`; `index.astro` → `/`. */
 function pagePath(file: string): string {
@@ -43,8 +37,8 @@ function pagePath(file: string): string {
  */
 export function handWrittenPagePaths(root: string = PROJECT_ROOT): string[] {
 	const docsDir = join(root, 'src/content/docs');
-	const docs = filesUnder(docsDir).filter((f) => /\.mdx?$/.test(f) && !readFileSync(join(docsDir, f), 'utf8').includes(BANNER));
-	const pages = filesUnder(join(root, 'src/pages')).filter((f) => /\.(?:astro|mdx?)$/.test(f) && !/[[_]/.test(f));
+	const docs = listFiles(docsDir, { relative: true }).filter((f) => /\.mdx?$/.test(f) && !readFileSync(join(docsDir, f), 'utf8').includes(BANNER));
+	const pages = listFiles(join(root, 'src/pages'), { relative: true }).filter((f) => /\.(?:astro|mdx?)$/.test(f) && !/[[_]/.test(f));
 	return [...docs, ...pages].filter((f) => !/(?:^|\/)404\./.test(f)).map(pagePath);
 }
 

@@ -66,13 +66,12 @@ const STYLES: Style[] = [
 	{ name: 'API', tagline: 'An HTTP API answering with RFC 9457 Problem Details.', catch: 'problem.code === "{code}"', typePrefix: true, messages: false, details: false, http: true },
 ];
 
-/** A small deterministic PRNG (mulberry32), so a size always yields the same registry. */
-function random(seed: number): () => number {
+/** A small deterministic PRNG: the same seed gives the same numbers, so a size always yields the same registry (and the decoder benchmark the same corpus). */
+export function mulberry32(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
+		let t = Math.imul(a ^ (a >>> 15), a | 1);
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
@@ -102,7 +101,7 @@ function template(rnd: () => number, subject: string, condition: string): { mess
 
 /** The product files of a synthetic registry with `codes` entries in all. */
 export function syntheticProducts(codes: number): ProductFile[] {
-	const rnd = random(codes);
+	const rnd = mulberry32(codes);
 	const n = productCount(codes);
 	const products: ProductFile[] = [];
 	const used = new Set<string>();
