@@ -323,7 +323,7 @@ function skipContainer(src: string, i: number): number {
 }
 
 /** Reads a quoted string at `i`. A string never runs past its line: an unclosed one ends there. */
-export function readString(src: string, i: number): { text: string; end: number } {
+function readString(src: string, i: number): { text: string; end: number } {
 	const quote = src.charCodeAt(i);
 	const n = src.length;
 	let j = i + 1;

@@ -5,7 +5,7 @@
  */
 import { proseCode } from '../registry/prose.ts';
 import { templateParams } from '../registry/template.ts';
-import { entryPath, slugForCode } from '../registry/urls.ts';
+import { entryPath, entrySlug } from '../registry/urls.ts';
 import type { DecoderData, DecoderEntry, DecoderProduct } from './data.ts';
 import { fold, isWordChar } from './normalize.ts';
 import { compileTemplates, type TemplateIndex } from './templates.ts';
@@ -83,7 +83,7 @@ function build(data: DecoderData): DecoderIndex {
 		productById.set(p.id, pi);
 		for (const e of p.entries) {
 			const id = entries.length;
-			const slug = e.slug ?? slugForCode(e.code);
+			const slug = entrySlug(e);
 			entries.push({
 				id,
 				product: pi,

@@ -77,10 +77,6 @@ export function isWordChar(c: number): boolean {
 	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
-/** Whitespace and the punctuation that can end a sentence or a value in a log line. */
-export function isBoundary(c: number | undefined): boolean {
-	return c === undefined || Number.isNaN(c) || !isWordChar(c);
-}
 
 /**
  * Log noise that can precede a message at a line start: timestamps, levels, `Error:`-style
@@ -99,9 +95,9 @@ const PREFIXES: RegExp[] = [
 ];
 
 /** The offset in `line` where log noise at its start ends (at most 200 characters in). */
-export function skipLogPrefix(line: string, from = 0): number {
-	let at = from;
-	const stop = Math.min(line.length, from + 200);
+export function skipLogPrefix(line: string): number {
+	let at = 0;
+	const stop = Math.min(line.length, 200);
 	for (let progressed = true; progressed && at < stop; ) {
 		progressed = false;
 		for (const re of PREFIXES) {

@@ -107,7 +107,7 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
  * The first and the last half of `max` characters of a long paste, each cut back to whole lines:
  * a log's error is most often at its end, and its start says what ran.
  */
-export function headAndTail(text: string, max: number): string {
+function headAndTail(text: string, max: number): string {
 	const half = Math.floor(max / 2);
 	let head = text.slice(0, half);
 	const lastLine = head.lastIndexOf('\n');

@@ -22,15 +22,20 @@ export function shareFragment(match: Pick<Match, 'product' | 'code' | 'path' | '
 	return query.toString();
 }
 
+/** A fragment (with or without its `#`) as a share link's fields; untrusted, so read to 8 KiB at most. */
+function readFragment(fragment: string): URLSearchParams {
+	return new URLSearchParams(fragment.replace(/^#/, '').slice(0, 8 * 1024));
+}
+
 /** Whether a fragment is shaped like a share link's (names a product and a code), before the data is in to open it. */
 export function isShareFragment(fragment: string): boolean {
-	const query = new URLSearchParams(fragment.replace(/^#/, '').slice(0, 8 * 1024));
+	const query = readFragment(fragment);
 	return Boolean(query.get('p') && query.get('c'));
 }
 
 /** The match a share fragment names (with or without its `#`), or undefined when it names none. */
 export function openShare(fragment: string, data: DecoderData): Match | undefined {
-	const query = new URLSearchParams(fragment.replace(/^#/, '').slice(0, 8 * 1024));
+	const query = readFragment(fragment);
 	const [productId, code, slug] = [query.get('p'), query.get('c'), query.get('s')];
 	if (!productId || !code) return undefined;
 	const index = indexOf(data);

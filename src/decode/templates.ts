@@ -8,7 +8,7 @@
 import type { Pairs } from './pairs.ts';
 import { parseTemplate } from '../registry/template.ts';
 import type { Budget } from './limits.ts';
-import { fold, isBoundary, isWordChar, skipLogPrefix } from './normalize.ts';
+import { fold, isWordChar, skipLogPrefix } from './normalize.ts';
 import { wordHash, words, type Words } from './words.ts';
 
 export interface CompiledTemplate {
@@ -340,10 +340,11 @@ function sharedEnds(unit: Unit, start: number, end: number, maxValue: number): s
 	const from = leadingStart(unit, start, maxValue);
 	let tries = 0;
 	for (let s = from; s < start && tries < 32; s++) {
-		if (s > from && !isBoundary(text.charCodeAt(s - 1))) continue;
+		// Where a word starts: after a character that is not a word's (charCodeAt past either end is NaN, no word character).
+		if (s > from && isWordChar(text.charCodeAt(s - 1))) continue;
 		tries++;
 		const value = text.slice(s, start);
-		if (text.startsWith(value, end) && isBoundary(text.charCodeAt(end + value.length))) return value;
+		if (text.startsWith(value, end) && !isWordChar(text.charCodeAt(end + value.length))) return value;
 	}
 	return undefined;
 }

@@ -4,7 +4,7 @@
  */
 import type { Category, Entry, ProductFile } from './schema.ts';
 import { templateParams } from './template.ts';
-import { codeAnchor, entryPath, productPath, slugForCode } from './urls.ts';
+import { codeAnchor, entryPath, entrySlug, productPath } from './urls.ts';
 
 export interface RegistryEntry extends Entry {
 	/** The product's id. */
@@ -189,7 +189,7 @@ export function resolveProduct(file: ProductFile): Product {
 		...rest,
 		path: productPath(file.id),
 		errors: errors.map((e) => {
-			const slug = e.slug ?? slugForCode(e.code);
+			const slug = entrySlug(e);
 			return { ...e, product: file.id, slug, path: entryPath(file.id, slug), params: e.params ?? (e.message ? templateParams(e.message) : []) };
 		}),
 	};

@@ -10,6 +10,11 @@ export function slugForCode(code: string): string {
 	return code.toLowerCase().replaceAll('_', '-');
 }
 
+/** An entry's page slug: the one the registry gives it, else its code in kebab case. */
+export function entrySlug(entry: { code: string; slug?: string | undefined }): string {
+	return entry.slug ?? slugForCode(entry.code);
+}
+
 export function productPath(productId: string): string {
 	return `/${productId}/`;
 }

@@ -82,7 +82,6 @@ class AtlasDecoder extends HTMLElement {
 	#results!: HTMLElement;
 	#status!: HTMLElement;
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	#level = 2;
 
 	connectedCallback(): void {
 		const input = this.querySelector('textarea');
@@ -90,7 +89,6 @@ class AtlasDecoder extends HTMLElement {
 		const status = this.querySelector<HTMLElement>('[data-status]');
 		if (!input || !results || !status || this.#input) return;
 		[this.#input, this.#results, this.#status] = [input, results, status];
-		this.#level = Number(this.dataset.headingLevel) || 2;
 
 		input.addEventListener('input', () => {
 			this.#edited();
@@ -202,7 +200,8 @@ class AtlasDecoder extends HTMLElement {
 
 	#card(match: Match, shareable: boolean, data: DecoderData): HTMLElement {
 		const shown = describe(match, data);
-		const heading = h(`h${Math.min(6, this.#level)}` as 'h2', { class: 'atlas-decoded-code' }, h('a', { href: match.path }, code(match.code)));
+		// Each result is a section of the page: the decoder sits under the page's h1, in no section of its own.
+		const heading = h('h2', { class: 'atlas-decoded-code' }, h('a', { href: match.path }, code(match.code)));
 		if (match.count > 1) heading.append(' ', h('span', { class: 'atlas-decoded-count' }, `seen ${match.count} times`));
 		const card = h(
 			'article',
