@@ -3,7 +3,6 @@
  * /api/<product>/<slug>.json (one entry). Their shapes are the schemas in ./schema.ts.
  */
 import { exitCodeOf, problemFacts, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
-import { jsonText } from '../registry/json-schema.ts';
 import { absoluteUrl, apiEntryPath, llmsTxtPath, schemaPath, twinUrl, typedModulePath } from '../registry/urls.ts';
 import { API_SCHEMA_VERSION, type ApiEntry, type ApiEntryFile, type ApiErrorsFile, type ApiProduct, type SchemaName } from './schema.ts';
 

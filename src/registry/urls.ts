@@ -75,6 +75,9 @@ export function shortLinkSegment(path: string): string | undefined {
 
 export const SEARCH_DATA_PATH = '/search/data.json';
 
+/** The search dialog's id: a link to this anchor, on any page, opens the dialog. */
+export const SEARCH_ANCHOR = '#search';
+
 /** The decoder page, where a pasted error is looked up. */
 export const DIAGNOSE_PATH = '/diagnose/';
 

@@ -7,7 +7,7 @@ import type { Page, Request } from '@playwright/test';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, problemType, type RegistryEntry } from '../../src/registry/model.ts';
 import { fillTemplate } from '../../src/registry/template.ts';
-import { DIAGNOSE_PATH, SEARCH_DATA_PATH } from '../../src/registry/urls.ts';
+import { DIAGNOSE_PATH, SEARCH_ANCHOR, SEARCH_DATA_PATH } from '../../src/registry/urls.ts';
 import { breaksInsideWords, renderedLines } from '../support/lines.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -95,7 +95,7 @@ test.describe('the decoder', () => {
 		await paste(page, `${e.code}E`);
 		await expect(page.locator('atlas-decoder [data-status]')).toHaveText('No known error found.');
 		await expect(page.locator(`atlas-decoder [data-results] a[href="${e.path}"]`)).toBeVisible();
-		await expect(page.locator('atlas-decoder [data-results] a[href="#search"]')).toBeVisible();
+		await expect(page.locator(`atlas-decoder [data-results] a[href="${SEARCH_ANCHOR}"]`)).toBeVisible();
 	});
 
 	test('shows hostile text as text: no element made from it, no script run, no javascript: link', async ({ page }) => {
@@ -111,7 +111,7 @@ test.describe('the decoder', () => {
 		const card = results(page).first();
 		await expect(card).toContainText(payload);
 		await expect(page.locator('atlas-decoder [data-results] img, atlas-decoder [data-results] script')).toHaveCount(0);
-		expect(await page.locator('atlas-decoder a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '').filter((h) => !h.startsWith('/') && h !== '#search'))).toEqual([]);
+		expect(await page.locator('atlas-decoder a').evaluateAll((links, anchor) => links.map((a) => a.getAttribute('href') ?? '').filter((h) => !h.startsWith('/') && h !== anchor), SEARCH_ANCHOR)).toEqual([]);
 		expect(dialogs).toEqual([]);
 	});
 

@@ -19,6 +19,7 @@ import { boundNotes, describe } from '../../decode/present.ts';
 import { isShareFragment, openShare, shareFragment } from '../../decode/share.ts';
 import { codeWrapNodes } from '../../registry/code-wrap.ts';
 import { proseParts } from '../../registry/prose.ts';
+import { SEARCH_ANCHOR } from '../../registry/urls.ts';
 import { loadDecoderData } from './load-data.ts';
 
 /** Results shown at most; a long log's further errors are counted, not listed. */
@@ -194,7 +195,7 @@ class AtlasDecoder extends HTMLElement {
 			const product = data.products.find((p) => p.id === s.product);
 			nodes.push(h('p', {}, 'Did you mean ', h('a', { href: s.path }, code(s.code)), ` (${product?.name ?? s.product})?`));
 		}
-		nodes.push(h('p', {}, h('a', { href: '#search' }, 'Search the codes'), ' by name or by words of the message.'));
+		nodes.push(h('p', {}, h('a', { href: SEARCH_ANCHOR }, 'Search the codes'), ' by name or by words of the message.'));
 		return nodes;
 	}
 
