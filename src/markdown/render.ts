@@ -5,7 +5,7 @@
  * absolute URLs — and carries the same facts as the HTML page, from the registry, not from HTML.
  */
 import { entryPage, type EntrySection, type Inline } from '../registry/entry-page.ts';
-import { entriesByCategory, entrySummary, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
+import { entriesByCategory, entryNotes, entrySummary, productSize, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
 import { absoluteUrl, llmsTxtPath, twinUrl } from '../registry/urls.ts';
 import { codeBlock, codeSpan, heading, link, list, prose, table, text } from './syntax.ts';
 
@@ -21,10 +21,8 @@ export function hasTwin(registry: Registry, pagePath: string): boolean {
 
 /** `[CODE](twin): summary (HTTP 404)`: how an entry is listed, in an overview and in llms.txt. */
 export function entryLink(site: string | URL, entry: RegistryEntry): string {
-	const notes = [
-		entry.status !== undefined && `HTTP ${entry.status}`,
-		entry.removed ? 'no longer emitted' : entry.deprecated && 'deprecated',
-	].filter(Boolean);
+	const { status, lifecycle } = entryNotes(entry);
+	const notes = [status, lifecycle].filter(Boolean);
 	return `${link(text(entry.code), twinUrl(site, entry))}: ${prose(entrySummary(entry))}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
@@ -113,7 +111,7 @@ export function productMarkdown(registry: Registry, product: Product, site: stri
 		heading(level, text(`${product.name} errors`)),
 		product.tagline && prose(product.tagline),
 		product.summary && prose(product.summary),
-		`${product.errors.length} documented errors in ${groups.length} groups.`,
+		`${productSize(product)}.`,
 		list([
 			`Page: ${absoluteUrl(site, product.path)}`,
 			`Index for agents: ${absoluteUrl(site, llmsTxtPath(product.id))}`,

@@ -150,6 +150,19 @@ export function entrySummary(entry: Pick<Entry, 'code' | 'message' | 'when' | 'd
 	return entry.message ?? entry.when ?? entry.description ?? entry.code;
 }
 
+/** How big a product's reference is: "88 errors in 11 groups", as the overview, its twin and the home page say it. */
+export function productSize(product: Product): string {
+	return `${product.errors.length} errors in ${entriesByCategory(product).length} groups`;
+}
+
+/** What an overview lists next to an entry's code: its HTTP status, and whether it is retired or deprecated. */
+export function entryNotes(entry: RegistryEntry): { status?: string; lifecycle?: string } {
+	return {
+		...(entry.status !== undefined ? { status: `HTTP ${entry.status}` } : {}),
+		...(entry.removed ? { lifecycle: 'no longer emitted' } : entry.deprecated ? { lifecycle: 'deprecated' } : {}),
+	};
+}
+
 /** The exit code an entry leads to: its own, else its product's. */
 export function exitCodeOf(product: Product, entry: RegistryEntry): number | undefined {
 	return entry.exitCode ?? product.exitCode;
