@@ -6,7 +6,7 @@
  * Templates are parsed here, by the one template parser, and written out already split — literal
  * text at even indexes, placeholder names at odd ones — so the module holds no parser of its own.
  */
-import { entryPlace, problemFacts, productBlurb, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
+import { entryPlace, problemFacts, productBlurb, resolveRef, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
 import { parseTemplate, templateParams } from '../registry/template.ts';
 import { absoluteUrl, typedModulePath } from '../registry/urls.ts';
 
@@ -45,7 +45,8 @@ export function typedModule(registry: Registry, product: Product, site: string |
 	const codes = firstByCode(product.errors).map((e) => e.code);
 	const templated = firstByCode(product.errors, (e) => e.message !== undefined);
 	const shared = codes
-		.map((code) => product.errors.filter((e) => e.code === code))
+		// A bare code resolves, as a `related` ref does, to every entry of the product with it (indexed: no scan per code).
+		.map((code) => resolveRef(registry, product.id, code))
 		.filter((same) => same.length > 1)
 		.map((same) => `${same[0]!.code} (${same.map((e) => entryPlace(registry, e)).join('; ')})`);
 	const row = (e: RegistryEntry) => {
