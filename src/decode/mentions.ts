@@ -5,6 +5,7 @@
  * One pass over the line's words; each word is one Map lookup. A code with documented `details`
  * takes the line's `key=value` pairs (pairs.ts); one written as `[CODE]: …` or `CODE: …`, the message after it.
  */
+import { CODE_MAX_CHARS, CODE_MIN_CHARS } from '../registry/code.ts';
 import type { Finding, Unknown } from './finding.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
@@ -128,7 +129,7 @@ export function findMentions(
 		const e = w.end[k]!;
 		const flags = w.flags[k]!;
 		// Codes are upper case or contain `_`; a lower-case word is prose unless written as a code.
-		if (e - start < 2 || e - start > 64 || !(flags & (LOWER | UPPER))) continue;
+		if (e - start < CODE_MIN_CHARS || e - start > CODE_MAX_CHARS || !(flags & (LOWER | UPPER))) continue;
 		const underscore = (flags & UNDERSCORE) !== 0;
 		const upper = (flags & LOWER) === 0;
 		// The code it is, if any: a hash test first, so most words cost no string.

@@ -5,6 +5,7 @@
  * `{"error":{"code":…}}` bodies, GraphQL `errors[].extensions.code`, JSON:API `errors[].code`,
  * util.inspect output and JSON held in a JSON string. The walk is iterative and bounded.
  */
+import { CODE_MAX_CHARS, CODE_MIN_CHARS } from '../registry/code.ts';
 import type { Finding, Unknown, Via } from './finding.ts';
 import { parseLenient, type JsonNode, type JsonObject } from './json.ts';
 import type { Budget } from './limits.ts';
@@ -186,7 +187,7 @@ function statusOf(node: JsonObject): number | undefined {
 }
 
 function isCode(value: string | undefined): value is string {
-	return value !== undefined && value.length >= 2 && value.length <= 64 && CODE_SHAPE.test(value);
+	return value !== undefined && value.length >= CODE_MIN_CHARS && value.length <= CODE_MAX_CHARS && CODE_SHAPE.test(value);
 }
 
 interface Named {

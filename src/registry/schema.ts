@@ -6,9 +6,7 @@
  * A field that a product's published reference does not state is left out, never guessed.
  */
 import { z } from 'zod';
-
-/** `SCREAMING_SNAKE_CASE`: upper-case letters and digits in words joined by single underscores. */
-export const CODE_PATTERN = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+import { CODE_MAX_CHARS, CODE_MIN_CHARS, CODE_PATTERN } from './code.ts';
 /** Lower-case kebab form, used for product ids, category ids and page slugs. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /**
@@ -16,11 +14,13 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * Where a product has two entries with the same code, the reference may name the slug instead:
  * `product/slug`.
  */
-export const REF_PATTERN = /^(?:[a-z0-9-]+:)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$|^[a-z0-9-]+\/[a-z0-9-]+$/;
+export const REF_PATTERN = new RegExp(`^(?:[a-z0-9-]+:)?${CODE_PATTERN.source.slice(1, -1)}$|^[a-z0-9-]+\\/[a-z0-9-]+$`);
 
 const code = z
 	.string()
 	.regex(CODE_PATTERN, 'must be SCREAMING_SNAKE_CASE, such as PORT_IN_USE')
+	.min(CODE_MIN_CHARS, `must be at least ${CODE_MIN_CHARS} characters`)
+	.max(CODE_MAX_CHARS, `must be at most ${CODE_MAX_CHARS} characters: the decoder finds codes up to that length`)
 	.describe('The stable error code the product emits, in SCREAMING_SNAKE_CASE.');
 
 const slug = z.string().regex(SLUG_PATTERN, 'must be lower-case kebab-case, such as port-in-use');

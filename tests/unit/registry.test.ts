@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { CODE_MAX_CHARS } from '../../src/registry/code.ts';
 import { loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
 import { allEntries, catchSnippet, entriesByCode, resolveRef } from '../../src/registry/model.ts';
 import { fillTemplate, parseTemplate, templateParams } from '../../src/registry/template.ts';
@@ -114,6 +115,9 @@ describe('validation messages', () => {
 	});
 	it('rejects a code that is not SCREAMING_SNAKE_CASE', () => {
 		assertOneProblem('malformed-code', 'portInUse', 'errors[1].code', /"portInUse" must be SCREAMING_SNAKE_CASE/);
+	});
+	it('rejects a code longer than the decoder finds codes', () => {
+		assertOneProblem('long-code', 'REQUEST_STAGE', 'errors[1].code', new RegExp(`must be at most ${CODE_MAX_CHARS} characters`));
 	});
 	it('rejects a duplicate code', () => {
 		assertOneProblem('duplicate-code', 'PORT_IN_USE\n    when: Second', 'errors[1].code', /duplicate code PORT_IN_USE \(also errors\[0\]\)/);
