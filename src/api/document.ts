@@ -2,6 +2,7 @@
  * The JSON API files, built from the registry: /api/errors.json (everything) and
  * /api/<product>/<slug>.json (one entry). Their shapes are the schemas in ./schema.ts.
  */
+import { entrySources } from '../registry/provenance.ts';
 import { exitCodeOf, problemFacts, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
 import { absoluteUrl, apiEntryPath, llmsTxtPath, schemaPath, twinUrl, typedModulePath } from '../registry/urls.ts';
 import { API_SCHEMA_VERSION, type ApiEntry, type ApiEntryFile, type ApiErrorsFile, type ApiProduct, type SchemaName } from './schema.ts';
@@ -16,6 +17,7 @@ export function apiEntry(product: Product, entry: RegistryEntry, site: string | 
 	return {
 		...fields,
 		exitCode: exitCodeOf(product, entry),
+		sources: entrySources(product, entry),
 		...(type === undefined ? {} : { problem: { type, ...problem } }),
 		url: absoluteUrl(site, path),
 		markdownUrl: twinUrl(site, entry),

@@ -39,6 +39,19 @@ export const apiEntry = entry
 			.describe('The process exit code the error leads to: the entry\'s own, else its product\'s.'),
 		product: z.string().describe('The id of the product the entry belongs to.'),
 		problem: apiProblem.optional(),
+		messages: z
+			.array(
+				z.strictObject({
+					text: z.string().describe('A template with {placeholders}, as the product throws it or as its published example shows it.'),
+					params: z.array(z.string()).describe('Its placeholder names, each once.'),
+					at: z.array(z.string()).optional().describe('Where the product throws it: `package@version path:line`.'),
+					fromExample: z.literal(true).optional().describe('Read off a published example response: its `detail`, with its `details` values as placeholders.'),
+				}),
+			)
+			.describe('Every other message the error may be seen with.'),
+		sources: z
+			.record(z.string(), z.string())
+			.describe('Where each fact of the entry comes from: field → the product\'s published reference, or `package@version path:line`.'),
 		url: url('The entry\'s reference page.'),
 		markdownUrl: url('The entry as Markdown.'),
 		jsonUrl: url('The entry as JSON.'),

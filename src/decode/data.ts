@@ -10,7 +10,7 @@ import type { Section } from '../registry/schema.ts';
 import { slugForCode } from '../registry/urls.ts';
 
 /** Bumped when the shape changes, so a payload built by another version is recognised. */
-export const DECODER_DATA_VERSION = 1;
+export const DECODER_DATA_VERSION = 2;
 
 export interface DecoderData {
 	v: typeof DECODER_DATA_VERSION;
@@ -28,6 +28,12 @@ export interface DecoderProduct {
 	 * `AsymmetricError`): a line that names one holds a thrown error, not an HTTP response body.
 	 */
 	errorTypes?: string[];
+	/** The docs link the product appends to its thrown errors' messages: a line with it holds a thrown error of this product. */
+	docsUrl?: string;
+	/** How its CLI prints an error: `Error ({code}): {message}`. */
+	cliLine?: string;
+	/** The fields of its HTTP error bodies (`error.code`): an object of that shape is a response, not a thrown error. */
+	httpBody?: string[];
 	/** Category names in the product's order; entries refer to them by index. */
 	categories: string[];
 	entries: DecoderEntry[];
@@ -41,6 +47,8 @@ export interface DecoderEntry {
 	category?: number;
 	/** Message template with `{placeholders}`; its params are derived with template.ts. */
 	message?: string;
+	/** Other templates it may be seen with: thrown by the product, or read off its published examples. */
+	messages?: string[];
 	/** What to do about it. */
 	fix?: string;
 	/** What triggers it. */
@@ -69,6 +77,7 @@ export function toDecoderData(registry: Registry): DecoderData {
 					const category = e.category === undefined ? -1 : categoryIds.indexOf(e.category);
 					if (category >= 0) out.category = category;
 					if (e.message !== undefined) out.message = e.message;
+					if (e.messages.length) out.messages = e.messages.map((m) => m.text);
 					if (e.fix !== undefined) out.fix = whatToDo(e);
 					if (e.when !== undefined) out.when = e.when;
 					if (e.description !== undefined) out.description = e.description;
@@ -78,8 +87,11 @@ export function toDecoderData(registry: Registry): DecoderData {
 				}),
 			};
 			if (p.typePrefix !== undefined) product.typePrefix = p.typePrefix;
-			const types = errorTypesOf(p.sections);
+			const types = [...new Set([...(p.emits?.errorClass ? [p.emits.errorClass.value] : []), ...errorTypesOf(p.sections)])];
 			if (types.length) product.errorTypes = types;
+			if (p.emits?.docsUrl) product.docsUrl = p.emits.docsUrl.value;
+			if (p.emits?.cliLine) product.cliLine = p.emits.cliLine.value;
+			if (p.emits?.httpBody) product.httpBody = p.emits.httpBody.value;
 			return product;
 		}),
 	};

@@ -102,6 +102,7 @@ function build(data: DecoderData): DecoderIndex {
 			bySlug.set(`${p.id}/${slug}`, id);
 			byPath.set(entryPath(p.id, slug), id);
 			if (e.message !== undefined) messages.push({ entry: id, message: e.message });
+			for (const message of e.messages ?? []) messages.push({ entry: id, message });
 		}
 	});
 	const codes = [...new Set(entries.map((e) => e.code))];

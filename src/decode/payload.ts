@@ -361,8 +361,7 @@ function causeChain(node: JsonObject, item: Item, index: DecoderIndex, budget: B
 function templatesOf(entries: number[], index: DecoderIndex): Set<number> {
 	const set = new Set<number>();
 	for (const e of entries) {
-		const t = index.templates.byEntry.get(e);
-		if (t !== undefined) set.add(t);
+		for (const t of index.templates.byEntry.get(e) ?? []) set.add(t);
 	}
 	return set;
 }

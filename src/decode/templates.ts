@@ -32,8 +32,8 @@ export interface TemplateIndex {
 	byWord: Map<string, number[]>;
 	/** `wordHash` of every anchor word: most words of a line are ruled out without a string. */
 	anchorHashes: Set<number>;
-	/** Template of each entry id, when it has a matchable one. */
-	byEntry: Map<number, number>;
+	/** Templates of each entry id that has a matchable one: its message, then its other messages. */
+	byEntry: Map<number, number[]>;
 }
 
 /** One place in a line where one or more templates matched the same text. */
@@ -141,7 +141,9 @@ export function compileTemplates(messages: readonly { entry: number; message: st
 		if (list) list.push(id);
 		else index.byWord.set(anchor.word, [id]);
 		index.anchorHashes.add(wordHash(anchor.word));
-		index.byEntry.set(entry, id);
+		const own = index.byEntry.get(entry);
+		if (own) own.push(id);
+		else index.byEntry.set(entry, [id]);
 	}
 	return index;
 }

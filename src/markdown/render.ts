@@ -50,6 +50,8 @@ export function entryMarkdown(registry: Registry, product: Product, entry: Regis
 				return `Exit code: ${fact.exitCode}`;
 			case 'since':
 				return `Since: ${text(fact.since)}`;
+			case 'listed':
+				return `First listed in: ${codeSpan(fact.catalog)}`;
 		}
 	});
 	const notice = page.notice;
@@ -68,14 +70,18 @@ function sectionMarkdown(section: EntrySection, site: string | URL): (string | u
 	switch (section.id) {
 		case 'message':
 			return [codeBlock(section.template, 'text'), inline(section.variesBy)];
+		case 'messages':
+			return section.messages.flatMap((m) => [codeBlock(m.template, 'text'), text(m.source)]);
 		case 'when':
 		case 'description':
 		case 'fix':
-			return [prose(section.text)];
+			return [prose(section.text), section.source && prose(section.source)];
 		case 'response':
 			return [table(['Field', 'Value'], section.rows.map((r) => [codeSpan(r.field), r.code ? codeSpan(r.value) : text(r.value)])), section.note];
 		case 'details':
-			return [list(section.fields.map((f) => `${codeSpan(f.name)}${f.optional ? ' (optional)' : ''}`))];
+			return [list(section.fields.map((f) => `${codeSpan(f.name)}${f.optional ? ' (optional)' : ''}`)), section.source && prose(section.source)];
+		case 'sources':
+			return [table(['Fact', 'Source'], section.rows.map((r) => [codeSpan(r.fact), text(r.source)]))];
 		case 'examples':
 			return section.examples.flatMap((ex) => [ex.caption && prose(ex.caption), codeBlock(ex.payload, ex.lang)]);
 		case 'catch':

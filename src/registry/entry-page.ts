@@ -19,7 +19,8 @@ import {
 	type Registry,
 	type RegistryEntry,
 } from './model.ts';
-import type { Category, DetailField, Example } from './schema.ts';
+import { catalogLabel, entrySources, messageSource } from './provenance.ts';
+import type { Category, DetailField, Example, SourcedField } from './schema.ts';
 
 /** Code in running text. */
 export interface CodeText {
@@ -38,11 +39,14 @@ export type EntryFact =
 	| { id: 'category'; category: Category }
 	| { id: 'status'; status: number }
 	| { id: 'exitCode'; exitCode: number }
-	| { id: 'since'; since: string };
+	| { id: 'since'; since: string }
+	/** A code the product's catalog lists and its published reference does not: the catalog that first lists it. */
+	| { id: 'listed'; catalog: string };
 
 /** Said when an entry is no longer emitted or should no longer be relied on. */
 export interface LifecycleNotice {
-	kind: 'removed' | 'deprecated';
+	/** `catalog`: the code is not in the catalog the product publishes (gone from it, or never in it). */
+	kind: 'removed' | 'deprecated' | 'catalog';
 	title: string;
 	/** Registry prose: why, since when. */
 	text: string;
@@ -68,11 +72,18 @@ interface Section<Id extends string> {
 
 export type EntrySection =
 	| (Section<'message'> & { template: string; /** "Varies by: …", or empty when nothing varies. */ variesBy: Inline[] })
-	| (Section<'when' | 'description' | 'fix'> & { /** Registry prose. */ text: string })
+	| (Section<'messages'> & { messages: { template: string; /** Where the product throws it, or that it is read off an example. */ source: string }[] })
+	| (Section<'when' | 'description' | 'fix'> & {
+			/** Registry prose. */
+			text: string;
+			/** Where the text is read, when not from the product's published reference. */
+			source?: string;
+	  })
 	| (Section<'response'> & { rows: ResponseRow[]; /** Where some rows come from, when they come from an example. */ note?: string })
-	| (Section<'details'> & { fields: DetailField[] })
+	| (Section<'details'> & { fields: DetailField[]; source?: string })
 	| (Section<'examples'> & { examples: Example[] })
 	| (Section<'catch'> & { snippet: string; lang: string })
+	| (Section<'sources'> & { rows: { fact: string; source: string }[] })
 	| (Section<'related'> & {
 			/** "The code X also exists as …", or empty when no other entry has the code. */
 			sameCode: Inline[];
@@ -99,6 +110,29 @@ export interface EntryPageOptions {
 	neighbours?: boolean;
 }
 
+/** Said of a code that is not in the catalog the product publishes. */
+function catalogNotice(product: Product, entry: RegistryEntry, instead: Inline[]): LifecycleNotice | undefined {
+	const catalog = catalogLabel(product);
+	if (catalog === undefined) return undefined;
+	if (entry.catalog === 'absent') {
+		return {
+			kind: 'catalog',
+			title: `Not in the catalog of ${catalog}`,
+			text: `${product.name}'s published reference lists this code; the error catalog it publishes in \`${catalog}\` does not. The page stays for anyone who meets the code.`,
+			instead,
+		};
+	}
+	if (entry.catalog === 'unlisted') {
+		return {
+			kind: 'catalog',
+			title: 'Not in the product\'s catalog',
+			text: `${product.name}'s published code throws this code, but neither its error catalog (\`${catalog}\`) nor its published reference lists it. This page shows only what the code shows: the messages and where they are thrown.`,
+			instead,
+		};
+	}
+	return undefined;
+}
+
 /** `items`, each made inline by `part`, with ", " between them. */
 function joined<T>(items: readonly T[], part: (item: T) => Inline): Inline[] {
 	return items.flatMap((item, i) => (i > 0 ? [', ', part(item)] : [part(item)]));
@@ -118,6 +152,7 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 		problem.status !== undefined && { id: 'status', status: problem.status },
 		exitCode !== undefined && { id: 'exitCode', exitCode },
 		entry.since !== undefined && { id: 'since', since: entry.since },
+		entry.catalog === 'added' && catalogLabel(product) !== undefined && { id: 'listed', catalog: catalogLabel(product)! },
 	];
 
 	const replacement = entry.replacedBy ? resolveRef(registry, product.id, entry.replacedBy) : [];
@@ -126,7 +161,8 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 		? { kind: 'removed', title: 'No longer emitted', text: entry.removed, instead }
 		: entry.deprecated
 			? { kind: 'deprecated', title: 'Deprecated', text: entry.deprecated, instead }
-			: undefined;
+			: catalogNotice(product, entry, instead);
+	const from = (field: SourcedField): string | undefined => entry.sources?.[field] && `From \`${entry.sources[field]}\`.`;
 
 	const fix = whatToDo(entry);
 	const retryable = problem.retryable === undefined ? undefined : problem.retryable ? 'yes' : 'no';
@@ -152,7 +188,12 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 			template: entry.message,
 			variesBy: entry.params.length > 0 ? ['Varies by: ', ...joined(entry.params, (param) => ({ param })), '.'] : [],
 		},
-		entry.when !== undefined && { id: 'when', title: 'When it happens', text: entry.when },
+		entry.messages.length > 0 && {
+			id: 'messages',
+			title: entry.message === undefined ? 'Messages you may see' : 'Other messages you may see',
+			messages: entry.messages.map((m) => ({ template: m.text, source: messageSource(m) })),
+		},
+		entry.when !== undefined && { id: 'when', title: 'When it happens', text: entry.when, source: from('when') },
 		entry.description !== undefined && { id: 'description', title: 'Description', text: entry.description },
 		fix !== undefined && { id: 'fix', title: 'What to do', text: fix },
 		problem.type !== undefined && {
@@ -162,13 +203,18 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 			note: problem.title || retryable || problem.hint ? EXAMPLE_FACTS_NOTE : undefined,
 		},
 		// An empty list in the registry is nothing to show: no heading over nothing.
-		entry.details !== undefined && entry.details.length > 0 && { id: 'details', title: '`details` fields', fields: entry.details },
+		entry.details !== undefined && entry.details.length > 0 && { id: 'details', title: '`details` fields', fields: entry.details, source: from('details') },
 		entry.examples !== undefined && entry.examples.length > 0 && {
 			id: 'examples',
 			title: entry.examples.length === 1 ? 'Example' : 'Examples',
 			examples: entry.examples,
 		},
 		snippet !== undefined && { id: 'catch', title: 'Catch it in code', snippet, lang: 'ts' },
+		product.catalog !== undefined && {
+			id: 'sources',
+			title: 'Sources',
+			rows: Object.entries(entrySources(product, entry)).map(([fact, source]) => ({ fact, source })),
+		},
 		(sameCode.length > 0 || related.length > 0 || nearby.length > 0) && {
 			id: 'related',
 			title: 'Related',

@@ -2,11 +2,23 @@
  * The loaded registry: every product with its entries resolved (slug, page path, effective exit
  * code), and the indexes derived from it. Everything downstream reads this, never the YAML.
  */
+import { exampleMessages } from './example-messages.ts';
 import type { Category, Entry, ProductFile } from './schema.ts';
 import { templateParams } from './template.ts';
 import { codeAnchor, entryPath, entrySlug, productPath } from './urls.ts';
 
-export interface RegistryEntry extends Entry {
+/** One message an entry's error may be seen with, besides its `message`. */
+export interface EntryMessage {
+	/** A template with {placeholders}. */
+	text: string;
+	params: string[];
+	/** Where the product throws it (`package@version path:line`); absent for one read off a published example. */
+	at?: string[];
+	/** Read off a published example response: the example's `detail`, its `details` values made placeholders. */
+	fromExample?: true;
+}
+
+export interface RegistryEntry extends Omit<Entry, 'messages'> {
 	/** The product's id. */
 	product: string;
 	/** The page slug: `slug` when set, else the code in kebab case. */
@@ -15,6 +27,8 @@ export interface RegistryEntry extends Entry {
 	path: string;
 	/** The message's placeholder names (declared as `params`, checked against the template). */
 	params: string[];
+	/** The messages the product throws for the code, then those read off its published examples. */
+	messages: EntryMessage[];
 }
 
 export interface Product extends Omit<ProductFile, 'errors' | '$schema'> {
@@ -140,7 +154,7 @@ export function entriesByCategory(product: Product): CategoryGroup[] {
  * What to do, as the product says it: a scope note leads, as in its reference
  * ("Connected mode only — the CLI keeps working locally.").
  */
-export function whatToDo(entry: Entry): string | undefined {
+export function whatToDo(entry: Pick<Entry, 'fix' | 'scope'>): string | undefined {
 	if (entry.fix === undefined) return undefined;
 	return entry.scope ? `${entry.scope} — ${entry.fix}` : entry.fix;
 }
@@ -203,7 +217,18 @@ export function resolveProduct(file: ProductFile): Product {
 		path: productPath(file.id),
 		errors: errors.map((e) => {
 			const slug = entrySlug(e);
-			return { ...e, product: file.id, slug, path: entryPath(file.id, slug), params: e.params ?? (e.message ? templateParams(e.message) : []) };
+			const thrown: EntryMessage[] = (e.messages ?? []).map((m) => ({ text: m.text, params: templateParams(m.text), at: m.at }));
+			const shown: EntryMessage[] = exampleMessages(e)
+				.filter((text) => text !== e.message && !thrown.some((m) => m.text === text))
+				.map((text) => ({ text, params: templateParams(text), fromExample: true }));
+			return {
+				...e,
+				product: file.id,
+				slug,
+				path: entryPath(file.id, slug),
+				params: e.params ?? (e.message ? templateParams(e.message) : []),
+				messages: [...thrown, ...shown],
+			};
 		}),
 	};
 }

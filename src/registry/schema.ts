@@ -57,6 +57,31 @@ export const example = z
 	})
 	.describe('An example of the error as it reaches a user: a response body, a log line.');
 
+/** `package@version path:line`: where in a product's published code a fact is read. */
+export const SITE_PATTERN = /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*@\d[\w.+-]* \S+:\d+$/;
+
+const site = z
+	.string()
+	.regex(SITE_PATTERN, 'must be `package@version path:line`, such as `@smithers-orchestrator/cli@0.32.0 src/index.js:1074`')
+	.describe('Where in the product\'s published code: `package@version path:line`.');
+
+export const messageVariant = z
+	.strictObject({
+		text: prose.describe('The message exactly as the product throws it, with {placeholders} for the variable parts.'),
+		at: z.array(site).min(1).describe('Every place the product throws it.'),
+	})
+	.describe('One message the product throws for this code, read from its published code by an importer.');
+
+/** The facts of an entry that may come from somewhere other than the product's published reference. */
+export const SOURCED_FIELDS = ['category', 'when', 'details', 'status'] as const;
+
+/**
+ * Where a code stands in the catalog a product publishes in its package, against its published
+ * reference: `listed` in both; `added`, first listed by the catalog; `absent`, in the reference
+ * but no longer in the catalog; `unlisted`, thrown by the product's code but in neither.
+ */
+export const CATALOG_STATES = ['listed', 'added', 'absent', 'unlisted'] as const;
+
 export const lifecycle = {
 	since: z.string().min(1).optional().describe('The product version that introduced the code.'),
 	deprecated: prose
@@ -108,6 +133,18 @@ export const entry = z
 			.optional()
 			.describe('The shape of the `details` object the error carries.'),
 		examples: z.array(example).optional().describe('Published examples of the error.'),
+		messages: z
+			.array(messageVariant)
+			.optional()
+			.describe('Every distinct message the product throws for this code, with where (written by an importer).'),
+		catalog: z
+			.enum(CATALOG_STATES)
+			.optional()
+			.describe('Where the code stands in the product\'s published catalog (the product\'s `catalog`), against its reference.'),
+		sources: z
+			.partialRecord(z.enum(SOURCED_FIELDS), site)
+			.optional()
+			.describe('Facts read from the product\'s published code rather than its reference: field → where.'),
 		...lifecycle,
 	})
 	.describe('One named error.');
@@ -143,11 +180,46 @@ const catchTemplate = z
 	// A pattern, not `.includes()`: that one leaves `format: "includes"` in the JSON Schema, which validators reject as unknown.
 	.regex(/\{code\}/, 'must contain {code}, where the entry\'s code goes');
 
+/** A fact read from a product's published code, with where. */
+function sourced<T extends z.ZodType>(value: T, what: string) {
+	return z.strictObject({ value: value.describe(what), at: site }).describe(what);
+}
+
+export const catalogSource = z
+	.strictObject({
+		package: z.string().min(1).describe('The npm package that publishes the catalog (`@smithers-orchestrator/errors`).'),
+		version: z.string().min(1).describe('The version read: the one pinned in package.json.'),
+		file: z.string().min(1).describe('The catalog as received, under content/sources/.'),
+		command: z.string().min(1).describe('The command that reads it again and brings the registry up to date.'),
+	})
+	.describe('The error catalog the product publishes in its package; entries say where they stand in it (`catalog`).');
+
+/** What a product's errors look like when they reach a user: the decoder reads pastes with them. */
+export const emits = z
+	.strictObject({
+		docsUrl: sourced(z.string().url(), 'The docs link the product appends to its messages (` See <url>`).').optional(),
+		errorClass: sourced(z.string().min(1), 'The name of the error class it throws (`SmithersError`).').optional(),
+		cliLine: sourced(
+			z.string().regex(/\{code\}.*\{message\}/, 'must contain {code}, then {message}'),
+			'How its CLI prints an error in a terminal: `Error ({code}): {message}`.',
+		).optional(),
+		httpBody: sourced(
+			z.array(z.string().min(1)).min(1),
+			'The fields of its HTTP error bodies, as paths (`error.code`, `error.details?`).',
+		).optional(),
+	})
+	.describe('How the product\'s errors reach a user, as its published code shows.');
+
 export const category = z
 	.strictObject({
 		id: slug.describe('Stable id, used in anchors (/<product>/#<id>) and by entries.'),
 		name: z.string().min(1).describe('Heading as the product names the group.'),
 		description: prose.optional().describe('What the group covers, as the product says.'),
+		packageId: z
+			.string()
+			.min(1)
+			.optional()
+			.describe('The id the product\'s published catalog gives this group, where it differs from `id`.'),
 		catch: z
 			.union([catchTemplate, z.literal(false)])
 			.optional()
@@ -172,12 +244,23 @@ export const product = z
 		exitCode: exitCode
 			.optional()
 			.describe('The process exit code every named error leads to, where the product has one.'),
+		reference: z
+			.string()
+			.min(1)
+			.optional()
+			.describe('The published reference the hand-written facts are transcribed from: its file under content/sources/.'),
+		catalog: catalogSource.optional(),
+		emits: emits.optional(),
 		sections: z.array(section).default([]).describe('Product-level facts shown on the overview.'),
 		categories: z.array(category).default([]).describe('The product\'s groups of errors, in order.'),
 		errors: z.array(entry).min(1).describe('Every named error of the product.'),
 	})
 	.describe('One product\'s error reference.');
 
+export type MessageVariant = z.infer<typeof messageVariant>;
+export type SourcedField = (typeof SOURCED_FIELDS)[number];
+export type CatalogState = (typeof CATALOG_STATES)[number];
+export type Emits = z.infer<typeof emits>;
 export type DetailField = z.infer<typeof detailField>;
 export type Example = z.infer<typeof example>;
 export type Entry = z.infer<typeof entry>;

@@ -26,6 +26,7 @@ export function expectedSections(registry: Registry, product: Product, entry: Re
 	const sameCategory = neighbours ? product.errors.filter((e) => e !== entry && e.category === entry.category) : [];
 	const sections: [present: unknown, id: string, title: string][] = [
 		[entry.message, 'message', 'Message'],
+		[entry.messages.length, 'messages', entry.message === undefined ? 'Messages you may see' : 'Other messages you may see'],
 		[entry.when, 'when', 'When it happens'],
 		[entry.description, 'description', 'Description'],
 		[entry.fix, 'fix', 'What to do'],
@@ -34,6 +35,8 @@ export function expectedSections(registry: Registry, product: Product, entry: Re
 		[entry.details?.length, 'details', 'details fields'],
 		[entry.examples?.length, 'examples', entry.examples?.length === 1 ? 'Example' : 'Examples'],
 		[typeof catchTemplate === 'string', 'catch', 'Catch it in code'],
+		// Where a product publishes a catalog in its package, facts come from more than one place.
+		[product.catalog !== undefined, 'sources', 'Sources'],
 		[sameCode.length > 0 || related.length > 0 || sameCategory.length > 0, 'related', 'Related'],
 	];
 	return sections.filter(([present]) => present).map(([, id, title]) => ({ id, title }));

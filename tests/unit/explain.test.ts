@@ -59,7 +59,7 @@ describe('explain', () => {
 		const { code, stdout } = explain([example.payload]);
 		assert.equal(code, 0);
 		assert.ok(stdout.includes(payload.detail!));
-		for (const [k, v] of Object.entries(payload.details)) assert.ok(stdout.includes(`details.${k} = ${v}`), stdout);
+		for (const [k, v] of Object.entries(payload.details)) assert.ok(stdout.includes(`details.${k} = ${v}`) || stdout.includes(`\n  ${k} = ${v}\n`), stdout);
 		assert.ok(stdout.includes(`server_correlation_id = ${payload.server_correlation_id}`), stdout);
 		assert.ok(stdout.includes(`client_correlation_id = ${payload.client_correlation_id}`), stdout);
 	});
