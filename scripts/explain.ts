@@ -8,10 +8,9 @@
  */
 import { loadRegistry } from '../src/registry/load.ts';
 import { fillTemplate } from '../src/registry/template.ts';
-import { absoluteUrl, DEFAULT_SITE_URL } from '../src/registry/urls.ts';
+import { absoluteUrl, DEFAULT_SITE_URL, productPath } from '../src/registry/urls.ts';
 import { RegistryError } from '../src/registry/validation.ts';
-import { decode, LIMITS, toDecoderData, type DecodeResult, type DecoderData, type Match } from '../src/decode/index.ts';
-import { boundNotes, describe } from '../src/decode/present.ts';
+import { boundNotes, decode, describe, LIMITS, toDecoderData, unlistedNote, type DecodeResult, type DecoderData, type Match } from '../src/decode/index.ts';
 
 const USAGE = `Usage: npm run --silent explain -- [--json] [TEXT…]
 
@@ -117,9 +116,10 @@ function humanMatch(match: Match, data: DecoderData, site: string, style: Style)
 	const d = describe(match, data);
 	const where = d?.where ?? match.product;
 	const lines = [`${style.code(match.code)}  ${style.dim(where)}${match.count > 1 ? `  (${match.count}×)` : ''}`];
-	if (d?.entry.message !== undefined) {
+	const template = match.template ?? d?.entry.message;
+	if (template !== undefined) {
 		const values = Object.fromEntries(Object.entries(match.params).map(([k, v]) => [k, style.value(printable(v))]));
-		lines.push(`  ${fillTemplate(d.entry.message, values)}`);
+		lines.push(`  ${fillTemplate(template, values)}`);
 	} else if (match.text) lines.push(`  ${printable(match.text)}`);
 	const facts: string[] = [];
 	if (match.status !== undefined) facts.push(`HTTP ${match.status}`);
@@ -148,7 +148,8 @@ export function human(result: DecodeResult, data: DecoderData, site: string, sty
 		}
 		for (const m of matches) out.push(...humanMatch(m, data, site, style), '');
 	}
-	if (!result.matches.length) {
+	for (const u of result.unlisted) out.push(printable(unlistedNote(u, data)), `  ${style.dim(absoluteUrl(site, productPath(u.product)))}`, '');
+	if (!result.matches.length && !result.unlisted.length) {
 		out.push('No known error in the input.');
 		for (const s of result.suggestions) out.push(`  Did you mean ${style.code(s.code)} (${s.product})? ${style.dim(absoluteUrl(site, s.path))}`);
 		out.push(`Every documented code is listed at ${absoluteUrl(site, '/')}`);
@@ -163,7 +164,7 @@ export function jsonResult(result: DecodeResult): object {
 		return { product, code, url: path, params, via, ...rest, ...(text === undefined ? {} : { message: text }) };
 	});
 	const suggestions = result.suggestions.map(({ path, ...s }) => ({ ...s, url: path }));
-	return { matches, suggestions, ...(result.truncated ? { truncated: true, truncatedBy: result.truncatedBy } : {}) };
+	return { matches, suggestions, ...(result.unlisted.length ? { unlisted: result.unlisted } : {}), ...(result.truncated ? { truncated: true, truncatedBy: result.truncatedBy } : {}) };
 }
 
 async function main(): Promise<number> {

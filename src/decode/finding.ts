@@ -21,8 +21,8 @@ export interface Finding {
 	candidates: number[];
 	/** Entries named outright (a page URL, a `type` URN with its product's prefix). */
 	exact?: boolean;
-	/** Entries whose message template matched, with the values read from the text. */
-	templated?: Map<number, Record<string, string>>;
+	/** Entries whose message template matched: which template, and the values read from the text. */
+	templated?: Map<number, TemplateRead>;
 	/** Products named around it: in the line, in a docs URL, in the payload. */
 	productHints?: number[];
 	/** Products whose error type (`SmithersErrorInstance`) names it: a thrown error, not a response body. */
@@ -50,6 +50,12 @@ export interface Finding {
 	inChain?: boolean;
 }
 
+/** A template that matched: its id in the decoder index, and the values read into its placeholders. */
+export interface TemplateRead {
+	template: number;
+	params: Record<string, string>;
+}
+
 /** A code-like name that is in no product: input for "did you mean". */
 export interface Unknown {
 	input: string;
@@ -57,4 +63,6 @@ export interface Unknown {
 	product?: number;
 	/** Compare with page slugs instead of codes (an unknown slug in a docs URL). */
 	slug?: boolean;
+	/** Written the way `product` writes its own codes (its CLI's error line, its serialized error): a code of its that the registry does not list. */
+	shaped?: true;
 }

@@ -17,7 +17,8 @@ import { scan } from './scan.ts';
 export { toDecoderData, DECODER_DATA_VERSION, type DecoderData, type DecoderEntry, type DecoderProduct } from './data.ts';
 export { LIMITS, type Bound, type Limits } from './limits.ts';
 export { entryOf } from './lookup.ts';
-export type { CauseLink, DecodeResult, Group, Match, Suggestion, Via } from './result.ts';
+export { boundNotes, describe, fillFix, inputNote, unlistedNote, type Described, type MessagePart } from './present.ts';
+export type { CauseLink, DecodeResult, Group, Match, Suggestion, UnlistedCode, Via } from './result.ts';
 
 /**
  * Decodes a paste against the registry's decoder data. Never throws; stays within `limits`

@@ -4,7 +4,7 @@
  * decodes on every keystroke pays for it once.
  */
 import { proseCode } from '../registry/prose.ts';
-import { templateParams } from '../registry/template.ts';
+import { parseTemplate, templateParams } from '../registry/template.ts';
 import { entryPath, entrySlug } from '../registry/urls.ts';
 import type { DecoderData, DecoderEntry, DecoderProduct } from './data.ts';
 import { fold, isWordChar } from './normalize.ts';
@@ -34,6 +34,10 @@ export interface IndexedProduct {
 	names: string[];
 	/** Folded error types of the product (DecoderProduct.errorTypes). */
 	errorTypes: string[];
+	/** Folded docs link the product appends to its thrown errors. */
+	docsUrl?: string;
+	/** The folded text of its CLI's error line around the code: `error (` before it, `): ` after it. */
+	cliLine?: { before: string; after: string };
 }
 
 export interface DecoderIndex {
@@ -79,7 +83,11 @@ function build(data: DecoderData): DecoderIndex {
 	const messages: { entry: number; message: string }[] = [];
 	data.products.forEach((p, pi) => {
 		const names = new Set([fold(p.id), fold(p.name), fold(p.name).replaceAll(' ', '')]);
-		products.push({ index: pi, data: p, typePrefix: p.typePrefix === undefined ? undefined : fold(p.typePrefix), names: [...names], errorTypes: (p.errorTypes ?? []).map(fold) });
+		const product: IndexedProduct = { index: pi, data: p, typePrefix: p.typePrefix === undefined ? undefined : fold(p.typePrefix), names: [...names], errorTypes: (p.errorTypes ?? []).map(fold) };
+		if (p.docsUrl !== undefined) product.docsUrl = fold(p.docsUrl);
+		const line = p.cliLine === undefined ? undefined : cliLineShape(p.cliLine);
+		if (line) product.cliLine = line;
+		products.push(product);
 		productById.set(p.id, pi);
 		for (const e of p.entries) {
 			const id = entries.length;
@@ -119,6 +127,16 @@ function build(data: DecoderData): DecoderIndex {
 	});
 	const codeHashes = new Set([...byCode.keys()].map(wordHash));
 	return { data, entries, products, productById, byCode, codeHashes, bySlug, byPath, templates: compileTemplates(messages), bigrams, codes, codeBigrams };
+}
+
+/** `Error ({code}): {message}` → the text before the code and between it and the message, folded. */
+function cliLineShape(template: string): IndexedProduct['cliLine'] {
+	const segments = parseTemplate(template);
+	const at = segments.findIndex((s) => s.kind === 'param' && s.name === 'code');
+	const before = segments[at - 1];
+	const after = segments[at + 1];
+	if (before?.kind !== 'text' || after?.kind !== 'text') return undefined;
+	return { before: fold(before.text), after: fold(after.text) };
 }
 
 /** Identifiers the entry's text writes in backticks, four characters or more (`maxBodyBytes`, `runId`). */

@@ -75,11 +75,27 @@ export function productsNamed(folded: string, index: DecoderIndex): number[] {
 	return found;
 }
 
-/** Products one of whose error types (`SmithersErrorInstance`) is a whole word of `folded`. */
+/**
+ * Products whose thrown errors `folded` shows: one of their error types (`SmithersError`) as a
+ * whole word, or the docs link they append to a thrown error's message.
+ */
 export function errorTypesNamed(folded: string, index: DecoderIndex): number[] {
 	const found: number[] = [];
-	for (const p of index.products) if (p.errorTypes.some((t) => hasWord(folded, t))) found.push(p.index);
+	for (const p of index.products) {
+		if (p.errorTypes.some((t) => hasWord(folded, t)) || (p.docsUrl !== undefined && folded.includes(p.docsUrl))) found.push(p.index);
+	}
 	return found;
+}
+
+/** The product whose CLI error line (`Error (CODE): …`) the word at [s, e) is written in, and where its message starts. */
+function cliLineAt(unit: Unit, s: number, e: number, index: DecoderIndex): { product: number; message: number } | undefined {
+	for (const p of index.products) {
+		const shape = p.cliLine;
+		if (!shape || s < shape.before.length) continue;
+		const folded = unitFolded(unit);
+		if (folded.startsWith(shape.before, s - shape.before.length) && folded.startsWith(shape.after, e)) return { product: p.index, message: e + shape.after.length };
+	}
+	return undefined;
 }
 
 /** Whether `word` occurs in `text` with no word character on either side. */
@@ -146,14 +162,17 @@ export function findMentions(
 		if (nextSkip < skip.length && skip[nextSkip]!.start <= start) continue;
 		while (nextUrl < urls.length && urls[nextUrl]!.end < e) nextUrl++;
 		const inUrl = nextUrl < urls.length && urls[nextUrl]!.start <= start;
-		const explicit = codeSyntax(unit, start, e);
+		const cli = cliLineAt(unit, start, e, index);
+		const explicit = cli !== undefined || codeSyntax(unit, start, e);
 		if (ids) {
 			if (!(underscore || upper || explicit) || inUrl) continue;
 			const finding: Finding = { pos: unit.pos + start, source: 'mention', via: explicit ? 'code' : 'mention', code: text.slice(start, e), candidates: ids };
 			if (explicit) {
-				const message = messageAfter(unit, start, e);
+				const message = cli ? messageFrom(text, cli.message) : messageAfter(unit, start, e);
 				if (message) finding.text = message;
 			}
+			// The product's CLI printed it: the product's, and a thrown error rather than an HTTP response.
+			if (cli) finding.productHints = finding.thrownBy = [cli.product];
 			if (ids.some((id) => index.entries[id]!.details.length)) {
 				if (!unit.pairs) {
 					unit.pairs = readPairs(text, budget.limits.maxLinePairs, budget.limits.maxValueChars);
@@ -164,7 +183,7 @@ export function findMentions(
 			}
 			findings.push(finding);
 		} else if (!inUrl && (upper || explicit) && e - start >= 4 && unknowns.length < MAX_UNKNOWNS) {
-			unknowns.push({ input: text.slice(start, e) });
+			unknowns.push(cli ? { input: text.slice(start, e), product: cli.product, shaped: true } : { input: text.slice(start, e) });
 		}
 	}
 }
@@ -180,6 +199,11 @@ function messageAfter(unit: Unit, s: number, e: number): string | undefined {
 	else if (text[e] === ':' && (unit.noiseEnd ??= skipLogPrefix(text)) >= s) at = e + 1;
 	else return undefined;
 	if (at < text.length && text[at] !== ' ' && text[at] !== '\t') return undefined;
+	return messageFrom(text, at);
+}
+
+/** The message from `at` to the end of the line, without an appended docs link. */
+function messageFrom(text: string, at: number): string | undefined {
 	// oneLine shows 500 characters at most: a long line is not copied whole for each code in it.
 	const message = text.slice(at, at + 1024).trim();
 	return message ? withoutDocsLink(oneLine(message)) : undefined;

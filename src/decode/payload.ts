@@ -6,7 +6,7 @@
  * util.inspect output and JSON held in a JSON string. The walk is iterative and bounded.
  */
 import { CODE_MAX_CHARS, CODE_MIN_CHARS } from '../registry/code.ts';
-import type { Finding, Unknown, Via } from './finding.ts';
+import type { Finding, TemplateRead, Unknown, Via } from './finding.ts';
 import { parseLenient, type JsonNode, type JsonObject } from './json.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
@@ -209,7 +209,7 @@ function nameOf(node: JsonObject, index: DecoderIndex, hints: number[]): Named {
 				if (p.typePrefix === undefined || !folded.startsWith(p.typePrefix)) continue;
 				const code = value.slice(p.typePrefix.length);
 				const candidates = (index.byCode.get(code.toLowerCase()) ?? []).filter((id) => index.entries[id]!.product === p.index);
-				return { code, via: 'type', candidates, exact: true, unknown: candidates.length ? undefined : { input: code, product: p.index } };
+				return { code, via: 'type', candidates, exact: true, unknown: candidates.length ? undefined : { input: code, product: p.index, shaped: true } };
 			}
 		}
 		const page = pageUrl(folded, 0, index);
@@ -252,7 +252,7 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 
 	let candidates = named.candidates;
 	let via: Via | undefined = named.via;
-	const templated = new Map<number, Record<string, string>>();
+	const templated = new Map<number, TemplateRead>();
 	if (messages.length && budget.templateChecks < budget.limits.maxTemplateChecks) {
 		const only = candidates.length ? templatesOf(candidates, index) : undefined;
 		if (!only || only.size) {
@@ -267,7 +267,7 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 					}
 					if (!only && out.messageReads.size < MAX_MESSAGE_READS) out.messageReads.set(m, read);
 				}
-				for (const h of read) if (!templated.has(h.entry)) templated.set(h.entry, h.params);
+				for (const h of read) if (!templated.has(h.entry)) templated.set(h.entry, { template: h.template, params: h.params });
 				if (templated.size) break;
 			}
 		}
@@ -277,7 +277,7 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 		via = 'message';
 	}
 	if (!candidates.length) {
-		if (named.unknown && out.unknowns.length < MAX_UNKNOWNS) out.unknowns.push(named.unknown);
+		if (named.unknown && out.unknowns.length < MAX_UNKNOWNS) out.unknowns.push(shapedBy(node, named.unknown, messages, index));
 		if (named.code === undefined) return undefined;
 		// An unknown code: what a cause chain shows of it, and no more (nothing is ranked for it).
 		return { pos: item.base ?? node.start, source: 'json', via: via ?? 'code', code: named.code, candidates, text: messages[0] === undefined ? undefined : withoutDocsLink(oneLine(messages[0])) };
@@ -356,6 +356,20 @@ function causeChain(node: JsonObject, item: Item, index: DecoderIndex, budget: B
 		}
 	}
 	return chain;
+}
+
+/**
+ * An unknown code in an object a product serialises its own errors as (its error class's `name`,
+ * its docs link in `docsUrl` or the message): that product's code, which the registry does not list.
+ */
+function shapedBy(node: JsonObject, unknown: Unknown, messages: string[], index: DecoderIndex): Unknown {
+	if (unknown.product !== undefined) return unknown;
+	const name = text(node.fields.get('name'));
+	const links = fold(`${text(node.fields.get('docsUrl')) ?? ''} ${messages.join(' ')}`);
+	for (const p of index.products) {
+		if ((name !== undefined && p.errorTypes.includes(fold(name))) || (p.docsUrl !== undefined && links.includes(p.docsUrl))) return { ...unknown, product: p.index, shaped: true };
+	}
+	return unknown;
 }
 
 function templatesOf(entries: number[], index: DecoderIndex): Set<number> {

@@ -7,7 +7,7 @@ import { fillTemplate, parseTemplate } from '../registry/template.ts';
 import type { DecoderData, DecoderEntry, DecoderProduct } from './data.ts';
 import { LIMITS, type Bound } from './limits.ts';
 import { entryOf } from './lookup.ts';
-import type { DecodeResult, Match } from './result.ts';
+import type { DecodeResult, Match, UnlistedCode } from './result.ts';
 
 /** A piece of a message: literal text, or a placeholder with the value read from the paste. */
 export type MessagePart = { text: string } | { param: string; value: string | undefined };
@@ -31,15 +31,16 @@ export interface Described {
 	aboutKind?: 'when' | 'description';
 }
 
-export function describe(match: Pick<Match, 'path' | 'params'>, data: DecoderData): Described | undefined {
+export function describe(match: Pick<Match, 'path' | 'params' | 'template'>, data: DecoderData): Described | undefined {
 	const found = entryOf(data, match.path);
 	if (!found) return undefined;
 	const { product, entry } = found;
 	const category = entry.category === undefined ? undefined : product.categories[entry.category];
 	const described: Described = { product, entry, where: category ? `${product.name} · ${category}` : product.name, otherValues: [] };
 	if (category !== undefined) described.category = category;
-	if (entry.message !== undefined) {
-		described.message = parseTemplate(entry.message).map((s) =>
+	const template = match.template ?? entry.message;
+	if (template !== undefined) {
+		described.message = parseTemplate(template).map((s) =>
 			s.kind === 'text' ? { text: s.text } : { param: s.name, value: Object.hasOwn(match.params, s.name) ? match.params[s.name] : undefined },
 		);
 	}
@@ -58,6 +59,12 @@ export function describe(match: Pick<Match, 'path' | 'params'>, data: DecoderDat
 export function fillFix(fix: string, params: Readonly<Record<string, string>>): string {
 	const filled = fillTemplate(fix, params);
 	return filled.replace(/<([A-Za-z_][\w-]*)>/g, (whole, name: string) => (Object.hasOwn(params, name) ? params[name]! : whole));
+}
+
+/** Said of a code a product writes as its own that the registry does not list: never "no known error". */
+export function unlistedNote(unlisted: UnlistedCode, data: DecoderData): string {
+	const name = data.products.find((p) => p.id === unlisted.product)?.name ?? unlisted.product;
+	return `${unlisted.code} is written the way ${name} writes its own error codes, but this reference does not list it yet.`;
 }
 
 /** What each bound, once hit, left unread, in a reader's words (the input bound: inputNote). */

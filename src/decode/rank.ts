@@ -10,7 +10,7 @@ import type { Finding, Via } from './finding.ts';
 import type { JsonNode } from './json.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
-import type { CauseLink, DecodeResult, Group, Match, Suggestion } from './result.ts';
+import type { CauseLink, DecodeResult, Group, Match, Suggestion, UnlistedCode } from './result.ts';
 import { hasWord } from './mentions.ts';
 import type { Scanned } from './scan.ts';
 import { spelledCodes, suggest } from './suggest.ts';
@@ -53,6 +53,8 @@ interface Ranked {
 	entry: number;
 	score: number;
 	params: Record<string, string>;
+	/** The template that matched, when one did. */
+	template?: number;
 	detailsPresent?: string[];
 }
 
@@ -145,6 +147,10 @@ export function rank(scanned: Scanned, index: DecoderIndex, budget: Budget, inpu
 					break;
 				}
 			}
+			// The message it was seen with, when that is another than the entry's own.
+			const template = list.flatMap((r) => r.kept.filter((x) => x.entry === candidate.entry && x.template !== undefined))[0]?.template;
+			const seen = template === undefined ? undefined : index.templates.templates[template]!.text;
+			if (seen !== undefined && seen !== entry.data.message) match.template = seen;
 			const facts = (pick: (f: Finding) => unknown): unknown => {
 				for (const r of list) for (const f of r.occurrence.findings) if (pick(f) !== undefined) return pick(f);
 				return undefined;
@@ -199,8 +205,14 @@ export function rank(scanned: Scanned, index: DecoderIndex, budget: Budget, inpu
 		for (const s of spelledCodes(scanned.text, index)) if (!suggestions.some((x) => x.path === s.path)) suggestions.push(s);
 	}
 	suggestions.sort((a, b) => a.distance - b.distance);
+	const unlisted: UnlistedCode[] = [];
+	for (const u of scanned.unknowns) {
+		if (!u.shaped || u.product === undefined || matchedCodes.has(u.input.toUpperCase())) continue;
+		const product = index.products[u.product]!.data.id;
+		if (!unlisted.some((x) => x.code === u.input && x.product === product)) unlisted.push({ code: u.input, product });
+	}
 
-	const result: DecodeResult = { matches, suggestions, groups: groupList, truncated: budget.hit.size > 0 };
+	const result: DecodeResult = { matches, suggestions, unlisted, groups: groupList, truncated: budget.hit.size > 0 };
 	if (budget.hit.size) result.truncatedBy = [...budget.hit];
 	if (budget.hit.has('input')) result.inputChars = inputChars;
 	return result;
@@ -252,12 +264,14 @@ function rankCandidates(findings: Finding[], index: DecoderIndex, budget: Budget
 		const product = index.products[entry.product]!;
 		let score = 0;
 		let params: Record<string, string> = {};
+		let template: number | undefined;
 		for (const f of findings) {
 			if (f.exact && f.candidates.includes(id)) score += SCORE.exact;
-			const values = f.templated?.get(id);
-			if (values) {
+			const read = f.templated?.get(id);
+			if (read) {
 				score += SCORE.template;
-				params = { ...params, ...values };
+				params = { ...params, ...read.params };
+				template ??= read.template;
 			}
 		}
 		if (status !== undefined) {
@@ -287,6 +301,7 @@ function rankCandidates(findings: Finding[], index: DecoderIndex, budget: Budget
 			if (context?.has(entry.product)) score += SCORE.context;
 		}
 		const ranked1: Ranked = { entry: id, score, params };
+		if (template !== undefined) ranked1.template = template;
 		if (detailsPresent?.length) ranked1.detailsPresent = detailsPresent;
 		ranked.push(ranked1);
 	}

@@ -12,6 +12,8 @@ export interface Match {
 	path: string;
 	/** Placeholder values, and documented `details` fields, exactly as written in the paste. */
 	params: Record<string, string>;
+	/** The template the paste's message matched, when it is another than the entry's `message`: one the product throws, or its example shows. */
+	template?: string;
 	via: Via;
 	/** How many times the paste has this error. */
 	count: number;
@@ -57,6 +59,13 @@ export interface Suggestion {
 	distance: number;
 }
 
+/** A code written the way a product writes its own (`Error (CODE):`, its serialized error), that the registry does not list. */
+export interface UnlistedCode {
+	code: string;
+	/** The product's id. */
+	product: string;
+}
+
 /** One error found in the paste: its matches (several when ambiguous), and how often it occurs. */
 export interface Group {
 	matches: number[];
@@ -67,6 +76,8 @@ export interface DecodeResult {
 	/** Best first. */
 	matches: Match[];
 	suggestions: Suggestion[];
+	/** Codes of a product that the registry does not list; empty when there are none. */
+	unlisted: UnlistedCode[];
 	groups: Group[];
 	/** True when a bound stopped reading part of the paste; `truncatedBy` names the bounds. */
 	truncated: boolean;

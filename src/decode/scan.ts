@@ -3,7 +3,7 @@
  * text is not read twice), then scan each remaining line and each payload string for messages,
  * codes and docs links. Produces findings for ranking.
  */
-import type { Finding, Unknown } from './finding.ts';
+import type { Finding, TemplateRead, Unknown } from './finding.ts';
 import { parseLenient, unescapeLine } from './json.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
@@ -181,8 +181,8 @@ function scanUnit(unit: Unit, index: DecoderIndex, budget: Budget, out: WalkOutp
 	const lineWords = words(unit.text);
 	const hits = findTemplates(unit, index.templates, budget, undefined, lineWords);
 	for (const hit of hits) {
-		const templated = new Map<number, Record<string, string>>();
-		for (const m of hit.matches) templated.set(m.entry, m.params);
+		const templated = new Map<number, TemplateRead>();
+		for (const m of hit.matches) templated.set(m.entry, { template: m.template, params: m.params });
 		out.findings.push({
 			pos: unit.pos + (inPayload ? 0 : hit.start),
 			source: 'message',
@@ -203,10 +203,10 @@ function scanUnit(unit: Unit, index: DecoderIndex, budget: Budget, out: WalkOutp
 		const products = new Set(finding.candidates.map((id) => index.entries[id]!.product));
 		if (products.size > 1) {
 			named ??= productsNamed(unitFolded(unit), index);
-			if (named.length) finding.productHints = named;
+			if (named.length) finding.productHints = [...new Set([...(finding.productHints ?? []), ...named])];
 		}
 		thrown ??= errorTypesNamed(unitFolded(unit), index);
-		if (thrown.length) finding.thrownBy = thrown;
+		if (thrown.length) finding.thrownBy = [...new Set([...(finding.thrownBy ?? []), ...thrown])];
 		finding.near = unitFolded(unit);
 	}
 }

@@ -14,6 +14,8 @@ import { wordHash, words, type Words } from './words.ts';
 export interface CompiledTemplate {
 	/** The entry's id in the decoder index. */
 	entry: number;
+	/** The template as the registry writes it. */
+	text: string;
 	/** Folded literal text around the placeholders: `literals[i]` comes before `params[i]`. The
 	 * first is '' when the template starts with a placeholder, the last when it ends with one. */
 	literals: string[];
@@ -112,13 +114,13 @@ function splitTemplate(message: string): { literals: string[]; params: string[];
 }
 
 export function compileTemplates(messages: readonly { entry: number; message: string }[]): TemplateIndex {
-	const split = messages.map((m) => ({ entry: m.entry, parts: splitTemplate(m.message) }));
+	const split = messages.map((m) => ({ entry: m.entry, text: m.message, parts: splitTemplate(m.message) }));
 	const frequency = new Map<string, number>();
 	for (const { parts } of split) {
 		for (const word of new Set(parts?.words.map((w) => w.word))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
 	}
 	const index: TemplateIndex = { templates: [], byWord: new Map(), anchorHashes: new Set(), byEntry: new Map() };
-	for (const { entry, parts } of split) {
+	for (const { entry, text, parts } of split) {
 		if (!parts) continue;
 		// The rarest word, so a line's words call up as few templates as possible; then the longest.
 		let anchor = parts.words[0]!;
@@ -131,6 +133,7 @@ export function compileTemplates(messages: readonly { entry: number; message: st
 		const id = index.templates.length;
 		index.templates.push({
 			entry,
+			text,
 			literals: parts.literals,
 			params: parts.params,
 			lastShort: short && short !== last ? short : undefined,

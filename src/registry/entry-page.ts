@@ -114,7 +114,7 @@ export interface EntryPageOptions {
 function catalogNotice(product: Product, entry: RegistryEntry, instead: Inline[]): LifecycleNotice | undefined {
 	const catalog = catalogLabel(product);
 	if (catalog === undefined) return undefined;
-	if (entry.catalog === 'absent') {
+	if (entry.catalog?.state === 'absent') {
 		return {
 			kind: 'catalog',
 			title: `Not in the catalog of ${catalog}`,
@@ -122,7 +122,7 @@ function catalogNotice(product: Product, entry: RegistryEntry, instead: Inline[]
 			instead,
 		};
 	}
-	if (entry.catalog === 'unlisted') {
+	if (entry.catalog?.state === 'unlisted') {
 		return {
 			kind: 'catalog',
 			title: 'Not in the product\'s catalog',
@@ -152,7 +152,7 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 		problem.status !== undefined && { id: 'status', status: problem.status },
 		exitCode !== undefined && { id: 'exitCode', exitCode },
 		entry.since !== undefined && { id: 'since', since: entry.since },
-		entry.catalog === 'added' && catalogLabel(product) !== undefined && { id: 'listed', catalog: catalogLabel(product)! },
+		entry.catalog?.state === 'added' && product.catalog !== undefined && { id: 'listed', catalog: `${product.catalog.package}@${entry.catalog.version}` },
 	];
 
 	const replacement = entry.replacedBy ? resolveRef(registry, product.id, entry.replacedBy) : [];

@@ -138,9 +138,15 @@ export const entry = z
 			.optional()
 			.describe('Every distinct message the product throws for this code, with where (written by an importer).'),
 		catalog: z
-			.enum(CATALOG_STATES)
+			.strictObject({
+				state: z.enum(CATALOG_STATES).describe('listed, added (first listed by the catalog), absent (gone from it) or unlisted (thrown, never listed).'),
+				version: z
+					.string()
+					.min(1)
+					.describe('The catalog version the state was read from; for `added`, the version that first lists the code.'),
+			})
 			.optional()
-			.describe('Where the code stands in the product\'s published catalog (the product\'s `catalog`), against its reference.'),
+			.describe('Where the code stands in the catalog the product publishes (the product\'s `catalog`), against its reference.'),
 		sources: z
 			.partialRecord(z.enum(SOURCED_FIELDS), site)
 			.optional()

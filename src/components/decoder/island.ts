@@ -14,12 +14,11 @@
  * The paste is kept in sessionStorage (this tab only; never in the URL, never sent), so it survives
  * "Open the full decoder", a result followed and Back, and a reload: an empty box is filled from it.
  */
-import { decode, type DecodeResult, type DecoderData, type Match } from '../../decode/index.ts';
-import { boundNotes, describe } from '../../decode/present.ts';
+import { boundNotes, decode, describe, unlistedNote, type DecodeResult, type DecoderData, type Match } from '../../decode/index.ts';
 import { isShareFragment, openShare, shareFragment } from '../../decode/share.ts';
 import { codeWrapNodes } from '../../registry/code-wrap.ts';
 import { proseParts } from '../../registry/prose.ts';
-import { SEARCH_ANCHOR } from '../../registry/urls.ts';
+import { productPath, SEARCH_ANCHOR } from '../../registry/urls.ts';
 import { loadDecoderData } from './load-data.ts';
 
 /** Results shown at most; a long log's further errors are counted, not listed. */
@@ -185,12 +184,19 @@ class AtlasDecoder extends HTMLElement {
 		const total = groups.reduce((n, g) => n + g.count, 0);
 		this.#status.textContent = groups.length
 			? `${plural(groups.length, 'error', 'different errors')} found${total > groups.length ? `, ${total} times in all` : ''}.`
-			: 'No known error found.';
+			: result.unlisted.length
+				? `${plural(result.unlisted.length, 'error code', 'error codes')} this reference does not list yet.`
+				: 'No known error found.';
 	}
 
 	#noMatch(result: DecodeResult, data: DecoderData): Node[] {
 		// The status line says that nothing was found; this says why it may be.
-		const nodes: Node[] = [h('p', {}, 'It may be an error we do not document yet, or the part that names it was not included.')];
+		const nodes: Node[] = result.unlisted.length
+			? result.unlisted.map((u) => {
+					const product = data.products.find((p) => p.id === u.product);
+					return h('p', {}, unlistedNote(u, data), ' ', product ? h('a', { href: productPath(product.id) }, `All ${product.name} errors`) : undefined);
+				})
+			: [h('p', {}, 'It may be an error we do not document yet, or the part that names it was not included.')];
 		for (const s of result.suggestions) {
 			const product = data.products.find((p) => p.id === s.product);
 			nodes.push(h('p', {}, 'Did you mean ', h('a', { href: s.path }, code(s.code)), ` (${product?.name ?? s.product})?`));
