@@ -1,0 +1,235 @@
+/**
+ * Brings a product's registry file up to date with what an importer read from its published
+ * packages (a PackageExtract): every catalog code gets an entry, each entry says where it stands in
+ * the catalog, catalog text that says more than the reference replaces it (with where it was read),
+ * and every message the code throws is listed with its call sites. Pure: YAML text and an extract
+ * in, YAML text and a report out. Comments, hand-written sections and the reference's facts stay as
+ * they are; running it twice changes nothing the second time.
+ *
+ * Which entry a fact belongs to: catalog codes and `SmithersError`-style throws go to the entry of
+ * the code without an HTTP status; `HttpError`s and HTTP bodies to the one with a status.
+ */
+import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+import type { CatalogCode, PackageExtract, ThrownSite } from '../../src/registry/package-extract.ts';
+import { slugForCode } from '../../src/registry/urls.ts';
+import { messageTemplate, type TemplateSkip } from './message-template.ts';
+
+export interface ImportReport {
+	/** Codes given a new entry, by catalog state. */
+	added: string[];
+	unlisted: string[];
+	/** Reference codes the catalog no longer lists. */
+	absent: string[];
+	/** Codes whose `when`, `details` or `category` now read as the catalog states them. */
+	reworded: string[];
+	/** Distinct templates written, and the call sites they come from. */
+	templates: number;
+	templateSites: number;
+	/** Call sites whose message is no template, by why. */
+	skipped: Partial<Record<TemplateSkip, number>>;
+	/** Problems that stop the import: the registry cannot say what the extract says. */
+	problems: string[];
+}
+
+interface Target {
+	node: YAMLMap;
+	code: string;
+	http: boolean;
+}
+
+/** The catalog's `{ a, b? }` as fields; undefined for any other shape. */
+export function catalogDetails(text: string): { name: string; optional?: true }[] | undefined {
+	const inner = /^\{(.*)\}$/s.exec(text.trim())?.[1]?.trim();
+	if (inner === undefined) return undefined;
+	if (inner === '') return [];
+	const fields = inner.split(',').map((f) => f.trim());
+	if (!fields.every((f) => /^[A-Za-z_$][\w$]*\??$/.test(f))) return undefined;
+	return fields.map((f) => (f.endsWith('?') ? { name: f.slice(0, -1), optional: true } : { name: f }));
+}
+
+/** Text as a reader sees it: code spans without their backticks. */
+const unticked = (text: string) => text.replaceAll('`', '');
+
+export function importPackage(yamlText: string, extract: PackageExtract): { yaml: string; report: ImportReport } {
+	const doc = parseDocument(yamlText);
+	const report: ImportReport = { added: [], unlisted: [], absent: [], reworded: [], templates: 0, templateSites: 0, skipped: {}, problems: [] };
+	const catalogPackage = extract.catalog.at.slice(0, extract.catalog.at.lastIndexOf('@'));
+	const catalogFile = extract.catalog.at.slice(extract.catalog.at.indexOf(' ') + 1);
+	const version = extract.version;
+
+	doc.set('catalog', {
+		package: catalogPackage,
+		version,
+		file: `${sourcesFolder(doc)}/${catalogFile.slice(catalogFile.lastIndexOf('/') + 1)}`,
+		command: extract.command,
+	});
+	const { docsUrl, errorClass, cliLine, httpBody } = extract.facts;
+	doc.set('emits', {
+		docsUrl: { value: docsUrl.value, at: docsUrl.at },
+		errorClass: { value: errorClass.value, at: errorClass.at },
+		cliLine: { value: cliLine.value, at: cliLine.at },
+		httpBody: { value: httpBody.value, at: httpBody.at },
+	});
+
+	const errors = doc.get('errors');
+	if (!isSeq(errors)) throw new Error('the registry file has no errors list');
+	const targets: Target[] = errors.items.filter(isMap).map((node) => ({ node, code: String(node.get('code')), http: node.get('status') !== undefined }));
+	const find = (code: string, http: boolean) => targets.find((t) => t.code === code && t.http === http);
+	const categories = categoryIds(doc);
+	const httpCategory = targets.find((t) => t.http)?.node.get('category') as string | undefined;
+
+	// The catalog: every code has an entry; the reference's entries say where they stand.
+	const listed = new Set(extract.catalog.codes.map((c) => c.code));
+	for (const c of extract.catalog.codes) {
+		const at = `${extract.catalog.at}:${c.line}`;
+		const category = categories.get(c.category);
+		if (category === undefined) {
+			report.problems.push(`catalog category "${c.category}" (${c.code}) is no category of the registry file — add one, with packageId: ${c.category} if its id differs.`);
+			continue;
+		}
+		const target = find(c.code, false);
+		if (!target) {
+			const node = doc.createNode(newEntry(c, category)) as YAMLMap;
+			setSources(doc, node, { category: at, when: at, ...(c.details !== undefined ? { details: at } : {}) });
+			node.set('catalog', { state: 'added', version });
+			insertAfterCategory(errors.items as YAMLMap[], node, category);
+			targets.push({ node, code: c.code, http: false });
+			report.added.push(c.code);
+			continue;
+		}
+		const previous = target.node.getIn(['catalog', 'state']) as string | undefined;
+		const since = previous === 'added' ? (target.node.getIn(['catalog', 'version']) as string) : version;
+		target.node.set('catalog', doc.createNode({ state: previous === 'added' ? 'added' : 'listed', version: since }));
+		if (reword(doc, target.node, c, category, at)) report.reworded.push(c.code);
+	}
+	for (const t of targets) {
+		if (t.http || listed.has(t.code)) continue;
+		const state = t.node.getIn(['catalog', 'state']) as string | undefined;
+		if (state === 'unlisted') continue;
+		t.node.set('catalog', doc.createNode({ state: 'absent', version }));
+		report.absent.push(t.code);
+	}
+
+	// What the code throws: each entry's messages, and an entry for a thrown code nothing lists.
+	const byTarget = new Map<YAMLMap, Map<string, string[]>>();
+	for (const site of extract.thrown) {
+		const http = site.kind !== 'SmithersError';
+		let target = find(site.code, http);
+		if (!target) {
+			const node = doc.createNode(unlistedEntry(site, http ? httpCategory : undefined, find(site.code, !http) !== undefined)) as YAMLMap;
+			if (site.status !== undefined) setSources(doc, node, { status: site.at });
+			node.set('catalog', doc.createNode({ state: 'unlisted', version }));
+			if (http && httpCategory) insertAfterCategory(errors.items as YAMLMap[], node, httpCategory);
+			else errors.items.push(node);
+			target = { node, code: site.code, http };
+			targets.push(target);
+			report.unlisted.push(site.code);
+		}
+		const template = messageTemplate(site.parts);
+		if (typeof template !== 'string') {
+			report.skipped[template.skip] = (report.skipped[template.skip] ?? 0) + 1;
+			continue;
+		}
+		if (template === target.node.get('message')) continue;
+		const messages = byTarget.get(target.node) ?? new Map<string, string[]>();
+		byTarget.set(target.node, messages);
+		messages.set(template, [...(messages.get(template) ?? []), site.at]);
+		report.templateSites++;
+	}
+	for (const t of targets) {
+		const messages = byTarget.get(t.node);
+		if (!messages?.size) {
+			t.node.delete('messages');
+			continue;
+		}
+		report.templates += messages.size;
+		setBefore(t.node, 'messages', doc.createNode([...messages].map(([text, at]) => ({ text, at }))), ['catalog', 'sources']);
+	}
+	for (const t of targets) for (const key of ['catalog', 'sources']) moveToEnd(t.node, key);
+	return { yaml: doc.toString({ lineWidth: 0 }), report };
+}
+
+/** Where the product's kept sources are: the folder of its extract, named after the product id. */
+function sourcesFolder(doc: Document): string {
+	return `${String(doc.get('id'))}-package`;
+}
+
+/** Catalog category id → the registry's category id (`packageId`, else the same id). */
+function categoryIds(doc: Document): Map<string, string> {
+	const ids = new Map<string, string>();
+	const list = doc.get('categories');
+	if (!isSeq(list)) return ids;
+	for (const c of list.items) {
+		if (!isMap(c)) continue;
+		const id = String(c.get('id'));
+		ids.set(String(c.get('packageId') ?? id), id);
+	}
+	return ids;
+}
+
+function newEntry(c: CatalogCode, category: string): Record<string, unknown> {
+	const details = c.details === undefined ? undefined : catalogDetails(c.details);
+	return { code: c.code, category, when: c.when, ...(details?.length ? { details } : {}) };
+}
+
+function unlistedEntry(site: ThrownSite, category: string | undefined, codeTaken: boolean): Record<string, unknown> {
+	return {
+		code: site.code,
+		...(codeTaken ? { slug: `http-${slugForCode(site.code)}` } : {}),
+		...(category ? { category } : {}),
+		...(site.status !== undefined ? { status: site.status } : {}),
+	};
+}
+
+/**
+ * Where the catalog says more than the reference, its text replaces the reference's, with where
+ * it was read. A fact already read from the catalog follows the catalog; one that differs from the
+ * reference only in code spans keeps the reference's formatting.
+ */
+function reword(doc: Document, node: YAMLMap, c: CatalogCode, category: string, at: string): boolean {
+	const sourced = (field: string) => node.getIn(['sources', field]) !== undefined;
+	const changes: Record<string, string> = {};
+	const when = node.get('when') as string | undefined;
+	if (when !== c.when && (sourced('when') || when === undefined || unticked(when) !== unticked(c.when))) {
+		node.set('when', c.when);
+		changes.when = at;
+	}
+	const details = c.details === undefined ? undefined : catalogDetails(c.details);
+	const current = JSON.stringify((node.toJSON() as { details?: unknown }).details ?? []);
+	if (details && JSON.stringify(details) !== current) {
+		if (details.length) node.set('details', doc.createNode(details));
+		else node.delete('details');
+		changes.details = at;
+	}
+	if (node.get('category') !== category && (sourced('category') || node.get('category') === undefined)) {
+		node.set('category', category);
+		changes.category = at;
+	}
+	if (!Object.keys(changes).length) return false;
+	setSources(doc, node, changes);
+	return true;
+}
+
+function setSources(doc: Document, node: YAMLMap, sources: Record<string, string>): void {
+	const current = (node.get('sources', true) as YAMLMap | undefined)?.toJSON() as Record<string, string> | undefined;
+	node.set('sources', doc.createNode({ ...current, ...sources }));
+}
+
+/** After the last entry of `category`, so the file reads in the overview's order. */
+function insertAfterCategory(items: YAMLMap[], node: YAMLMap, category: string): void {
+	let last = -1;
+	items.forEach((item, i) => {
+		if (isMap(item) && item.get('category') === category) last = i;
+	});
+	items.splice(last < 0 ? items.length : last + 1, 0, node);
+}
+
+function setBefore(node: YAMLMap, key: string, value: unknown, before: string[]): void {
+	node.set(key, value);
+	for (const k of before) moveToEnd(node, k);
+}
+
+function moveToEnd(node: YAMLMap, key: string): void {
+	const i = node.items.findIndex((p) => String((p.key as { value?: unknown })?.value ?? p.key) === key);
+	if (i >= 0) node.items.push(...node.items.splice(i, 1));
+}
