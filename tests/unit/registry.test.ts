@@ -3,7 +3,7 @@
  * problem line naming file, line, column and field, what is wrong and what to do.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CODE_MAX_CHARS } from '../../src/registry/code.ts';
@@ -67,15 +67,34 @@ describe('the real registry', () => {
 		};
 		for (const [id, codes] of Object.entries(seedCodes)) {
 			const product = registry.products.find((p) => p.id === id)!;
-			assert.deepEqual(product.errors.map((e) => e.code).sort(), codes.sort(), id);
+			const fromSeed = product.errors.filter((e) => e.catalog?.state !== 'added' && e.catalog?.state !== 'unlisted');
+			assert.deepEqual(fromSeed.map((e) => e.code).sort(), codes.sort(), id);
+		}
+	});
+
+	it('names, for every product, its published reference and catalog as kept under content/sources/', () => {
+		for (const p of registry.products) {
+			assert.ok(p.reference && existsSync(join(PROJECT_ROOT, 'content/sources', p.reference)), `${p.id}: reference ${p.reference}`);
+			if (p.catalog) assert.ok(existsSync(join(PROJECT_ROOT, 'content/sources', p.catalog.file)), `${p.id}: catalog ${p.catalog.file}`);
+		}
+	});
+
+	it('holds no code beyond the seeds that no catalog or published code states', () => {
+		for (const product of registry.products) {
+			for (const e of product.errors.filter((x) => x.catalog?.state === 'added' || x.catalog?.state === 'unlisted')) {
+				assert.ok(product.catalog, `${e.code}: ${product.id} publishes no catalog`);
+				if (e.catalog!.state === 'added') assert.ok(e.sources?.when, `${e.code}: an added code says where its text was read`);
+				else assert.ok(e.messages.some((m) => m.at?.length), `${e.code}: an unlisted code shows where it is thrown`);
+			}
 		}
 	});
 
 	it('transcribes messages, fixes and descriptions word for word', () => {
 		const seeds = ['asymmetric-errors.md', 'smithers-errors.md', 'assetcore-errors.txt'].map((f) => readFileSync(join(SEEDS, f), 'utf8')).join('\n');
 		for (const e of allEntries(registry)) {
-			for (const text of [e.message, e.when, e.description, e.scope]) {
-				if (text !== undefined) assert.ok(seeds.includes(text), `${e.product} ${e.code}: "${text}" is not in the seeds`);
+			// A text read from a product's package instead says where (e.sources): the drift test holds it to the package.
+			for (const [field, text] of [['message', e.message], ['when', e.when], ['description', e.description], ['scope', e.scope]] as const) {
+				if (text !== undefined && !e.sources?.[field as 'when']) assert.ok(seeds.includes(text), `${e.product} ${e.code}: "${text}" is not in the seeds`);
 			}
 			if (e.fix) assert.ok(seeds.includes(e.scope ? `${e.scope} — ${e.fix}` : e.fix), `${e.code}: fix not in the seeds`);
 		}
