@@ -81,9 +81,9 @@ export interface PackageExtract {
 		/** The fields of the server's HTTP error body, dotted; `?` marks one that may be absent. */
 		httpBody: Fact<string[]>;
 	};
-	/** Sorted by code, then `at`. */
+	/** Sorted by code, then `at` (package and path, then line as a number). */
 	thrown: ThrownSite[];
-	/** Call sites that could not be read, with why. Sorted by `at`. */
+	/** Call sites that could not be read, with why. Sorted by `at` (package and path, then line as a number). */
 	skipped: SkippedSite[];
 }
 

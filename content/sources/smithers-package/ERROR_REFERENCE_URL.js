@@ -1,0 +1,1 @@
+export const ERROR_REFERENCE_URL = "https://smithers.sh/reference/errors";
