@@ -10,6 +10,9 @@
  * errors) at the highest version the CLI accepts; then reads their code with the TypeScript compiler
  * (scripts/import/). A maintainer runs it when Smithers ships; the build and tests only read its output.
  *
+ * Then it brings content/registry/smithers.yaml up to date from what it read (import/registry-from-package.ts),
+ * checked like any registry edit. `--kept` skips the packing and redoes that from the kept extract.
+ *
  * One line per step on stderr; on failure one line saying what failed and what to do, exit 1, and
  * the previous output left as it was.
  */
@@ -23,6 +26,10 @@ import { isSourceFile, mainModule, parseFile, resolveImport, type PackageFile, t
 import { readCatalog, readCliLine, readConstString, readErrorClassName, readHttpBody, ShapeError } from './import/smithers-facts.ts';
 import { findForwarders, forwardersIn } from './import/smithers-forwarders.ts';
 import { readSites } from './import/smithers-sites.ts';
+import { importPackage } from './import/registry-from-package.ts';
+import { SKIP_REASONS } from './import/message-template.ts';
+import { registryFiles } from '../src/registry/load.ts';
+import { RegistryError, validateRegistry } from '../src/registry/validation.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 export const OUT_DIR = join(ROOT, 'content/sources/smithers-package');
@@ -160,7 +167,40 @@ function summary(x: PackageExtract): string {
 	return `${x.catalog.codes.length} catalog codes; ${x.thrown.length} sites (${kinds}), ${x.skipped.length} skipped`;
 }
 
+export const REGISTRY_FILE = join(ROOT, 'content/registry/smithers.yaml');
+
+/** Brings the registry file up to date with the extract; writes nothing unless the result validates. */
+function updateRegistry(result: PackageExtract): void {
+	const before = readFileSync(REGISTRY_FILE, 'utf8');
+	const { yaml, report } = importPackage(before, result);
+	if (report.problems.length) throw new StepError('bringing the registry up to date', report.problems.join('; '), 'fix content/registry/smithers.yaml, then run it again');
+	const sources = registryFiles().map((path) => ({ file: relative(process.cwd(), path), text: path === REGISTRY_FILE ? yaml : readFileSync(path, 'utf8') }));
+	try {
+		validateRegistry(sources);
+	} catch (error) {
+		if (error instanceof RegistryError) throw new StepError('checking the updated registry', error.message, 'the extract says something the registry cannot hold: fix the reader or the schema');
+		throw error;
+	}
+	if (yaml !== before) {
+		writeFileSync(`${REGISTRY_FILE}.tmp`, yaml);
+		renameSync(`${REGISTRY_FILE}.tmp`, REGISTRY_FILE);
+	}
+	say(`${relative(ROOT, REGISTRY_FILE)}: ${yaml === before ? 'already up to date' : 'updated'}; ${report.added.length} codes first listed by the catalog, ${report.unlisted.length} thrown but listed nowhere, ${report.absent.length} no longer in the catalog, ${report.reworded.length} reworded`);
+	if (report.unshaped.length) say(`left out, not SCREAMING_SNAKE_CASE as registry codes are: ${report.unshaped.join(', ')}`);
+	say(`${report.templates} message templates from ${report.templateSites} call sites; not made templates:`);
+	for (const [why, count] of Object.entries(report.skipped)) say(`  ${count} — ${SKIP_REASONS[why as keyof typeof SKIP_REASONS]}`);
+}
+
 function main(): void {
+	if (process.argv.includes('--kept')) {
+		try {
+			updateRegistry(JSON.parse(readFileSync(join(OUT_DIR, 'extract.json'), 'utf8')) as PackageExtract);
+		} catch (error) {
+			say(error instanceof StepError ? `${error.message} — ${error.hint}` : `failed: ${error instanceof Error ? error.message : String(error)}`);
+			process.exitCode = 1;
+		}
+		return;
+	}
 	const tmp = mkdtempSync(join(tmpdir(), 'import-smithers-'));
 	try {
 		const version = pinnedVersion();
@@ -176,6 +216,7 @@ function main(): void {
 				['extract.json', `${JSON.stringify(result, null, '\t')}\n`],
 			]),
 		);
+		updateRegistry(result);
 	} catch (error) {
 		if (error instanceof StepError) say(`${error.message} — ${error.hint}`);
 		else if (error instanceof ShapeError) say(`reading the packages failed: ${error.message} — ${FIX_SHAPE}`);

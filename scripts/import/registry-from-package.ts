@@ -11,6 +11,7 @@
  */
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import type { CatalogCode, PackageExtract, ThrownSite } from '../../src/registry/package-extract.ts';
+import { CODE_PATTERN } from '../../src/registry/code.ts';
 import { slugForCode } from '../../src/registry/urls.ts';
 import { messageTemplate, type TemplateSkip } from './message-template.ts';
 
@@ -25,6 +26,8 @@ export interface ImportReport {
 	/** Distinct templates written, and the call sites they come from. */
 	templates: number;
 	templateSites: number;
+	/** Codes thrown that the registry's code rule cannot hold (`RunNotFound`): left out, named here. */
+	unshaped: string[];
 	/** Call sites whose message is no template, by why. */
 	skipped: Partial<Record<TemplateSkip, number>>;
 	/** Problems that stop the import: the registry cannot say what the extract says. */
@@ -52,7 +55,7 @@ const unticked = (text: string) => text.replaceAll('`', '');
 
 export function importPackage(yamlText: string, extract: PackageExtract): { yaml: string; report: ImportReport } {
 	const doc = parseDocument(yamlText);
-	const report: ImportReport = { added: [], unlisted: [], absent: [], reworded: [], templates: 0, templateSites: 0, skipped: {}, problems: [] };
+	const report: ImportReport = { added: [], unlisted: [], absent: [], reworded: [], unshaped: [], templates: 0, templateSites: 0, skipped: {}, problems: [] };
 	const catalogPackage = extract.catalog.at.slice(0, extract.catalog.at.lastIndexOf('@'));
 	const catalogFile = extract.catalog.at.slice(extract.catalog.at.indexOf(' ') + 1);
 	const version = extract.version;
@@ -70,6 +73,9 @@ export function importPackage(yamlText: string, extract: PackageExtract): { yaml
 		cliLine: { value: cliLine.value, at: cliLine.at },
 		httpBody: { value: httpBody.value, at: httpBody.at },
 	});
+
+	// Product facts read first in the file, before the reference's sections.
+	if (isMap(doc.contents)) for (const key of ['catalog', 'emits']) placeBefore(doc.contents, key, 'sections');
 
 	const errors = doc.get('errors');
 	if (!isSeq(errors)) throw new Error('the registry file has no errors list');
@@ -112,11 +118,16 @@ export function importPackage(yamlText: string, extract: PackageExtract): { yaml
 
 	// What the code throws: each entry's messages, and an entry for a thrown code nothing lists.
 	const byTarget = new Map<YAMLMap, Map<string, string[]>>();
+	const computed = new Map<YAMLMap, string[]>();
 	for (const site of extract.thrown) {
+		if (!CODE_PATTERN.test(site.code)) {
+			if (!report.unshaped.includes(site.code)) report.unshaped.push(site.code);
+			continue;
+		}
 		const http = site.kind !== 'SmithersError';
 		let target = find(site.code, http);
 		if (!target) {
-			const node = doc.createNode(unlistedEntry(site, http ? httpCategory : undefined, find(site.code, !http) !== undefined)) as YAMLMap;
+			const node = doc.createNode(unlistedEntry(site, http, httpCategory, find(site.code, !http) !== undefined)) as YAMLMap;
 			if (site.status !== undefined) setSources(doc, node, { status: site.at });
 			node.set('catalog', doc.createNode({ state: 'unlisted', version }));
 			if (http && httpCategory) insertAfterCategory(errors.items as YAMLMap[], node, httpCategory);
@@ -128,6 +139,7 @@ export function importPackage(yamlText: string, extract: PackageExtract): { yaml
 		const template = messageTemplate(site.parts);
 		if (typeof template !== 'string') {
 			report.skipped[template.skip] = (report.skipped[template.skip] ?? 0) + 1;
+			computed.set(target.node, [...(computed.get(target.node) ?? []), site.at]);
 			continue;
 		}
 		if (template === target.node.get('message')) continue;
@@ -138,14 +150,15 @@ export function importPackage(yamlText: string, extract: PackageExtract): { yaml
 	}
 	for (const t of targets) {
 		const messages = byTarget.get(t.node);
-		if (!messages?.size) {
-			t.node.delete('messages');
-			continue;
-		}
-		report.templates += messages.size;
-		setBefore(t.node, 'messages', doc.createNode([...messages].map(([text, at]) => ({ text, at }))), ['catalog', 'sources']);
+		if (messages?.size) {
+			report.templates += messages.size;
+			t.node.set('messages', doc.createNode([...messages].map(([text, at]) => ({ text, at }))));
+		} else t.node.delete('messages');
+		const elsewhere = computed.get(t.node);
+		if (elsewhere?.length) t.node.set('thrownAt', doc.createNode(elsewhere));
+		else t.node.delete('thrownAt');
 	}
-	for (const t of targets) for (const key of ['catalog', 'sources']) moveToEnd(t.node, key);
+	for (const t of targets) for (const key of ['messages', 'thrownAt', 'catalog', 'sources']) moveToEnd(t.node, key);
 	return { yaml: doc.toString({ lineWidth: 0 }), report };
 }
 
@@ -172,11 +185,12 @@ function newEntry(c: CatalogCode, category: string): Record<string, unknown> {
 	return { code: c.code, category, when: c.when, ...(details?.length ? { details } : {}) };
 }
 
-function unlistedEntry(site: ThrownSite, category: string | undefined, codeTaken: boolean): Record<string, unknown> {
+function unlistedEntry(site: ThrownSite, http: boolean, httpCategory: string | undefined, codeTaken: boolean): Record<string, unknown> {
 	return {
 		code: site.code,
-		...(codeTaken ? { slug: `http-${slugForCode(site.code)}` } : {}),
-		...(category ? { category } : {}),
+		// The entry already published under the code keeps its slug; this one says which kind it is.
+		...(codeTaken ? { slug: `${http ? 'http' : 'runtime'}-${slugForCode(site.code)}` } : {}),
+		...(http && httpCategory ? { category: httpCategory } : {}),
 		...(site.status !== undefined ? { status: site.status } : {}),
 	};
 }
@@ -224,12 +238,16 @@ function insertAfterCategory(items: YAMLMap[], node: YAMLMap, category: string):
 	items.splice(last < 0 ? items.length : last + 1, 0, node);
 }
 
-function setBefore(node: YAMLMap, key: string, value: unknown, before: string[]): void {
-	node.set(key, value);
-	for (const k of before) moveToEnd(node, k);
-}
+const keyIndex = (node: YAMLMap, key: string) => node.items.findIndex((p) => String((p.key as { value?: unknown })?.value ?? p.key) === key);
 
 function moveToEnd(node: YAMLMap, key: string): void {
-	const i = node.items.findIndex((p) => String((p.key as { value?: unknown })?.value ?? p.key) === key);
+	const i = keyIndex(node, key);
 	if (i >= 0) node.items.push(...node.items.splice(i, 1));
+}
+
+function placeBefore(node: YAMLMap, key: string, before: string): void {
+	const i = keyIndex(node, key);
+	if (i < 0 || keyIndex(node, before) < 0) return;
+	const [pair] = node.items.splice(i, 1);
+	node.items.splice(keyIndex(node, before), 0, pair!);
 }

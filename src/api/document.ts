@@ -17,7 +17,7 @@ export function apiEntry(product: Product, entry: RegistryEntry, site: string | 
 	return {
 		...fields,
 		exitCode: exitCodeOf(product, entry),
-		sources: entrySources(product, entry),
+		provenance: entrySources(product, entry),
 		...(type === undefined ? {} : { problem: { type, ...problem } }),
 		url: absoluteUrl(site, path),
 		markdownUrl: twinUrl(site, entry),

@@ -49,7 +49,7 @@ export const apiEntry = entry
 				}),
 			)
 			.describe('Every other message the error may be seen with.'),
-		sources: z
+		provenance: z
 			.record(z.string(), z.string())
 			.describe('Where each fact of the entry comes from: field → the product\'s published reference, or `package@version path:line`.'),
 		url: url('The entry\'s reference page.'),

@@ -12,7 +12,7 @@ import type { DecoderIndex } from './lookup.ts';
 import { isWordChar, skipLogPrefix } from './normalize.ts';
 import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
 import { readPairs } from './pairs.ts';
-import { oneLine, withoutDocsLink } from './payload.ts';
+import { oneLine, withoutDocsLink } from './text.ts';
 import { unitFolded, type Unit } from './templates.ts';
 import { LOWER, UNDERSCORE, UPPER, type Words } from './words.ts';
 

@@ -11,6 +11,7 @@ import { parseLenient, type JsonNode, type JsonObject } from './json.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { clean, fold, isWordChar } from './normalize.ts';
+import { oneLine, withoutDocsLink } from './text.ts';
 import { findTemplates, type TemplateHit, type Unit } from './templates.ts';
 import { errorTypesNamed, MAX_UNKNOWNS, pageUrl, productsNamed } from './mentions.ts';
 
@@ -425,23 +426,4 @@ function shallowText(node: JsonObject, parent: JsonObject | undefined): string {
 	return parts.join(' ');
 }
 
-/**
- * A message without the docs link a product appends to it (`… See https://…#task_timeout`): the
- * result links to the entry's page already. Only a last word that is a URL goes, with a `See` or
- * `Docs:` before it.
- */
-export function withoutDocsLink(line: string): string {
-	const space = line.lastIndexOf(' ');
-	const last = line.slice(space + 1);
-	if (space < 0 || !(last.startsWith('https://') || last.startsWith('http://'))) return line;
-	let rest = line.slice(0, space).trimEnd();
-	const word = rest.slice(rest.lastIndexOf(' ') + 1).toLowerCase();
-	if (word === 'see' || word === 'docs:' || word === 'see:') rest = rest.slice(0, rest.length - word.length).trimEnd();
-	return rest || line;
-}
 
-/** A message as one line of bounded length, for showing. */
-export function oneLine(value: string): string {
-	const line = value.trim().split('\n', 1)[0]!;
-	return line.length > 500 ? `${line.slice(0, 500)}…` : line;
-}

@@ -61,6 +61,18 @@ export function fillFix(fix: string, params: Readonly<Record<string, string>>): 
 	return filled.replace(/<([A-Za-z_][\w-]*)>/g, (whole, name: string) => (Object.hasOwn(params, name) ? params[name]! : whole));
 }
 
+/**
+ * Said above the readings of one error that the paste does not decide between: the code they
+ * share (shown as code), and the rest of the sentence.
+ */
+export function ambiguityNote(matches: readonly Pick<Match, 'code'>[]): { code?: string; text: string } {
+	const codes = new Set(matches.map((m) => m.code)).size;
+	const undecided = 'and nothing in what you pasted tells which one it is.';
+	return codes === 1
+		? { code: matches[0]!.code, text: ` names ${matches.length} entries, ${undecided}` }
+		: { text: `The message is thrown under ${codes} codes, ${undecided}` };
+}
+
 /** Said of a code a product writes as its own that the registry does not list: never "no known error". */
 export function unlistedNote(unlisted: UnlistedCode, data: DecoderData): string {
 	const name = data.products.find((p) => p.id === unlisted.product)?.name ?? unlisted.product;

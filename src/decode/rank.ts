@@ -25,6 +25,7 @@ const DECIDED = 10;
 const SCORE = {
 	exact: 100,
 	template: 50,
+	codeNamed: 40,
 	status: 20,
 	statusMismatch: -100,
 	statusMissing: -5,
@@ -267,6 +268,8 @@ function rankCandidates(findings: Finding[], index: DecoderIndex, budget: Budget
 		let template: number | undefined;
 		for (const f of findings) {
 			if (f.exact && f.candidates.includes(id)) score += SCORE.exact;
+			// The paste names this code: a template that another code shares does not outweigh that.
+			else if (f.code !== undefined && f.candidates.includes(id) && f.code.toUpperCase() === entry.code) score += SCORE.codeNamed;
 			const read = f.templated?.get(id);
 			if (read) {
 				score += SCORE.template;

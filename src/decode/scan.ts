@@ -34,6 +34,8 @@ const STATUS_IN_TEXT = /\b(?:HTTP(?:\/\d(?:\.\d)?)?|status(?:[ _]?code)?)["']?(?
 
 /** Distinct strings remembered as naming nothing; beyond this, strings are simply read again. */
 const MAX_BARREN = 4096;
+/** Lines longer than this are not remembered: a long line is rarely repeated, and would cost memory. */
+const MAX_REMEMBERED_LINE = 256;
 
 export function scan(input: string, index: DecoderIndex, budget: Budget): Scanned {
 	let raw = input;
@@ -51,6 +53,7 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 	const masks = out.masks.sort((a, b) => a[0] - b[0]);
 	const lineStatus = new Map<number, number>();
 	let m = 0;
+	const barrenLines = new Set<string>();
 	// The next `http` and `status` in the paste: a line without either has no status to read.
 	let http = folded.indexOf('http');
 	let status = folded.indexOf('status');
@@ -71,6 +74,10 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 		if (pageLink >= 0 && pageLink < start) pageLink = folded.indexOf(ENTRY_SEGMENT, start);
 		const links = (shortLink >= 0 && shortLink < end) || (pageLink >= 0 && pageLink < end);
 		while (m < masks.length && masks[m]![1] <= start) m++;
+		// A log repeats its lines (`step ok`): one that named nothing names nothing the next time either.
+		const whole = m >= masks.length || masks[m]![0] >= end ? text.slice(start, Math.min(end, start + MAX_REMEMBERED_LINE)) : undefined;
+		if (whole !== undefined && barrenLines.has(whole)) continue;
+		const before = out.findings.length + out.unknowns.length;
 		// The parts of the line outside payload objects.
 		let from = start;
 		for (let k = m; k < masks.length && masks[k]![0] < end; k++) {
@@ -79,6 +86,7 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 			from = Math.max(from, b);
 		}
 		if (from < end) scanLine(text, folded, from, end, links, index, budget, out);
+		if (whole !== undefined && end - start <= MAX_REMEMBERED_LINE && out.findings.length + out.unknowns.length === before && barrenLines.size < MAX_BARREN) barrenLines.add(whole);
 		if (out.findings.length >= budget.limits.maxFindings) {
 			budget.exceeded('findings');
 			break;

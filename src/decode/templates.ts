@@ -9,6 +9,7 @@ import type { Pairs } from './pairs.ts';
 import { parseTemplate } from '../registry/template.ts';
 import type { Budget } from './limits.ts';
 import { fold, isWordChar, skipLogPrefix } from './normalize.ts';
+import { withoutLinkLead } from './text.ts';
 import { wordHash, words, type Words } from './words.ts';
 
 export interface CompiledTemplate {
@@ -176,8 +177,10 @@ export function findTemplates(unit: Unit, index: TemplateIndex, budget: Budget, 
 			const tpl = index.templates[t]!;
 			const litStart = s - tpl.anchor.offset;
 			if (litStart < 0 || litStart < (matchedUpTo?.get(t) ?? 0)) continue;
-			if (!f.startsWith(tpl.literals[tpl.anchor.literal]!, litStart)) continue;
-			const hit = verify(tpl, t, unit, litStart, budget.limits.maxValueChars);
+			const short = !f.startsWith(tpl.literals[tpl.anchor.literal]!, litStart);
+			// The anchor's literal ends the template, and the line may end it without its period.
+			if (short && !(tpl.anchor.literal === tpl.params.length && tpl.lastShort && f.startsWith(tpl.lastShort, litStart) && !isWordChar(f.charCodeAt(litStart + tpl.lastShort.length)))) continue;
+			const hit = verify(tpl, t, unit, litStart, budget.limits.maxValueChars, short);
 			if (!hit) continue;
 			(matchedUpTo ??= new Map()).set(t, hit.end);
 			found.push(hit);
@@ -199,7 +202,7 @@ function resolveOverlaps(hits: TemplateHit[]): TemplateHit[] {
 }
 
 /** Checks the whole template around its anchor literal at `litStart`; reads the values. */
-function verify(tpl: CompiledTemplate, id: number, unit: Unit, litStart: number, maxValue: number): TemplateHit | undefined {
+function verify(tpl: CompiledTemplate, id: number, unit: Unit, litStart: number, maxValue: number, short: boolean): TemplateHit | undefined {
 	const { literals, params } = tpl;
 	const f = unitFolded(unit);
 	const text = unit.text;
@@ -207,7 +210,7 @@ function verify(tpl: CompiledTemplate, id: number, unit: Unit, litStart: number,
 	const k = tpl.anchor.literal;
 	const spans: ([number, number] | undefined)[] = new Array(last);
 
-	let end = litStart + literals[k]!.length;
+	let end = litStart + (short ? tpl.lastShort!.length : literals[k]!.length);
 	let openRight = false;
 	for (let j = k + 1; j <= last; j++) {
 		const lit = literals[j]!;
@@ -311,7 +314,8 @@ function trailingEnd(text: string, from: number, maxValue: number): number {
 	}
 	let end = window.length;
 	const link = window.indexOf(' http');
-	if (link >= 0) end = link;
+	// Up to an appended docs link, less the word leading into it (`… run-7f3a9c See https://…`).
+	if (link >= 0) end = withoutLinkLead(window.slice(0, link)).length;
 	while (end > 0 && /\s/.test(window[end - 1]!)) end--;
 	return from + end;
 }

@@ -4,7 +4,7 @@
  * self-contained — it states its product and category and links the pages it mentions with
  * absolute URLs — and carries the same facts as the HTML page, from the registry, not from HTML.
  */
-import { entryPage, type EntrySection, type Inline } from '../registry/entry-page.ts';
+import { COMPUTED_LEAD, entryPage, type EntrySection, type Inline } from '../registry/entry-page.ts';
 import { entriesByCategory, entryNotes, entrySummary, productSize, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
 import { absoluteUrl, llmsTxtPath, twinUrl } from '../registry/urls.ts';
 import { codeBlock, codeSpan, heading, link, list, prose, table, text } from './syntax.ts';
@@ -71,7 +71,10 @@ function sectionMarkdown(section: EntrySection, site: string | URL): (string | u
 		case 'message':
 			return [codeBlock(section.template, 'text'), inline(section.variesBy)];
 		case 'messages':
-			return section.messages.flatMap((m) => [codeBlock(m.template, 'text'), text(m.source)]);
+			return [
+				...section.messages.flatMap((m) => [codeBlock(m.template, 'text'), text(m.source)]),
+				section.computed.length ? text(`${COMPUTED_LEAD} ${section.computed.join(', ')}`) : undefined,
+			];
 		case 'when':
 		case 'description':
 		case 'fix':

@@ -72,7 +72,11 @@ interface Section<Id extends string> {
 
 export type EntrySection =
 	| (Section<'message'> & { template: string; /** "Varies by: …", or empty when nothing varies. */ variesBy: Inline[] })
-	| (Section<'messages'> & { messages: { template: string; /** Where the product throws it, or that it is read off an example. */ source: string }[] })
+	| (Section<'messages'> & {
+			messages: { template: string; /** Where the product throws it, or that it is read off an example. */ source: string }[];
+			/** Where the product throws the code with a message made at run time, or empty. */
+			computed: string[];
+	  })
 	| (Section<'when' | 'description' | 'fix'> & {
 			/** Registry prose. */
 			text: string;
@@ -109,6 +113,9 @@ export interface EntryPageOptions {
 	 */
 	neighbours?: boolean;
 }
+
+/** Leads the list of places that throw the code with a message made at run time. */
+export const COMPUTED_LEAD = 'Thrown with a message made at run time at:';
 
 /** Said of a code that is not in the catalog the product publishes. */
 function catalogNotice(product: Product, entry: RegistryEntry, instead: Inline[]): LifecycleNotice | undefined {
@@ -188,10 +195,11 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 			template: entry.message,
 			variesBy: entry.params.length > 0 ? ['Varies by: ', ...joined(entry.params, (param) => ({ param })), '.'] : [],
 		},
-		entry.messages.length > 0 && {
+		(entry.messages.length > 0 || entry.thrownAt !== undefined) && {
 			id: 'messages',
-			title: entry.message === undefined ? 'Messages you may see' : 'Other messages you may see',
+			title: entry.messages.length === 0 ? 'Where it is thrown' : entry.message === undefined ? 'Messages you may see' : 'Other messages you may see',
 			messages: entry.messages.map((m) => ({ template: m.text, source: messageSource(m) })),
+			computed: entry.thrownAt ?? [],
 		},
 		entry.when !== undefined && { id: 'when', title: 'When it happens', text: entry.when, source: from('when') },
 		entry.description !== undefined && { id: 'description', title: 'Description', text: entry.description },

@@ -39,5 +39,6 @@ export function entrySources(product: Product, entry: RegistryEntry): Record<str
 	const catalog = catalogLabel(product);
 	if (entry.catalog !== undefined && catalog && product.catalog) out.catalog = `${catalog} ${product.catalog.file}`;
 	entry.messages.forEach((m, i) => (out[`messages[${i}]`] = messageSource(m)));
+	if (entry.thrownAt) out.thrownAt = entry.thrownAt.join(', ');
 	return out;
 }

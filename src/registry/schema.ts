@@ -137,6 +137,10 @@ export const entry = z
 			.array(messageVariant)
 			.optional()
 			.describe('Every distinct message the product throws for this code, with where (written by an importer).'),
+		thrownAt: z
+			.array(site)
+			.optional()
+			.describe('Where the product throws the code with a message made at run time (a variable, `err.message`): no template to show.'),
 		catalog: z
 			.strictObject({
 				state: z.enum(CATALOG_STATES).describe('listed, added (first listed by the catalog), absent (gone from it) or unlisted (thrown, never listed).'),

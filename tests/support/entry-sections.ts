@@ -26,7 +26,7 @@ export function expectedSections(registry: Registry, product: Product, entry: Re
 	const sameCategory = neighbours ? product.errors.filter((e) => e !== entry && e.category === entry.category) : [];
 	const sections: [present: unknown, id: string, title: string][] = [
 		[entry.message, 'message', 'Message'],
-		[entry.messages.length, 'messages', entry.message === undefined ? 'Messages you may see' : 'Other messages you may see'],
+		[entry.messages.length || entry.thrownAt?.length, 'messages', !entry.messages.length ? 'Where it is thrown' : entry.message === undefined ? 'Messages you may see' : 'Other messages you may see'],
 		[entry.when, 'when', 'When it happens'],
 		[entry.description, 'description', 'Description'],
 		[entry.fix, 'fix', 'What to do'],

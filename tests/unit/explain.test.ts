@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../../src/registry/load.ts';
 import { absoluteUrl } from '../../src/registry/urls.ts';
 import { LIMITS } from '../../src/decode/index.ts';
-import { entry } from './decode-fixtures.ts';
+import { allEntries, entry, registry } from './decode-fixtures.ts';
 
 const SITE = 'https://errors.example.com';
 
@@ -78,9 +78,11 @@ describe('explain', () => {
 
 	it('lists every candidate of an ambiguous code and says nothing decides', () => {
 		const { code, stdout } = explain(['INVALID_REQUEST']);
+		const all = allEntries(registry).filter((e) => e.code === 'INVALID_REQUEST');
 		assert.equal(code, 0);
-		assert.match(stdout, /names 2 entries, and nothing in the input tells which one it is/);
-		for (const product of ['smithers', 'assetcore']) assert.ok(stdout.includes(absoluteUrl(SITE, entry(product, 'INVALID_REQUEST').path)));
+		assert.ok(all.length >= 2);
+		assert.match(stdout, new RegExp(`names ${all.length} entries, and nothing in what you pasted tells which one it is`));
+		for (const e of all) assert.ok(stdout.includes(absoluteUrl(SITE, e.path)), e.path);
 	});
 
 	it('exits 1 when nothing matches, with "did you mean" suggestions', () => {

@@ -14,7 +14,7 @@
  * The paste is kept in sessionStorage (this tab only; never in the URL, never sent), so it survives
  * "Open the full decoder", a result followed and Back, and a reload: an empty box is filled from it.
  */
-import { boundNotes, decode, describe, unlistedNote, type DecodeResult, type DecoderData, type Match } from '../../decode/index.ts';
+import { ambiguityNote, boundNotes, decode, describe, unlistedNote, type DecodeResult, type DecoderData, type Match } from '../../decode/index.ts';
 import { isShareFragment, openShare, shareFragment } from '../../decode/share.ts';
 import { codeWrapNodes } from '../../registry/code-wrap.ts';
 import { proseParts } from '../../registry/prose.ts';
@@ -166,11 +166,12 @@ class AtlasDecoder extends HTMLElement {
 			const matches = group.matches.map((i) => result.matches[i]!);
 			const cards = matches.map((m) => this.#card(m, true, data));
 			if (matches.length > 1) {
+				const note = ambiguityNote(matches);
 				nodes.push(
 					h(
 						'div',
 						{ class: 'atlas-decoded-group' },
-						h('p', { class: 'atlas-decoded-note' }, code(matches[0]!.code), ` names ${matches.length} entries, and nothing in what you pasted tells which one it is.`),
+						h('p', { class: 'atlas-decoded-note' }, note.code !== undefined && code(note.code), note.text),
 						...cards,
 					),
 				);

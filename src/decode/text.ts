@@ -1,0 +1,32 @@
+/**
+ * Text helpers shared by the extractors: a message as one line for showing, and without the docs
+ * link a product appends to it.
+ */
+
+/** Words that lead into an appended docs link: `… See https://…`, `… Docs: https://…`. */
+const LINK_LEADS = new Set(['see', 'see:', 'docs:']);
+
+/**
+ * A message without the docs link a product appends to it (`… See https://…#task_timeout`): the
+ * result links to the entry's page already. Only a last word that is a URL goes, with a `See` or
+ * `Docs:` before it.
+ */
+export function withoutDocsLink(line: string): string {
+	const space = line.lastIndexOf(' ');
+	const last = line.slice(space + 1);
+	if (space < 0 || !(last.startsWith('https://') || last.startsWith('http://'))) return line;
+	return withoutLinkLead(line.slice(0, space).trimEnd()) || line;
+}
+
+/** Text that ended before a docs link, without the word leading into it (`run-7f3a9c See` → `run-7f3a9c`). */
+export function withoutLinkLead(text: string): string {
+	const space = text.lastIndexOf(' ');
+	const word = text.slice(space + 1).toLowerCase();
+	return LINK_LEADS.has(word) ? text.slice(0, space + 1).trimEnd() : text;
+}
+
+/** A message as one line of bounded length, for showing. */
+export function oneLine(value: string): string {
+	const line = value.trim().split('\n', 1)[0]!;
+	return line.length > 500 ? `${line.slice(0, 500)}…` : line;
+}
