@@ -10,7 +10,7 @@ import { loadRegistry } from '../src/registry/load.ts';
 import { fillTemplate } from '../src/registry/template.ts';
 import { absoluteUrl, DEFAULT_SITE_URL, productPath } from '../src/registry/urls.ts';
 import { RegistryError } from '../src/registry/validation.ts';
-import { boundNotes, decode, describe, LIMITS, toDecoderData, unlistedNote, type DecodeResult, type DecoderData, type Match } from '../src/decode/index.ts';
+import { ambiguityNote, boundNotes, decode, describe, LIMITS, toDecoderData, unlistedNote, type DecodeResult, type DecoderData, type Match } from '../src/decode/index.ts';
 
 const USAGE = `Usage: npm run --silent explain -- [--json] [TEXT…]
 
@@ -144,7 +144,8 @@ export function human(result: DecodeResult, data: DecoderData, site: string, sty
 	for (const group of result.groups) {
 		const matches = group.matches.map((i) => result.matches[i]!);
 		if (matches.length > 1) {
-			out.push(style.warn(`${matches[0]!.code} names ${matches.length} entries, and nothing in the input tells which one it is:`));
+			const note = ambiguityNote(matches);
+			out.push(style.warn(`${note.code ?? ''}${note.text}`));
 		}
 		for (const m of matches) out.push(...humanMatch(m, data, site, style), '');
 	}
