@@ -211,6 +211,8 @@ function verify(tpl: CompiledTemplate, id: number, unit: Unit, litStart: number,
 	const spans: ([number, number] | undefined)[] = new Array(last);
 
 	let end = litStart + (short ? tpl.lastShort!.length : literals[k]!.length);
+	// Text matched: a template whose final period was not in the line weighs only what was.
+	let weight = short ? tpl.weight - (literals[last]!.length - tpl.lastShort!.length) : tpl.weight;
 	let openRight = false;
 	for (let j = k + 1; j <= last; j++) {
 		const lit = literals[j]!;
@@ -224,6 +226,7 @@ function verify(tpl: CompiledTemplate, id: number, unit: Unit, litStart: number,
 		if (at < 0 && j === last && tpl.lastShort) {
 			at = indexWithin(f, tpl.lastShort, end + 1, windowEnd);
 			length = tpl.lastShort.length;
+			weight -= lit.length - length;
 			// "…is busy" without its period must still end there, not run on into "…is busybox".
 			if (at >= 0 && isWordChar(f.charCodeAt(at + length))) at = -1;
 		}
@@ -287,7 +290,7 @@ function verify(tpl: CompiledTemplate, id: number, unit: Unit, litStart: number,
 		if (b <= a || b - a > maxValue) return undefined;
 		values[params[p]!] = text.slice(a, b);
 	}
-	return { start, end, weight: tpl.weight, matches: [{ entry: tpl.entry, template: id, params: values }] };
+	return { start, end, weight, matches: [{ entry: tpl.entry, template: id, params: values }] };
 }
 
 /** First index of `needle` in `hay` that starts at or after `from` and ends by `limit`. */

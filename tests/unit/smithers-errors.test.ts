@@ -1,0 +1,105 @@
+/**
+ * Real Smithers errors, made with the product's own published `SmithersError` from every message
+ * its packages throw, decode to their entry with the values filled in: as its CLI prints them, as
+ * Node inspects them, as `errorToJson` serialises them, and as the message alone, without the code.
+ * HTTP errors decode from the body its server sends. Every case is computed from the registry.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { inspect } from 'node:util';
+import { errorToJson, SmithersError } from '@smithers-orchestrator/errors';
+import { decode, type DecodeResult, type Match } from '../../src/decode/index.ts';
+import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
+import { data, firstGroup, registry } from './decode-fixtures.ts';
+
+const smithers = registry.products.find((p) => p.id === 'smithers')!;
+const cliLine = smithers.emits!.cliLine!.value;
+
+/** Values no message holds, one per placeholder, so a match can only come from the template. */
+function valuesFor(params: readonly string[]): Record<string, string> {
+	return Object.fromEntries(params.map((p, i) => [p, `v${i}q${p.length}z`]));
+}
+
+/** Whether the decoder can read the template on its own: a word of its own, and text between every two placeholders. */
+function readable(template: string): boolean {
+	const segments = parseTemplate(template);
+	const glued = segments.some((s, i) => s.kind === 'param' && segments[i + 1]?.kind === 'param');
+	const words = segments.some((s) => s.kind === 'text' && /[\p{L}]{3}/u.test(s.text));
+	return words && !glued;
+}
+
+/** The message a card shows: the template it matched, with the values read into it — the user's message when all went well. */
+function shownMessage(match: Match): string {
+	return fillTemplate(match.template ?? smithers.errors.find((e) => e.path === match.path)!.message ?? '', match.params);
+}
+
+/** The reading of the entry at `path` in the first error found, if the paste gave it. */
+function readingOf(result: DecodeResult, path: string) {
+	return firstGroup(result).includes(path) ? result.matches.find((m) => m.path === path) : undefined;
+}
+
+const runtime = smithers.errors.filter((e) => e.status === undefined && e.messages.some((m) => m.at && readable(m.text)));
+const http = smithers.errors.filter((e) => e.status !== undefined && e.messages.some((m) => m.at && readable(m.text)));
+
+describe('a SmithersError made with the product\'s own class', () => {
+	it('covers most of what Smithers throws', () => {
+		assert.ok(runtime.length >= 100, `${runtime.length} runtime entries with a readable message`);
+	});
+
+	for (const entry of runtime) {
+		it(`${entry.code}: every message, as the CLI line, inspected, as errorToJson and alone`, () => {
+			for (const m of entry.messages.filter((x) => x.at && readable(x.text))) {
+				const values = valuesFor(m.params);
+				const error = new SmithersError(entry.code as never, fillTemplate(m.text, values));
+				const shown = {
+					'CLI line': fillTemplate(cliLine, { code: entry.code, message: error.message }),
+					inspected: inspect(error),
+					errorToJson: JSON.stringify(errorToJson(error)),
+				};
+				for (const [how, paste] of Object.entries(shown)) {
+					const result = decode(paste, data);
+					assert.equal(result.matches[0]?.path, entry.path, `${how}: ${m.text} → ${result.matches.map((x) => x.path).join(', ')}`);
+					assert.equal(shownMessage(result.matches[0]!), error.summary, `${how}: ${m.text}`);
+				}
+				// Without its code, the message may be one that another code throws too: it is among the readings, with the values.
+				const alone = readingOf(decode(error.message, data), entry.path);
+				assert.ok(alone, `alone: ${error.message}`);
+				assert.equal(shownMessage(alone), error.summary, `alone: ${m.text}`);
+			}
+		});
+	}
+});
+
+describe('an HTTP error body as the Smithers server sends it', () => {
+	for (const entry of http) {
+		it(`${entry.code} (HTTP ${entry.status}): every message, under its status line`, () => {
+			for (const m of entry.messages.filter((x) => x.at && readable(x.text))) {
+				const values = valuesFor(m.params);
+				const body = JSON.stringify({ error: { code: entry.code, message: fillTemplate(m.text, values) } });
+				const result = decode(`HTTP/1.1 ${entry.status} Error\ncontent-type: application/json\n\n${body}`, data);
+				assert.equal(result.matches[0]?.path, entry.path, `${m.text} → ${result.matches.map((x) => x.path).join(', ')}`);
+			}
+		});
+	}
+});
+
+describe('a code written the way Smithers writes its own, that the registry does not list', () => {
+	const code = 'SURELY_NOT_A_SMITHERS_CODE';
+	const error = new SmithersError(code as never, 'Something new went wrong.');
+	const shown = {
+		'CLI line': fillTemplate(cliLine, { code, message: error.message }),
+		errorToJson: JSON.stringify(errorToJson(error)),
+	};
+	for (const [how, paste] of Object.entries(shown)) {
+		it(`is reported as Smithers' unlisted code, not as no known error: ${how}`, () => {
+			assert.ok(!registry.products.some((p) => p.errors.some((e) => e.code === code)));
+			const result = decode(paste, data);
+			assert.deepEqual(result.matches, []);
+			assert.deepEqual(result.unlisted, [{ code, product: smithers.id }]);
+		});
+	}
+
+	it('but a code in a line of no product\'s shape stays unknown', () => {
+		assert.deepEqual(decode(`Error [${code}]: Something new went wrong.`, data).unlisted, []);
+	});
+});
