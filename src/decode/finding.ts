@@ -3,12 +3,26 @@
  * may name, an error, with every hint seen there. Ranking (rank.ts) turns findings into matches.
  */
 import type { JsonObject } from './json.ts';
+import type { Budget } from './limits.ts';
+import type { DecoderIndex } from './lookup.ts';
 
 /** How an entry was recognised: a code field or explicit code syntax, a Problem Details `type`,
  * the message text, a docs URL, or a code mentioned in passing. */
 export type Via = 'code' | 'type' | 'message' | 'url' | 'mention';
 
-export interface Finding {
+/** What the paste says about one error beside naming it: found on a Finding, carried to its Match. */
+export interface ErrorFacts {
+	/** The HTTP status it was sent with. */
+	status?: number;
+	retryable?: boolean;
+	retryAfterMs?: number;
+	hint?: string;
+	/** The error's own message, where it has one: a payload's message field, else the text after
+	 * `[CODE]: `, `CODE: ` or `Error (CODE): ` in a line. */
+	text?: string;
+}
+
+export interface Finding extends ErrorFacts {
 	/** Offset in the cleaned paste: orders findings and tells which are next to each other. */
 	pos: number;
 	/** `json` for an error object in a payload; otherwise how the text named it. Two findings of
@@ -29,12 +43,6 @@ export interface Finding {
 	thrownBy?: number[];
 	/** Folded text around it (its line, or the payload's message), for terms that one candidate's text uses. */
 	near?: string;
-	status?: number;
-	retryable?: boolean;
-	retryAfterMs?: number;
-	hint?: string;
-	/** The error's own message: a payload's message field, or what follows `[CODE]: ` or `CODE: ` in a line. */
-	text?: string;
 	details?: { node: JsonObject; src: string };
 	/** `key=value` pairs written on the line of a code, as written: read for the entries' documented `details` fields. */
 	pairs?: Map<string, string>;
@@ -46,8 +54,6 @@ export interface Finding {
 	serializedShape?: boolean;
 	/** The `cause` chain, outermost first. */
 	cause?: Finding[];
-	/** Whether the finding is itself a link in another finding's chain. */
-	inChain?: boolean;
 }
 
 /** A template that matched: its id in the decoder index, and the values read into its placeholders. */
@@ -65,4 +71,12 @@ export interface Unknown {
 	slug?: boolean;
 	/** Written the way `product` writes its own codes (its CLI's error line, its serialized error): a code of its that the registry does not list. */
 	shaped?: true;
+}
+
+/** What the extractors of one decode read with, and write their findings and unknown codes to. */
+export interface Extraction {
+	index: DecoderIndex;
+	budget: Budget;
+	findings: Finding[];
+	unknowns: Unknown[];
 }

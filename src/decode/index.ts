@@ -7,16 +7,18 @@
  *   normalise (normalize.ts) → payloads (json.ts, payload.ts) → messages (templates.ts) and
  *   codes and links (mentions.ts) → rank (rank.ts), "did you mean" (suggest.ts)
  */
-import type { DecoderData } from './data.ts';
+import type { DecoderData, DecoderEntry, DecoderProduct } from './data.ts';
 import { Budget, LIMITS, type Limits } from './limits.ts';
 import { indexOf } from './lookup.ts';
 import { rank } from './rank.ts';
-import type { DecodeResult } from './result.ts';
+import type { DecodeResult, Suggestion } from './result.ts';
 import { scan } from './scan.ts';
+import { suggest } from './suggest.ts';
 
 export { toDecoderData, DECODER_DATA_VERSION, type DecoderData, type DecoderEntry, type DecoderProduct } from './data.ts';
 export { LIMITS, type Bound, type Limits } from './limits.ts';
 export { entryOf } from './lookup.ts';
+export { isShareFragment, openShare, shareFragment } from './share.ts';
 export { ambiguityNote, boundNotes, describe, fillFix, inputNote, unlistedNote, type Described, type MessagePart } from './present.ts';
 export type { CauseLink, DecodeResult, Group, Match, Suggestion, UnlistedCode, Via } from './result.ts';
 
@@ -29,4 +31,15 @@ export function decode(text: string, data: DecoderData, limits?: Partial<Limits>
 	const index = indexOf(data);
 	const input = typeof text === 'string' ? text : String(text ?? '');
 	return rank(scan(input, index, budget), index, budget, input.length);
+}
+
+/** Every entry of the data with its product and page, in registry order (the search dialog's list of codes). */
+export function decoderEntries(data: DecoderData): { product: DecoderProduct; entry: DecoderEntry; path: string }[] {
+	const index = indexOf(data);
+	return index.entries.map((e) => ({ product: index.products[e.product]!.data, entry: e.data, path: e.path }));
+}
+
+/** The known codes closest to `input`, a code that is not one ("did you mean"), closest first. */
+export function closeCodes(input: string, data: DecoderData): Suggestion[] {
+	return suggest({ input }, indexOf(data));
 }

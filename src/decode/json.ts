@@ -75,8 +75,6 @@ const LITERALS: Record<string, string> = {
 	undefined: 'null',
 };
 
-/** Longest label kept from the text before a `{`. */
-const MAX_LABEL = 2000;
 
 /**
  * Reads one value starting at `start` (a `{` or `[`). Containers still open where the text
@@ -253,7 +251,8 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 		const at = i;
 		i = j;
 		if (src.charCodeAt(j) === 123) {
-			label = text.length > MAX_LABEL ? text.slice(0, MAX_LABEL) : text;
+			if (text.length > budget.limits.maxLabelChars) budget.exceeded('line');
+			label = text.length > budget.limits.maxLabelChars ? text.slice(0, budget.limits.maxLabelChars) : text;
 			continue;
 		}
 		if (!countNode(budget)) break;

@@ -1,7 +1,8 @@
 /**
  * The bounds that keep decoding fast on any paste. Pasted text is untrusted: every loop that a
- * paste can lengthen is bounded here, and hitting a bound marks the result `truncated` (with the
- * bound named) instead of failing or taking long.
+ * paste can lengthen is bounded here, and every bound is here. Hitting one that cuts what is read
+ * marks the result `truncated` (with the bound named) instead of failing or taking long; the rest
+ * (memos, how much is shown) only make decoding cheaper or a result shorter.
  */
 
 export interface Limits {
@@ -27,6 +28,22 @@ export interface Limits {
 	maxUnknownCodes: number;
 	/** `key=value` pairs read from the line of a code, for its documented `details` fields. */
 	maxLinePairs: number;
+	/** Characters of the text util.inspect writes before an error's `{` (its class and message) kept. */
+	maxLabelChars: number;
+	/** Code-like words that are no code, kept for "did you mean" and unlisted codes. */
+	maxUnknowns: number;
+	/** Distinct lines, strings and messages remembered as read, so a repeated one is read once. */
+	maxRemembered: number;
+	/** Characters of a line remembered that way; a longer line is read each time. */
+	maxRememberedChars: number;
+	/** A payload's `details` fields and ids shown as reported, per error. */
+	maxReported: number;
+	/** Characters of a paste read for codes written out as words (a note is; a log is not). */
+	maxSpelledChars: number;
+	/** Words of a code looked for written out. */
+	maxCodeWords: number;
+	/** "Did you mean" suggestions per unknown code. */
+	maxSuggestions: number;
 }
 
 export const LIMITS: Readonly<Limits> = Object.freeze({
@@ -41,6 +58,14 @@ export const LIMITS: Readonly<Limits> = Object.freeze({
 	maxFindings: 1000,
 	maxUnknownCodes: 8,
 	maxLinePairs: 64,
+	maxLabelChars: 2000,
+	maxUnknowns: 256,
+	maxRemembered: 4096,
+	maxRememberedChars: 256,
+	maxReported: 20,
+	maxSpelledChars: 300,
+	maxCodeWords: 8,
+	maxSuggestions: 3,
 });
 
 /** Which bound was hit; shown to the user ("read the first and last 512 KiB of 2.1 MB"). */

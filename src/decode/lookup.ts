@@ -41,7 +41,6 @@ export interface IndexedProduct {
 }
 
 export interface DecoderIndex {
-	data: DecoderData;
 	entries: IndexedEntry[];
 	products: IndexedProduct[];
 	productById: Map<string, number>;
@@ -126,7 +125,7 @@ function build(data: DecoderData): DecoderIndex {
 		}
 	});
 	const codeHashes = new Set([...byCode.keys()].map(wordHash));
-	return { data, entries, products, productById, byCode, codeHashes, bySlug, byPath, templates: compileTemplates(messages), bigrams, codes, codeBigrams };
+	return { entries, products, productById, byCode, codeHashes, bySlug, byPath, templates: compileTemplates(messages), bigrams, codes, codeBigrams };
 }
 
 /** `Error ({code}): {message}` → the text before the code and between it and the message, folded. */

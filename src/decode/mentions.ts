@@ -6,10 +6,9 @@
  * takes the line's `key=value` pairs (pairs.ts); one written as `[CODE]: …` or `CODE: …`, the message after it.
  */
 import { CODE_MAX_CHARS, CODE_MIN_CHARS } from '../registry/code.ts';
-import type { Finding, Unknown } from './finding.ts';
-import type { Budget } from './limits.ts';
+import type { Extraction, Finding } from './finding.ts';
 import type { DecoderIndex } from './lookup.ts';
-import { isWordChar, skipLogPrefix } from './normalize.ts';
+import { isQuote, isSpace, isWordChar, skipLogPrefix } from './normalize.ts';
 import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
 import { readPairs } from './pairs.ts';
 import { oneLine, withoutDocsLink } from './text.ts';
@@ -29,8 +28,6 @@ export interface PageRef {
 	code?: string;
 }
 
-/** Unknown codes kept for "did you mean"; a paste of thousands of them needs no more. */
-export const MAX_UNKNOWNS = 256;
 /** A line's links when it has none: most lines, so no array is made for them. */
 const NO_URLS: PageRef[] = [];
 
@@ -107,20 +104,12 @@ export function hasWord(text: string, word: string): boolean {
 }
 
 /**
- * Codes and page links in one line. `skip` holds spans already read as a message, whose words
- * are values, not mentions. `w` holds the line's words (words.ts). `inPayload`: the line is a
- * string inside a payload object. A bound hit while reading is recorded in `budget`.
+ * Codes and page links in one line, added to `ctx`. `w` holds the line's words (words.ts). `skip`
+ * holds spans already read as a message, whose words are values, not mentions. `inPayload`: the
+ * line is a string inside a payload object. A bound hit while reading is recorded in the budget.
  */
-export function findMentions(
-	unit: Unit,
-	index: DecoderIndex,
-	skip: readonly { start: number; end: number }[],
-	findings: Finding[],
-	unknowns: Unknown[],
-	w: Words,
-	inPayload: boolean,
-	budget: Budget,
-): void {
+export function findMentions(ctx: Extraction, unit: Unit, w: Words, skip: readonly { start: number; end: number }[], inPayload: boolean): void {
+	const { index, budget, findings, unknowns } = ctx;
 	const { text } = unit;
 	let urls: PageRef[] = NO_URLS;
 	// A link to a page of this site has a `/` in it: most lines and strings have none, and are not folded for it.
@@ -182,7 +171,7 @@ export function findMentions(
 				for (const pair of unit.pairs.pairs) if (pair.start !== start && !(finding.pairs ??= new Map()).has(pair.key)) finding.pairs.set(pair.key, pair.value);
 			}
 			findings.push(finding);
-		} else if (!inUrl && (upper || explicit) && e - start >= 4 && unknowns.length < MAX_UNKNOWNS) {
+		} else if (!inUrl && (upper || explicit) && e - start >= 4 && unknowns.length < budget.limits.maxUnknowns) {
 			unknowns.push(cli ? { input: text.slice(start, e), product: cli.product, shaped: true } : { input: text.slice(start, e) });
 		}
 	}
@@ -225,13 +214,13 @@ function codeSyntax(unit: Unit, s: number, e: number): boolean {
 function afterCodeKey(unit: Unit, s: number): boolean {
 	const { text } = unit;
 	let p = s - 1;
-	while (p >= 0 && isQuote(text[p])) p--;
+	while (p >= 0 && isQuote(text.charCodeAt(p))) p--;
 	while (p >= 0 && text[p] === ' ') p--;
 	if (text[p] === ':') p--;
 	else if (text[p] === '=' || text[p] === '>') while (p >= 0 && (text[p] === '=' || text[p] === '>' || text[p] === '!')) p--;
 	else return false;
 	while (p >= 0 && text[p] === ' ') p--;
-	while (p >= 0 && isQuote(text[p])) p--;
+	while (p >= 0 && isQuote(text.charCodeAt(p))) p--;
 	return p >= 3 && text.slice(p - 3, p + 1).toLowerCase() === 'code';
 }
 
@@ -249,10 +238,3 @@ function isSlugChar(c: number): boolean {
 	return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
 }
 
-function isSpace(c: number): boolean {
-	return c === 32 || c === 9;
-}
-
-function isQuote(c: string | undefined): boolean {
-	return c === '"' || c === "'" || c === '`';
-}

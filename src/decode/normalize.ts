@@ -77,6 +77,16 @@ export function isWordChar(c: number): boolean {
 	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
+/** A space or a tab, the blanks within a line. */
+export function isSpace(c: number): boolean {
+	return c === 32 || c === 9;
+}
+
+/** `"`, `'` or `` ` ``, the quotes a value is written in. */
+export function isQuote(c: number): boolean {
+	return c === 34 || c === 39 || c === 96;
+}
+
 
 /**
  * Log noise that can precede a message at a line start: timestamps, levels, `Error:`-style

@@ -4,7 +4,7 @@
  * over the line, no regular expression; at most `max` pairs are read. Which keys count is up to
  * the caller: only an entry's documented fields become its params.
  */
-import { isWordChar } from './normalize.ts';
+import { isQuote, isSpace, isWordChar } from './normalize.ts';
 
 export interface Pair {
 	key: string;
@@ -84,14 +84,6 @@ export function readPairs(line: string, max: number, maxValue: number): Pairs {
 function isLineStart(line: string, at: number): boolean {
 	for (let p = at - 1; p >= 0; p--) if (!isSpace(line.charCodeAt(p))) return false;
 	return true;
-}
-
-function isQuote(c: number): boolean {
-	return c === 34 || c === 39;
-}
-
-function isSpace(c: number): boolean {
-	return c === 32 || c === 9;
 }
 
 /** Punctuation that ends a sentence or a list rather than a value. */

@@ -6,14 +6,14 @@
  * util.inspect output and JSON held in a JSON string. The walk is iterative and bounded.
  */
 import { CODE_MAX_CHARS, CODE_MIN_CHARS } from '../registry/code.ts';
-import type { Finding, TemplateRead, Unknown, Via } from './finding.ts';
+import type { Extraction, Finding, TemplateRead, Unknown, Via } from './finding.ts';
 import { parseLenient, type JsonNode, type JsonObject } from './json.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { clean, fold, isWordChar } from './normalize.ts';
 import { oneLine, withoutDocsLink } from './text.ts';
 import { findTemplates, type TemplateHit, type Unit } from './templates.ts';
-import { errorTypesNamed, MAX_UNKNOWNS, pageUrl, productsNamed } from './mentions.ts';
+import { errorTypesNamed, pageUrl, productsNamed } from './mentions.ts';
 
 /** Keys whose value is an error's code. */
 const CODE_KEYS = ['code', 'errorCode', 'error_code', 'errCode', 'err_code'];
@@ -39,9 +39,7 @@ export interface TextPiece {
 	pos: number;
 }
 
-export interface WalkOutput {
-	findings: Finding[];
-	unknowns: Unknown[];
+export interface WalkOutput extends Extraction {
 	/** Ranges of the paste that hold payload objects: read here, not again as plain text. */
 	masks: [number, number][];
 	/** Strings inside those objects, to scan as text. */
@@ -50,8 +48,6 @@ export interface WalkOutput {
 	messageReads: Map<string, TemplateHit['matches']>;
 }
 
-/** Distinct messages whose reading is remembered; beyond this, messages are simply read again. */
-const MAX_MESSAGE_READS = 4096;
 
 interface Item {
 	node: JsonNode;
@@ -263,10 +259,11 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 				if (!read) {
 					read = [];
 					for (const line of clean(m).split('\n', 8)) {
+						if (line.length > budget.limits.maxLineChars) budget.exceeded('line');
 						const unit: Unit = { text: line.slice(0, budget.limits.maxLineChars), pos: 0 };
 						for (const hit of findTemplates(unit, index.templates, budget, only)) read.push(...hit.matches);
 					}
-					if (!only && out.messageReads.size < MAX_MESSAGE_READS) out.messageReads.set(m, read);
+					if (!only && out.messageReads.size < budget.limits.maxRemembered) out.messageReads.set(m, read);
 				}
 				for (const h of read) if (!templated.has(h.entry)) templated.set(h.entry, { template: h.template, params: h.params });
 				if (templated.size) break;
@@ -278,7 +275,7 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 		via = 'message';
 	}
 	if (!candidates.length) {
-		if (named.unknown && out.unknowns.length < MAX_UNKNOWNS) out.unknowns.push(shapedBy(node, named.unknown, messages, index));
+		if (named.unknown && out.unknowns.length < budget.limits.maxUnknowns) out.unknowns.push(shapedBy(node, named.unknown, messages, index));
 		if (named.code === undefined) return undefined;
 		// An unknown code: what a cause chain shows of it, and no more (nothing is ranked for it).
 		return { pos: item.base ?? node.start, source: 'json', via: via ?? 'code', code: named.code, candidates, text: messages[0] === undefined ? undefined : withoutDocsLink(oneLine(messages[0])) };
@@ -344,7 +341,6 @@ function causeChain(node: JsonObject, item: Item, index: DecoderIndex, budget: B
 				candidates: [],
 				text: labelOrMessage(link),
 			};
-			finding.inChain = true;
 			chain.push({ finding, node: link });
 			link = field(link, CAUSE_KEYS);
 		} else {
@@ -352,7 +348,7 @@ function causeChain(node: JsonObject, item: Item, index: DecoderIndex, budget: B
 			if (value === undefined || !value.trim()) break;
 			const code = isCode(value) ? value : undefined;
 			const candidates = code ? (index.byCode.get(code.toLowerCase()) ?? []) : [];
-			chain.push({ finding: { pos: item.base ?? link.start, source: 'json', via: 'code', code, candidates, text: code ? undefined : oneLine(value), inChain: true } });
+			chain.push({ finding: { pos: item.base ?? link.start, source: 'json', via: 'code', code, candidates, text: code ? undefined : oneLine(value) } });
 			break;
 		}
 	}

@@ -1,10 +1,10 @@
 /** What `decode` returns. Plain data: it serialises to JSON as is (the CLI prints it). */
-import type { Via } from './finding.ts';
+import type { ErrorFacts, Via } from './finding.ts';
 import type { Bound } from './limits.ts';
 
 export type { Via } from './finding.ts';
 
-export interface Match {
+export interface Match extends ErrorFacts {
 	/** The product's id. */
 	product: string;
 	code: string;
@@ -21,15 +21,8 @@ export interface Match {
 	group: number;
 	/** Set when nothing in the paste decides between this match and the others of its group. */
 	ambiguous?: true;
-	status?: number;
-	retryable?: boolean;
-	retryAfterMs?: number;
-	hint?: string;
 	/** The documented `details` fields the payload carries, or the line of its code as `key=value` pairs. */
 	detailsPresent?: string[];
-	/** The error's own message, where it has one (products that publish no template): a payload's
-	 * message field, else the text after `[CODE]: ` or `CODE: ` in a line. */
-	text?: string;
 	/**
 	 * What else the payload reported that support asks for, as text: its `details` fields that are
 	 * not among `params` (`details.container_id`), and its correlation ids.

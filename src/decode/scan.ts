@@ -12,7 +12,7 @@ import { clean, fold, isWordChar } from './normalize.ts';
 import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
 import { walkPayload, type WalkOutput } from './payload.ts';
 import { findTemplates, unitFolded, type Unit } from './templates.ts';
-import { words } from './words.ts';
+import { withWords } from './words.ts';
 
 export interface Scanned {
 	/** The paste as read: cleaned, and cut to its head and tail when longer than the input bound. */
@@ -32,10 +32,6 @@ export interface Scanned {
  */
 const STATUS_IN_TEXT = /\b(?:HTTP(?:\/\d(?:\.\d)?)?|status(?:[ _]?code)?)["']?(?:\s{0,8}[:=]\s{0,8}|\s{1,8})["']?([1-5]\d\d)\b|(?:->|=>|→)\s{0,8}([1-5]\d\d)\b/i;
 
-/** Distinct strings remembered as naming nothing; beyond this, strings are simply read again. */
-const MAX_BARREN = 4096;
-/** Lines longer than this are not remembered: a long line is rarely repeated, and would cost memory. */
-const MAX_REMEMBERED_LINE = 256;
 
 export function scan(input: string, index: DecoderIndex, budget: Budget): Scanned {
 	let raw = input;
@@ -45,7 +41,7 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 	}
 	const text = clean(raw);
 	const folded = fold(text);
-	const out: WalkOutput = { findings: [], unknowns: [], masks: [], pieces: [], messageReads: new Map() };
+	const out: WalkOutput = { index, budget, findings: [], unknowns: [], masks: [], pieces: [], messageReads: new Map() };
 	readPayloads(text, index, budget, out);
 
 	const lineStarts = [0];
@@ -75,18 +71,18 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 		const links = (shortLink >= 0 && shortLink < end) || (pageLink >= 0 && pageLink < end);
 		while (m < masks.length && masks[m]![1] <= start) m++;
 		// A log repeats its lines (`step ok`): one that named nothing names nothing the next time either.
-		const whole = m >= masks.length || masks[m]![0] >= end ? text.slice(start, Math.min(end, start + MAX_REMEMBERED_LINE)) : undefined;
+		const whole = m >= masks.length || masks[m]![0] >= end ? text.slice(start, Math.min(end, start + budget.limits.maxRememberedChars)) : undefined;
 		if (whole !== undefined && barrenLines.has(whole)) continue;
 		const before = out.findings.length + out.unknowns.length;
 		// The parts of the line outside payload objects.
 		let from = start;
 		for (let k = m; k < masks.length && masks[k]![0] < end; k++) {
 			const [a, b] = masks[k]!;
-			if (a > from) scanLine(text, folded, from, a, links, index, budget, out);
+			if (a > from) scanLine(out, { text, folded, start: from, end: a, links });
 			from = Math.max(from, b);
 		}
-		if (from < end) scanLine(text, folded, from, end, links, index, budget, out);
-		if (whole !== undefined && end - start <= MAX_REMEMBERED_LINE && out.findings.length + out.unknowns.length === before && barrenLines.size < MAX_BARREN) barrenLines.add(whole);
+		if (from < end) scanLine(out, { text, folded, start: from, end, links });
+		if (whole !== undefined && end - start <= budget.limits.maxRememberedChars && out.findings.length + out.unknowns.length === before && barrenLines.size < budget.limits.maxRemembered) barrenLines.add(whole);
 		if (out.findings.length >= budget.limits.maxFindings) {
 			budget.exceeded('findings');
 			break;
@@ -104,9 +100,9 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 		const findings = out.findings.length;
 		const unknowns = out.unknowns.length;
 		const t = clean(piece.text);
-		if (!t.includes('\n')) scanUnit({ text: t, pos: piece.pos }, index, budget, out, true);
-		else for (const line of t.split('\n')) scanUnit({ text: line, pos: piece.pos }, index, budget, out, true);
-		if (out.findings.length === findings && out.unknowns.length === unknowns && barren.size < MAX_BARREN) barren.add(piece.text);
+		if (!t.includes('\n')) scanUnit(out, { text: t, pos: piece.pos }, true);
+		else for (const line of t.split('\n')) scanUnit(out, { text: line, pos: piece.pos }, true);
+		if (out.findings.length === findings && out.unknowns.length === unknowns && barren.size < budget.limits.maxRemembered) barren.add(piece.text);
 	}
 	return { text, findings: out.findings, unknowns: out.unknowns, lineStarts, lineStatus };
 }
@@ -167,7 +163,18 @@ function readPayloads(text: string, index: DecoderIndex, budget: Budget, out: Wa
 	}
 }
 
-function scanLine(text: string, folded: string, start: number, end: number, links: boolean, index: DecoderIndex, budget: Budget, out: WalkOutput): void {
+/** Part of a line of the paste, outside payload objects: [start, end) of `text` (and of `folded`, its folded copy). */
+interface LinePart {
+	text: string;
+	folded: string;
+	start: number;
+	end: number;
+	/** False when the line holds no link to a page of this site. */
+	links: boolean;
+}
+
+function scanLine(out: WalkOutput, { text, folded, start, end, links }: LinePart): void {
+	const { budget } = out;
 	let stop = end;
 	if (stop - start > budget.limits.maxLineChars) {
 		budget.exceeded('line');
@@ -175,31 +182,33 @@ function scanLine(text: string, folded: string, start: number, end: number, link
 	}
 	// Codes and template words are two characters or more: a line without two word characters in a row (`[x]`, `},`) holds none.
 	if (!hasWordPair(text, start, stop)) return;
-	scanUnit({ text: text.slice(start, stop), folded: folded.slice(start, stop), pos: start, links }, index, budget, out, false);
+	scanUnit(out, { text: text.slice(start, stop), folded: folded.slice(start, stop), pos: start, links }, false);
 }
 
 /** Messages, codes and links in one line. */
-function scanUnit(unit: Unit, index: DecoderIndex, budget: Budget, out: WalkOutput, inPayload: boolean): void {
+function scanUnit(out: WalkOutput, unit: Unit, inPayload: boolean): void {
+	const { index, budget } = out;
 	if (unit.text.length > budget.limits.maxLineChars) {
 		budget.exceeded('line');
 		unit.text = unit.text.slice(0, budget.limits.maxLineChars);
 		unit.folded = unit.folded?.slice(0, budget.limits.maxLineChars);
 	}
 	const first = out.findings.length;
-	const lineWords = words(unit.text);
-	const hits = findTemplates(unit, index.templates, budget, undefined, lineWords);
-	for (const hit of hits) {
-		const templated = new Map<number, TemplateRead>();
-		for (const m of hit.matches) templated.set(m.entry, { template: m.template, params: m.params });
-		out.findings.push({
-			pos: unit.pos + (inPayload ? 0 : hit.start),
-			source: 'message',
-			via: 'message',
-			candidates: [...templated.keys()],
-			templated,
-		});
-	}
-	findMentions(unit, index, hits, out.findings, out.unknowns, lineWords, inPayload, budget);
+	withWords(unit.text, (lineWords) => {
+		const hits = findTemplates(unit, index.templates, budget, undefined, lineWords);
+		for (const hit of hits) {
+			const templated = new Map<number, TemplateRead>();
+			for (const m of hit.matches) templated.set(m.entry, { template: m.template, params: m.params });
+			out.findings.push({
+				pos: unit.pos + (inPayload ? 0 : hit.start),
+				source: 'message',
+				via: 'message',
+				candidates: [...templated.keys()],
+				templated,
+			});
+		}
+		findMentions(out, unit, lineWords, hits, inPayload);
+	});
 	if (inPayload) for (let f = first; f < out.findings.length; f++) out.findings[f]!.pos = unit.pos;
 	// Products named on the same line, an error type written before the code, and the words of the
 	// line tell apart codes that several entries share.

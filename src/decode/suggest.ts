@@ -6,12 +6,12 @@
  */
 import { editDistance } from '../registry/distance.ts';
 import type { Unknown } from './finding.ts';
+import type { Budget } from './limits.ts';
 import { bigramsOf, type DecoderIndex } from './lookup.ts';
-import type { Suggestion } from './result.ts';
-import { words } from './words.ts';
-
-/** Suggestions per unknown code. */
-const PER_INPUT = 3;
+import type { Match, Suggestion, UnlistedCode } from './result.ts';
+import type { Scanned } from './scan.ts';
+import { LIMITS } from './limits.ts';
+import { withWords, type Words } from './words.ts';
 
 /** How far a suggestion may be: one typo in a short code, up to three in a long one. */
 function maxDistance(length: number): number {
@@ -59,30 +59,28 @@ export function suggest(unknown: Unknown, index: DecoderIndex): Suggestion[] {
 		}
 	}
 	close.sort((a, b) => a.distance - b.distance || a.id - b.id);
-	return close.slice(0, PER_INPUT).map(({ id, distance }) => {
+	return close.slice(0, LIMITS.maxSuggestions).map(({ id, distance }) => {
 		const e = index.entries[id]!;
 		return { input: unknown.input, product: index.products[e.product]!.data.id, code: e.code, path: e.path, distance };
 	});
 }
 
-/** Pastes longer than this are not read for codes spelled out in words: a note is, a log is not. */
-const MAX_SPELLED_CHARS = 300;
-/** The most words of a code looked for spelled out. */
-const MAX_CODE_WORDS = 8;
-
 /**
  * Codes a short paste writes out as words, two or more (`container not found for id 7`,
  * `container-not-found`): every run of words joined by spaces, hyphens or dots that is a code read
  * with underscores. Where runs overlap, only the longest is offered (CONTAINER_NOT_FOUND, not the
- * NOT_FOUND inside it). One Map lookup per run; runs are at most MAX_CODE_WORDS words long.
+ * NOT_FOUND inside it). One Map lookup per run; runs are at most LIMITS.maxCodeWords words long.
  */
 export function spelledCodes(text: string, index: DecoderIndex): Suggestion[] {
-	if (text.length > MAX_SPELLED_CHARS) return [];
-	const w = words(text);
+	if (text.length > LIMITS.maxSpelledChars) return [];
+	return withWords(text, (w) => spelledIn(text, w, index));
+}
+
+function spelledIn(text: string, w: Words, index: DecoderIndex): Suggestion[] {
 	const runs: { from: number; to: number; ids: number[] }[] = [];
 	for (let a = 0; a < w.count; a++) {
 		let key = text.slice(w.start[a]!, w.end[a]!).toLowerCase();
-		for (let b = a + 1; b < w.count && b - a < MAX_CODE_WORDS; b++) {
+		for (let b = a + 1; b < w.count && b - a < LIMITS.maxCodeWords; b++) {
 			// Words of one spelled code are apart by separators only: ` `, `-`, `.`.
 			if (!/^[ \-.]+$/.test(text.slice(w.end[b - 1]!, w.start[b]!))) break;
 			key += `_${text.slice(w.start[b]!, w.end[b]!).toLowerCase()}`;
@@ -100,4 +98,37 @@ export function spelledCodes(text: string, index: DecoderIndex): Suggestion[] {
 			return { input: text.slice(w.start[from]!, w.end[to]!), product: index.products[e.product]!.data.id, code: e.code, path: e.path, distance: 0 };
 		}),
 	);
+}
+
+/**
+ * What the paste names that matched nothing: "did you mean" for its unknown codes (and, when
+ * nothing matched at all, the codes it spells out in words), and the codes written the way a
+ * product writes its own that the registry does not list.
+ */
+export function unmatched(scanned: Scanned, matches: readonly Match[], index: DecoderIndex, budget: Budget): { suggestions: Suggestion[]; unlisted: UnlistedCode[] } {
+	const matchedCodes = new Set(matches.map((m) => m.code));
+	const suggestions: Suggestion[] = [];
+	const asked = new Set<string>();
+	for (const unknown of scanned.unknowns) {
+		const key = `${unknown.input.toUpperCase()}\u0000${unknown.product ?? ''}\u0000${unknown.slug ? 1 : 0}`;
+		if (asked.has(key) || matchedCodes.has(unknown.input.toUpperCase())) continue;
+		if (asked.size >= budget.limits.maxUnknownCodes) break;
+		asked.add(key);
+		for (const s of suggest(unknown, index)) {
+			if (!matchedCodes.has(s.code) && !suggestions.some((x) => x.path === s.path && x.input === s.input)) suggestions.push(s);
+		}
+	}
+	// Nothing matched: codes the paste spells out in words (`container not found`) are worth offering.
+	if (!matches.length) {
+		for (const s of spelledCodes(scanned.text, index)) if (!suggestions.some((x) => x.path === s.path)) suggestions.push(s);
+	}
+	suggestions.sort((a, b) => a.distance - b.distance);
+	const unlisted: UnlistedCode[] = [];
+	for (const u of scanned.unknowns) {
+		if (!u.shaped || u.product === undefined || matchedCodes.has(u.input.toUpperCase())) continue;
+		const product = index.products[u.product]!.data.id;
+		if (!unlisted.some((x) => x.code === u.input && x.product === product)) unlisted.push({ code: u.input, product });
+	}
+
+	return { suggestions, unlisted };
 }

@@ -10,7 +10,7 @@ import { parseTemplate } from '../registry/template.ts';
 import type { Budget } from './limits.ts';
 import { fold, isWordChar, skipLogPrefix } from './normalize.ts';
 import { withoutLinkLead } from './text.ts';
-import { wordHash, words, type Words } from './words.ts';
+import { wordHash, withWords, type Words } from './words.ts';
 
 export interface CompiledTemplate {
 	/** The entry's id in the decoder index. */
@@ -157,7 +157,8 @@ export function compileTemplates(messages: readonly { entry: number; message: st
  * template. With `only`, just those templates are tried (a payload whose code is known).
  */
 export function findTemplates(unit: Unit, index: TemplateIndex, budget: Budget, only?: ReadonlySet<number>, lineWords?: Words): TemplateHit[] {
-	const w = lineWords ?? words(unit.text);
+	if (!lineWords) return withWords(unit.text, (w) => findTemplates(unit, index, budget, only, w));
+	const w = lineWords;
 	const found: TemplateHit[] = [];
 	// Where each template last matched, so one match is not found again from a later word; made on the first match.
 	let matchedUpTo: Map<number, number> | undefined;

@@ -20,16 +20,29 @@ export interface Words {
 	flags: Uint8Array;
 }
 
-let scratch: Words | undefined;
+/** Arrays not lent out: a decode reads thousands of lines, and allocates them once. */
+const pool: Words[] = [];
 
-/** The words of `text`. The arrays are reused by the next call: read them before calling again. */
-export function words(text: string): Words {
-	const capacity = (text.length >> 1) + 1;
-	if (!scratch || scratch.start.length < capacity) {
-		const size = Math.max(capacity, 1024);
-		scratch = { count: 0, start: new Int32Array(size), end: new Int32Array(size), hash: new Int32Array(size), flags: new Uint8Array(size) };
+/**
+ * Calls `read` with the words of `text`, in arrays lent for the call and reused after it: `read`
+ * must not keep them. A call made inside `read` gets arrays of its own.
+ */
+export function withWords<T>(text: string, read: (w: Words) => T): T {
+	const w = fill(text, pool.pop());
+	try {
+		return read(w);
+	} finally {
+		pool.push(w);
 	}
-	const w = scratch;
+}
+
+function fill(text: string, lent: Words | undefined): Words {
+	const capacity = (text.length >> 1) + 1;
+	let w = lent;
+	if (!w || w.start.length < capacity) {
+		const size = Math.max(capacity, 1024);
+		w = { count: 0, start: new Int32Array(size), end: new Int32Array(size), hash: new Int32Array(size), flags: new Uint8Array(size) };
+	}
 	let count = 0;
 	for (let i = 0; i < text.length; ) {
 		let c = text.charCodeAt(i);

@@ -3,22 +3,20 @@
  * payload the browser fetches (`/search/data.json`, see src/pages/search/data.json.ts) serves both
  * the direct jump by code and decoding what was typed.
  */
-import { indexOf } from '../decode/lookup.ts';
-import type { DecoderData } from '../decode/data.ts';
+import { decoderEntries, type DecoderData } from '../decode/index.ts';
 import { entrySummary } from '../registry/model.ts';
 import type { CodeTarget } from './code-query.ts';
 
 /** The search-dialog view of every entry, in registry order. */
 export function codeTargets(data: DecoderData): CodeTarget[] {
-	return indexOf(data).entries.map((e) => {
-		const product = data.products[e.product]!;
-		const category = e.data.category === undefined ? undefined : product.categories[e.data.category];
+	return decoderEntries(data).map(({ product, entry, path }) => {
+		const category = entry.category === undefined ? undefined : product.categories[entry.category];
 		return {
-			code: e.code,
+			code: entry.code,
 			product: product.name,
 			...(category ? { category } : {}),
-			path: e.path,
-			summary: entrySummary(e.data).replaceAll('`', ''),
+			path,
+			summary: entrySummary(entry).replaceAll('`', ''),
 		};
 	});
 }

@@ -4,9 +4,7 @@
  * code is known, or a plain "no such code" with the decoder's "did you mean" when it is not. Pure:
  * src/components/ShortLinkFallback.astro acts on it, the tests ask it what the page should say.
  */
-import type { DecoderData } from '../decode/data.ts';
-import { indexOf } from '../decode/lookup.ts';
-import { suggest } from '../decode/suggest.ts';
+import { closeCodes, type DecoderData } from '../decode/index.ts';
 import { codeTargets } from './code-index.ts';
 import { codeKey, type CodeTarget } from './code-query.ts';
 
@@ -22,7 +20,7 @@ export function shortLinkOutcome(typed: string, data: DecoderData, targets: read
 	const key = codeKey(typed);
 	if (key && targets.some((t) => t.code === key)) return typed === key ? { kind: 'known' } : { kind: 'redirect', to: key };
 	const byPath = new Map(targets.map((t) => [t.path, t]));
-	const suggestions = key ? suggest({ input: key }, indexOf(data)).flatMap((s) => byPath.get(s.path) ?? []) : [];
+	const suggestions = key ? closeCodes(key, data).flatMap((s) => byPath.get(s.path) ?? []) : [];
 	return { kind: 'unknown', code: key || typed.trim(), suggestions };
 }
 

@@ -39,6 +39,13 @@ describe('bounds', () => {
 		assert.deepEqual(late.truncatedBy, ['line']);
 	});
 
+	it('says so when a JSON message is longer than maxLineChars, and it is read in part', () => {
+		const body = JSON.stringify({ code: 'PORT_IN_USE', message: `${'y'.repeat(LIMITS.maxLineChars)} Port 1 is busy.` });
+		const result = decode(body, data);
+		assert.deepEqual(paths(result), [portInUse.path]);
+		assert.deepEqual(result.truncatedBy, ['line']);
+	});
+
 	it('follows JSON to maxJsonDepth and skips what is deeper, still reading what follows', () => {
 		const deep = (levels: number, inner: string) => '{"a":'.repeat(levels) + inner + '}'.repeat(levels);
 		const tooDeep = decode(deep(LIMITS.maxJsonDepth + 10, '{"code":"SLOT_EMPTY"}'), data);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decode } from '../../src/decode/index.ts';
 import { isWordChar } from '../../src/decode/normalize.ts';
-import { words } from '../../src/decode/words.ts';
+import { withWords } from '../../src/decode/words.ts';
 import { fillTemplate } from '../../src/registry/template.ts';
 import { allEntries, data, entry, firstGroup, paths, registry } from './decode-fixtures.ts';
 
@@ -424,10 +424,17 @@ describe('words', () => {
 	it('are the runs of isWordChar, the one definition of a code or template character', () => {
 		let text = '';
 		for (let c = 1; c < 0x3000; c++) text += String.fromCharCode(c, 32);
-		const w = words(text);
-		const found: string[] = [];
-		for (let k = 0; k < w.count; k++) found.push(text.slice(w.start[k], w.end[k]));
+		const found = withWords(text, (w) => Array.from({ length: w.count }, (_, k) => text.slice(w.start[k], w.end[k])));
 		const expected = [...text].filter((c) => c !== ' ' && isWordChar(c.charCodeAt(0)));
 		assert.deepEqual(found, expected);
+	});
+
+	it('are lent to each caller on its own: a call inside another leaves the outer words as they were', () => {
+		const outer = withWords('alpha beta gamma', (w) => {
+			const before = Array.from({ length: w.count }, (_, k) => [w.start[k], w.end[k]]);
+			withWords('x yy zzz wwww vvvvv', () => undefined);
+			return { before, after: Array.from({ length: w.count }, (_, k) => [w.start[k], w.end[k]]) };
+		});
+		assert.deepEqual(outer.after, outer.before);
 	});
 });

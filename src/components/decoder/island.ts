@@ -14,8 +14,19 @@
  * The paste is kept in sessionStorage (this tab only; never in the URL, never sent), so it survives
  * "Open the full decoder", a result followed and Back, and a reload: an empty box is filled from it.
  */
-import { ambiguityNote, boundNotes, decode, describe, unlistedNote, type DecodeResult, type DecoderData, type Match } from '../../decode/index.ts';
-import { isShareFragment, openShare, shareFragment } from '../../decode/share.ts';
+import {
+	ambiguityNote,
+	boundNotes,
+	decode,
+	describe,
+	isShareFragment,
+	openShare,
+	shareFragment,
+	unlistedNote,
+	type DecodeResult,
+	type DecoderData,
+	type Match,
+} from '../../decode/index.ts';
 import { codeWrapNodes } from '../../registry/code-wrap.ts';
 import { proseParts } from '../../registry/prose.ts';
 import { productPath, SEARCH_ANCHOR } from '../../registry/urls.ts';

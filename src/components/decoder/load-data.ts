@@ -7,7 +7,7 @@
  *
  * Only the data is fetched; nothing a user types or pastes is ever sent.
  */
-import { DECODER_DATA_VERSION, type DecoderData } from '../../decode/data.ts';
+import { DECODER_DATA_VERSION, type DecoderData } from '../../decode/index.ts';
 
 const loads = new Map<string, Promise<DecoderData>>();
 

@@ -5,7 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { MEDIA, respond } from '../../api/endpoint.ts';
-import { toDecoderData } from '../../decode/data.ts';
+import { toDecoderData } from '../../decode/index.ts';
 import { siteRegistry } from '../../registry/site.ts';
 
 export const prerender = true;
