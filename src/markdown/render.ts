@@ -51,7 +51,7 @@ export function entryMarkdown(registry: Registry, product: Product, entry: Regis
 			case 'since':
 				return `Since: ${text(fact.since)}`;
 			case 'listed':
-				return `First listed in: ${codeSpan(fact.catalog)}`;
+				return `First listed in: ${codeSpan(`${fact.catalog}@${fact.version}`)}`;
 		}
 	});
 	const notice = page.notice;
@@ -72,7 +72,7 @@ function sectionMarkdown(section: EntrySection, site: string | URL): (string | u
 			return [codeBlock(section.template, 'text'), inline(section.variesBy)];
 		case 'messages':
 			return [
-				...section.messages.flatMap((m) => [codeBlock(m.template, 'text'), text(m.source)]),
+				...section.messages.flatMap((m) => [codeBlock(m.template, 'text'), text(m.places.join(', '))]),
 				section.computed.length ? text(`${COMPUTED_LEAD} ${section.computed.join(', ')}`) : undefined,
 			];
 		case 'when':

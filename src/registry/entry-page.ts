@@ -19,7 +19,7 @@ import {
 	type Registry,
 	type RegistryEntry,
 } from './model.ts';
-import { catalogLabel, entrySources, messageSource } from './provenance.ts';
+import { catalogLabel, factSources, FROM_EXAMPLE } from './provenance.ts';
 import type { Category, DetailField, Example, SourcedField } from './schema.ts';
 
 /** Code in running text. */
@@ -41,7 +41,7 @@ export type EntryFact =
 	| { id: 'exitCode'; exitCode: number }
 	| { id: 'since'; since: string }
 	/** A code the product's catalog lists and its published reference does not: the catalog that first lists it. */
-	| { id: 'listed'; catalog: string };
+	| { id: 'listed'; /** The catalog's package. */ catalog: string; version: string };
 
 /** Said when an entry is no longer emitted or should no longer be relied on. */
 export interface LifecycleNotice {
@@ -73,7 +73,7 @@ interface Section<Id extends string> {
 export type EntrySection =
 	| (Section<'message'> & { template: string; /** "Varies by: …", or empty when nothing varies. */ variesBy: Inline[] })
 	| (Section<'messages'> & {
-			messages: { template: string; /** Where the product throws it, or that it is read off an example. */ source: string }[];
+			messages: { template: string; /** Where the product throws it (`package@version path:line`), or that it is read off an example. */ places: string[] }[];
 			/** Where the product throws the code with a message made at run time, or empty. */
 			computed: string[];
 	  })
@@ -125,7 +125,7 @@ function catalogNotice(product: Product, entry: RegistryEntry, instead: Inline[]
 		return {
 			kind: 'catalog',
 			title: `Not in the catalog of ${catalog}`,
-			text: `${product.name}'s published reference lists this code; the error catalog it publishes in \`${catalog}\` does not. The page stays for anyone who meets the code.`,
+			text: `The published reference of ${product.name} lists this code; the error catalog it publishes in \`${catalog}\` does not. The page stays for anyone who meets the code.`,
 			instead,
 		};
 	}
@@ -133,7 +133,7 @@ function catalogNotice(product: Product, entry: RegistryEntry, instead: Inline[]
 		return {
 			kind: 'catalog',
 			title: 'Not in the product\'s catalog',
-			text: `${product.name}'s published code throws this code, but neither its error catalog (\`${catalog}\`) nor its published reference lists it. This page shows only what the code shows: the messages and where they are thrown.`,
+			text: `${product.name} throws this code in its published packages, but neither its error catalog (\`${catalog}\`) nor its published reference lists it. This page shows only what that code shows: the messages, and where they are thrown.`,
 			instead,
 		};
 	}
@@ -159,7 +159,7 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 		problem.status !== undefined && { id: 'status', status: problem.status },
 		exitCode !== undefined && { id: 'exitCode', exitCode },
 		entry.since !== undefined && { id: 'since', since: entry.since },
-		entry.catalog?.state === 'added' && product.catalog !== undefined && { id: 'listed', catalog: `${product.catalog.package}@${entry.catalog.version}` },
+		entry.catalog?.state === 'added' && product.catalog !== undefined && { id: 'listed', catalog: product.catalog.package, version: entry.catalog.version },
 	];
 
 	const replacement = entry.replacedBy ? resolveRef(registry, product.id, entry.replacedBy) : [];
@@ -198,7 +198,7 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 		(entry.messages.length > 0 || entry.thrownAt !== undefined) && {
 			id: 'messages',
 			title: entry.messages.length === 0 ? 'Where it is thrown' : entry.message === undefined ? 'Messages you may see' : 'Other messages you may see',
-			messages: entry.messages.map((m) => ({ template: m.text, source: messageSource(m) })),
+			messages: entry.messages.map((m) => ({ template: m.text, places: m.at ?? [FROM_EXAMPLE] })),
 			computed: entry.thrownAt ?? [],
 		},
 		entry.when !== undefined && { id: 'when', title: 'When it happens', text: entry.when, source: from('when') },
@@ -221,7 +221,7 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 		product.catalog !== undefined && {
 			id: 'sources',
 			title: 'Sources',
-			rows: Object.entries(entrySources(product, entry)).map(([fact, source]) => ({ fact, source })),
+			rows: Object.entries(factSources(product, entry)).map(([fact, source]) => ({ fact, source })),
 		},
 		(sameCode.length > 0 || related.length > 0 || nearby.length > 0) && {
 			id: 'related',

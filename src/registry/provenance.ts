@@ -15,7 +15,7 @@ export const FROM_EXAMPLE = 'derived from the published example';
 
 /** The product's published reference, as a source: the file it is kept as. */
 export function referenceSource(product: Pick<Product, 'reference' | 'name'>): string {
-	return product.reference ? `${product.name}'s published reference (content/sources/${product.reference})` : `${product.name}'s registry file`;
+	return product.reference ? `the published reference of ${product.name} (content/sources/${product.reference})` : `the registry file of ${product.name}`;
 }
 
 /** The catalog a product publishes in its package, as a source. */
@@ -28,8 +28,16 @@ export function messageSource(message: EntryMessage): string {
 	return message.at?.join(', ') ?? FROM_EXAMPLE;
 }
 
-/** Every fact the entry states, mapped to where it comes from. */
+/** Every fact the entry states, mapped to where it comes from: its fields, then each message. */
 export function entrySources(product: Product, entry: RegistryEntry): Record<string, string> {
+	const out = factSources(product, entry);
+	entry.messages.forEach((m, i) => (out[`messages[${i}]`] = messageSource(m)));
+	if (entry.thrownAt) out.thrownAt = entry.thrownAt.join(', ');
+	return out;
+}
+
+/** The entry's fields (not its messages, which say their own source), mapped to where each comes from. */
+export function factSources(product: Product, entry: RegistryEntry): Record<string, string> {
 	const reference = referenceSource(product);
 	const out: Record<string, string> = {};
 	for (const field of FACT_FIELDS) {
@@ -38,7 +46,5 @@ export function entrySources(product: Product, entry: RegistryEntry): Record<str
 	}
 	const catalog = catalogLabel(product);
 	if (entry.catalog !== undefined && catalog && product.catalog) out.catalog = `${catalog} ${product.catalog.file}`;
-	entry.messages.forEach((m, i) => (out[`messages[${i}]`] = messageSource(m)));
-	if (entry.thrownAt) out.thrownAt = entry.thrownAt.join(', ');
 	return out;
 }

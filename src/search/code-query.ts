@@ -63,10 +63,15 @@ export function matchCodes(query: string, targets: readonly CodeTarget[]): CodeM
  * The term to give Pagefind for a query. Pagefind reads `CLASS_ALREADY` as the words `class` and
  * `already`, so pages using those words anywhere outrank the code that begins with them; with a
  * trailing underscore it matches the code as one word by its beginning. So a query written like a
- * code that begins known codes (and is not itself one) is searched with that underscore.
+ * code that begins known codes (and is not itself one) is searched with that underscore. And a
+ * code written out in words (`account not found`) is searched as the code, which Pagefind also
+ * reads as one word: its page first, not a longer code's that holds the same words.
  */
 export function pagefindTerm(query: string, targets: readonly CodeTarget[]): string {
-	if (!looksLikeCode(query)) return query;
+	if (!looksLikeCode(query)) {
+		const key = codeKey(query);
+		return key.includes('_') && targets.some((t) => t.code === key) ? key : query;
+	}
 	const { exact, prefix } = matchCodes(query, targets);
 	return exact.length === 0 && prefix.length > 0 ? `${codeKey(query)}_` : query;
 }

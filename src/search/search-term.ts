@@ -20,7 +20,8 @@ export function searchTerm(query: string, data: DecoderData, targets: readonly C
 	if (asCode !== query) return asCode;
 
 	const top = decode(query, data).matches.find((m) => m.via === 'message');
-	const template = top && entryOf(data, top.path)?.entry.message;
+	// The message the paste was read as: one the product throws, else the entry's own.
+	const template = top && (top.template ?? entryOf(data, top.path)?.entry.message);
 	if (template) {
 		return parseTemplate(template)
 			.flatMap((s) => (s.kind === 'text' ? [s.text.trim()] : []))

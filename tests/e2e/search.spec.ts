@@ -75,8 +75,8 @@ test.describe('Pagefind, with the query the dialog sends', () => {
 	});
 
 	test('words from an entry\'s message or description find it in the top three', async ({ page }) => {
-		// What search sees of an entry: its code's words too.
-		const textOf = (e: RegistryEntry) => [e.code.replaceAll('_', ' '), e.message, e.when, e.description].filter(Boolean).join(' ').toLowerCase();
+		// What search sees of an entry: its code's words and its messages too.
+		const textOf = (e: RegistryEntry) => [e.code.replaceAll('_', ' '), e.message, e.when, e.description, ...e.messages.map((m) => m.text)].filter(Boolean).join(' ').toLowerCase();
 		const wordsOf = (e: RegistryEntry) => [...new Set(textOf(e).match(/\p{L}{4,}/gu) ?? [])];
 		const frequency = new Map<string, number>();
 		for (const e of entries) for (const w of wordsOf(e)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
