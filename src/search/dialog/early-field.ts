@@ -18,8 +18,8 @@ export function setupEarlyField(box: HTMLElement) {
 
 	const move = (input: HTMLInputElement) => {
 		const { value, selectionStart, selectionEnd } = field;
-		// Unless the reader has moved on to something else in the dialog.
 		const dialog = box.closest('dialog')!;
+		// Unless the reader has moved on to something else in the dialog.
 		const active = document.activeElement;
 		const focused = dialog.open && (active === field || active === dialog || !dialog.contains(active));
 		if (value) {
