@@ -29,6 +29,19 @@ export const JUMP_TITLES: Record<JumpKind, string> = {
 	suggested: 'Did you mean',
 };
 
+/** How many rows the dialog shows; the full-text results below list the rest. */
+export const MAX_JUMPS = 6;
+
+/** A jump as the dialog shows it: its heading and its first rows. */
+export interface JumpView {
+	title: string;
+	rows: JumpRow[];
+}
+
+export function jumpView(jump: Jump | undefined): JumpView | undefined {
+	return jump && { title: JUMP_TITLES[jump.kind], rows: jump.rows.slice(0, MAX_JUMPS) };
+}
+
 /** Below this, typed text is too short to decode to anything but noise. */
 const MIN_DECODE_LENGTH = 4;
 
