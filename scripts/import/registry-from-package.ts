@@ -53,17 +53,39 @@ export function catalogDetails(text: string): { name: string; optional?: true }[
 /** Text as a reader sees it: code spans without their backticks. */
 const unticked = (text: string) => text.replaceAll('`', '');
 
+/** One import under way: the document being brought up to date, its entries, and the report. */
+interface Run {
+	doc: Document;
+	extract: PackageExtract;
+	report: ImportReport;
+	errors: YAMLMap[];
+	targets: Target[];
+}
+
 export function importPackage(yamlText: string, extract: PackageExtract): { yaml: string; report: ImportReport } {
 	const doc = parseDocument(yamlText);
 	const report: ImportReport = { added: [], unlisted: [], absent: [], reworded: [], unshaped: [], templates: 0, templateSites: 0, skipped: {}, problems: [] };
-	const catalogPackage = extract.catalog.at.slice(0, extract.catalog.at.lastIndexOf('@'));
-	const catalogFile = extract.catalog.at.slice(extract.catalog.at.indexOf(' ') + 1);
-	const version = extract.version;
+	const errors = doc.get('errors');
+	if (!isSeq(errors)) throw new Error('the registry file has no errors list');
+	const items = errors.items as YAMLMap[];
+	const run: Run = { doc, extract, report, errors: items, targets: items.filter(isMap).map((node) => ({ node, code: String(node.get('code')), http: node.get('status') !== undefined })) };
+	setProductFacts(run);
+	applyCatalog(run);
+	applyThrown(run);
+	for (const t of run.targets) for (const key of ['messages', 'thrownAt', 'catalog', 'sources']) moveToEnd(t.node, key);
+	return { yaml: doc.toString({ lineWidth: 0 }), report };
+}
 
+const findTarget = (run: Run, code: string, http: boolean) => run.targets.find((t) => t.code === code && t.http === http);
+
+/** The catalog the product publishes, and how its errors reach a user: read first in the file, before the reference's sections. */
+function setProductFacts({ doc, extract }: Run): void {
+	const at = extract.catalog.at;
+	const file = at.slice(at.indexOf(' ') + 1);
 	doc.set('catalog', {
-		package: catalogPackage,
-		version,
-		file: `${sourcesFolder(doc)}/${catalogFile.slice(catalogFile.lastIndexOf('/') + 1)}`,
+		package: at.slice(0, at.lastIndexOf('@')),
+		version: extract.version,
+		file: `${sourcesFolder(doc)}/${file.slice(file.lastIndexOf('/') + 1)}`,
 		command: extract.command,
 	});
 	const { docsUrl, errorClass, cliLine, httpBody } = extract.facts;
@@ -73,19 +95,14 @@ export function importPackage(yamlText: string, extract: PackageExtract): { yaml
 		cliLine: { value: cliLine.value, at: cliLine.at },
 		httpBody: { value: httpBody.value, at: httpBody.at },
 	});
-
-	// Product facts read first in the file, before the reference's sections.
 	if (isMap(doc.contents)) for (const key of ['catalog', 'emits']) placeBefore(doc.contents, key, 'sections');
+}
 
-	const errors = doc.get('errors');
-	if (!isSeq(errors)) throw new Error('the registry file has no errors list');
-	const targets: Target[] = errors.items.filter(isMap).map((node) => ({ node, code: String(node.get('code')), http: node.get('status') !== undefined }));
-	const find = (code: string, http: boolean) => targets.find((t) => t.code === code && t.http === http);
+/** Every catalog code gets an entry; the reference's entries say where they stand in the catalog. */
+function applyCatalog(run: Run): void {
+	const { doc, extract, report } = run;
+	const version = extract.version;
 	const categories = categoryIds(doc);
-	const httpCategory = targets.find((t) => t.http)?.node.get('category') as string | undefined;
-
-	// The catalog: every code has an entry; the reference's entries say where they stand.
-	const listed = new Set(extract.catalog.codes.map((c) => c.code));
 	for (const c of extract.catalog.codes) {
 		const at = `${extract.catalog.at}:${c.line}`;
 		const category = categories.get(c.category);
@@ -93,31 +110,34 @@ export function importPackage(yamlText: string, extract: PackageExtract): { yaml
 			report.problems.push(`catalog category "${c.category}" (${c.code}) is no category of the registry file — add one, with packageId: ${c.category} if its id differs.`);
 			continue;
 		}
-		const target = find(c.code, false);
+		const target = findTarget(run, c.code, false);
 		if (!target) {
 			const node = doc.createNode(newEntry(c, category)) as YAMLMap;
 			setSources(doc, node, { category: at, when: at, ...(c.details !== undefined ? { details: at } : {}) });
 			node.set('catalog', { state: 'added', version });
-			insertAfterCategory(errors.items as YAMLMap[], node, category);
-			targets.push({ node, code: c.code, http: false });
+			insertAfterCategory(run.errors, node, category);
+			run.targets.push({ node, code: c.code, http: false });
 			report.added.push(c.code);
 			continue;
 		}
-		const previous = target.node.getIn(['catalog', 'state']) as string | undefined;
-		const since = previous === 'added' ? (target.node.getIn(['catalog', 'version']) as string) : version;
-		target.node.set('catalog', doc.createNode({ state: previous === 'added' ? 'added' : 'listed', version: since }));
+		// A code first listed by the catalog keeps the version that first listed it.
+		const added = target.node.getIn(['catalog', 'state']) === 'added';
+		target.node.set('catalog', doc.createNode({ state: added ? 'added' : 'listed', version: added ? (target.node.getIn(['catalog', 'version']) as string) : version }));
 		if (reword(doc, target.node, c, category, at)) report.reworded.push(c.code);
 	}
-	for (const t of targets) {
-		if (t.http || listed.has(t.code)) continue;
-		const state = t.node.getIn(['catalog', 'state']) as string | undefined;
-		if (state === 'unlisted') continue;
+	const listed = new Set(extract.catalog.codes.map((c) => c.code));
+	for (const t of run.targets) {
+		if (t.http || listed.has(t.code) || t.node.getIn(['catalog', 'state']) === 'unlisted') continue;
 		t.node.set('catalog', doc.createNode({ state: 'absent', version }));
 		report.absent.push(t.code);
 	}
+}
 
-	// What the code throws: each entry's messages, and an entry for a thrown code nothing lists.
-	const byTarget = new Map<YAMLMap, Map<string, string[]>>();
+/** Each entry's messages, with where they are thrown; an entry for a thrown code nothing lists. */
+function applyThrown(run: Run): void {
+	const { doc, extract, report } = run;
+	const httpCategory = run.targets.find((t) => t.http)?.node.get('category') as string | undefined;
+	const templates = new Map<YAMLMap, Map<string, string[]>>();
 	const computed = new Map<YAMLMap, string[]>();
 	for (const site of extract.thrown) {
 		if (!CODE_PATTERN.test(site.code)) {
@@ -125,15 +145,15 @@ export function importPackage(yamlText: string, extract: PackageExtract): { yaml
 			continue;
 		}
 		const http = site.kind !== 'SmithersError';
-		let target = find(site.code, http);
+		let target = findTarget(run, site.code, http);
 		if (!target) {
-			const node = doc.createNode(unlistedEntry(site, http, httpCategory, find(site.code, !http) !== undefined)) as YAMLMap;
+			const node = doc.createNode(unlistedEntry(site, http, httpCategory, findTarget(run, site.code, !http) !== undefined)) as YAMLMap;
 			if (site.status !== undefined) setSources(doc, node, { status: site.at });
-			node.set('catalog', doc.createNode({ state: 'unlisted', version }));
-			if (http && httpCategory) insertAfterCategory(errors.items as YAMLMap[], node, httpCategory);
-			else errors.items.push(node);
+			node.set('catalog', doc.createNode({ state: 'unlisted', version: extract.version }));
+			if (http && httpCategory) insertAfterCategory(run.errors, node, httpCategory);
+			else run.errors.push(node);
 			target = { node, code: site.code, http };
-			targets.push(target);
+			run.targets.push(target);
 			report.unlisted.push(site.code);
 		}
 		const template = messageTemplate(site.parts);
@@ -143,13 +163,13 @@ export function importPackage(yamlText: string, extract: PackageExtract): { yaml
 			continue;
 		}
 		if (template === target.node.get('message')) continue;
-		const messages = byTarget.get(target.node) ?? new Map<string, string[]>();
-		byTarget.set(target.node, messages);
+		const messages = templates.get(target.node) ?? new Map<string, string[]>();
+		templates.set(target.node, messages);
 		messages.set(template, [...(messages.get(template) ?? []), site.at]);
 		report.templateSites++;
 	}
-	for (const t of targets) {
-		const messages = byTarget.get(t.node);
+	for (const t of run.targets) {
+		const messages = templates.get(t.node);
 		if (messages?.size) {
 			report.templates += messages.size;
 			t.node.set('messages', doc.createNode([...messages].map(([text, at]) => ({ text, at }))));
@@ -158,8 +178,6 @@ export function importPackage(yamlText: string, extract: PackageExtract): { yaml
 		if (elsewhere?.length) t.node.set('thrownAt', doc.createNode(elsewhere));
 		else t.node.delete('thrownAt');
 	}
-	for (const t of targets) for (const key of ['messages', 'thrownAt', 'catalog', 'sources']) moveToEnd(t.node, key);
-	return { yaml: doc.toString({ lineWidth: 0 }), report };
 }
 
 /** Where the product's kept sources are: the folder of its extract, named after the product id. */
