@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { decode, toDecoderData, type DecoderData } from '../src/decode/index.ts';
 import { loadRegistry, PROJECT_ROOT } from '../src/registry/load.ts';
 import { allEntries, findProduct, problemType, type Registry, type RegistryEntry } from '../src/registry/model.ts';
-import { fillTemplate, parseTemplate } from '../src/registry/template.ts';
+import { fillTemplate, parseTemplate, templateParams } from '../src/registry/template.ts';
 import { absoluteUrl, DEFAULT_SITE_URL, SEARCH_DATA_PATH } from '../src/registry/urls.ts';
 import { mulberry32, syntheticRegistry } from './synthetic.ts';
 
@@ -67,24 +67,30 @@ export interface DecoderFigures {
 
 const STAMP = '2025-03-01T12:00:00.000Z';
 
+/** Every template of the registry with its entry: entries' messages, and the other messages they may be seen with. */
+function templates(registry: Registry): { entry: RegistryEntry; template: string }[] {
+	return allEntries(registry).flatMap((entry) => [entry.message, ...entry.messages.map((m) => m.text)].flatMap((t) => (t === undefined ? [] : [{ entry, template: t }])));
+}
+
 /** Pastes as users bring them, made from the registry's own entries: every kind in turn. Seeded: the same corpus on every run, so figures compare. */
 function corpus(registry: Registry, size: number): string[] {
 	const rnd = mulberry32(size + allEntries(registry).length);
 	const entries = allEntries(registry);
 	const pick = () => entries[Math.floor(rnd() * entries.length)]!;
-	const values = (e: RegistryEntry) => Object.fromEntries(e.params.map((p, i) => [p, `${p}-${Math.floor(rnd() * 9000) + 1000}${i}`]));
-	const withMessage = entries.filter((e) => e.message && parseTemplate(e.message).some((s) => s.kind === 'text' && /\w{3}/.test(s.text)));
+	const values = (params: readonly string[]) => Object.fromEntries(params.map((p, i) => [p, `${p}-${Math.floor(rnd() * 9000) + 1000}${i}`]));
+	const messages = templates(registry).filter(({ template }) => parseTemplate(template).some((s) => s.kind === 'text' && /\w{3}/.test(s.text)));
+	const filled = (template: string) => fillTemplate(template, values(templateParams(template)));
 	const withExample = entries.filter((e) => e.examples?.length);
 	const body = (e: RegistryEntry): Record<string, unknown> => {
 		const type = problemType(findProduct(registry, e.product)!, e);
 		return type
 			? { type, title: 'Error', status: e.status, detail: `The request failed (${e.code.toLowerCase()})`, code: e.code, retryable: false }
-			: { code: e.code, message: e.message ? fillTemplate(e.message, values(e)) : `Failed: ${e.code}`, ...(e.status ? { status: e.status } : {}) };
+			: { code: e.code, message: e.message ? filled(e.message) : `Failed: ${e.code}`, ...(e.status ? { status: e.status } : {}) };
 	};
 	const kinds: (() => string)[] = [
 		() => {
-			const e = withMessage[Math.floor(rnd() * withMessage.length)] ?? pick();
-			return `${STAMP} ERROR ${e.message ? fillTemplate(e.message, values(e)) : e.code}`;
+			const m = messages[Math.floor(rnd() * messages.length)];
+			return `${STAMP} ERROR ${m ? filled(m.template) : pick().code}`;
 		},
 		() => JSON.stringify(body(pick()), null, 2),
 		() => JSON.stringify(body(pick())),
@@ -113,10 +119,9 @@ function corpus(registry: Registry, size: number): string[] {
 /** 1 MiB built to hurt: near-miss messages, unclosed and deep brackets, long lines, code-shaped noise. */
 function adversarial(registry: Registry, bytes = 1 << 20): string {
 	const entries = allEntries(registry);
-	const nearMisses = entries
-		.filter((e) => e.message)
-		.map((e) => {
-			const parts = parseTemplate(e.message!);
+	const nearMisses = templates(registry)
+		.map(({ template }) => {
+			const parts = parseTemplate(template);
 			// Every literal but the last, with long values: a lazy `(.+?)` per placeholder tries every split.
 			return parts.slice(0, -1).map((s) => (s.kind === 'text' ? s.text : 'x '.repeat(40))).join('');
 		});
@@ -180,9 +185,9 @@ export function adversarialShapes(registry: Registry, bytes = 1 << 20): Adversar
 
 /** One regular expression per template, tried in turn over the paste: what a first attempt does. */
 function naiveBaseline(registry: Registry): { templates: number; run: (text: string) => number } {
-	const regexes = allEntries(registry)
-		.filter((e) => e.message)
-		.map((e) => new RegExp(parseTemplate(e.message!).map((s) => (s.kind === 'text' ? s.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '(.+?)')).join('')));
+	const regexes = templates(registry).map(
+		({ template }) => new RegExp(parseTemplate(template).map((s) => (s.kind === 'text' ? s.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '(.+?)')).join('')),
+	);
 	return {
 		templates: regexes.length,
 		run: (text) => {
