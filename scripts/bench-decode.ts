@@ -61,7 +61,7 @@ export interface DecoderFigures {
 	load: number;
 	real: CorpusFigures;
 	large: CorpusFigures;
-	island: { entry: string; codeGzipBytes: number; dataGzipBytes: number };
+	island: { entry: string; codeGzipBytes: number; totalGzipBytes: number; dataGzipBytes: number };
 	pass: Record<string, boolean>;
 }
 
@@ -266,12 +266,29 @@ function measureCorpus(label: string, registry: Registry, options: { pastes?: nu
 	};
 }
 
-/** The island's script bundled and minified as the site ships it. */
-async function islandCodeBytes(): Promise<{ entry: string; gzipBytes: number }> {
-	// esbuild comes with Astro (through Vite); it bundles and minifies the way the site build does.
+/**
+ * The island's script bundled and minified as the site ships it: what loads with the page (the
+ * island), and in all (with the engine, a chunk it fetches when the page is idle or at first use).
+ */
+async function islandCodeBytes(): Promise<{ entry: string; gzipBytes: number; totalGzipBytes: number }> {
+	// esbuild comes with Astro (through Vite); it bundles, splits and minifies the way the site build does.
 	const { build } = await import('esbuild');
-	const result = await build({ entryPoints: [ISLAND_ENTRY], bundle: true, minify: true, format: 'esm', write: false, target: 'es2022', logLevel: 'silent' });
-	return { entry: ISLAND_ENTRY.slice(PROJECT_ROOT.length + 1), gzipBytes: gzipBytes(result.outputFiles[0]!.contents) };
+	const result = await build({ entryPoints: [ISLAND_ENTRY], bundle: true, splitting: true, outdir: 'island', minify: true, format: 'esm', write: false, target: 'es2022', logLevel: 'silent' });
+	const first = result.outputFiles.find((f) => f.path.endsWith('/island.js'))!;
+	// What the island imports statically comes with it: a shared chunk it names in its first line.
+	const shared = result.outputFiles.filter((f) => f !== first && new TextDecoder().decode(first.contents).includes(f.path.slice(f.path.lastIndexOf('/') + 1)) && !isDynamic(first, f));
+	return {
+		entry: ISLAND_ENTRY.slice(PROJECT_ROOT.length + 1),
+		gzipBytes: [first, ...shared].reduce((n, f) => n + gzipBytes(f.contents), 0),
+		totalGzipBytes: result.outputFiles.reduce((n, f) => n + gzipBytes(f.contents), 0),
+	};
+}
+
+/** Whether `first` imports `chunk` only as `import("./chunk.js")`, on demand. */
+function isDynamic(first: { contents: Uint8Array }, chunk: { path: string }): boolean {
+	const name = chunk.path.slice(chunk.path.lastIndexOf('/') + 1);
+	const text = new TextDecoder().decode(first.contents);
+	return text.includes(`import("./${name}")`) && !new RegExp(`from\\s*"\\./${name.replace('.', '\\.')}"`).test(text);
 }
 
 export async function decoderBench(options: { codes?: number; pastes?: number } = {}): Promise<DecoderFigures> {
@@ -284,7 +301,7 @@ export async function decoderBench(options: { codes?: number; pastes?: number } 
 		load: loadavg()[0]!,
 		real,
 		large,
-		island: { entry: code.entry, codeGzipBytes: code.gzipBytes, dataGzipBytes: real.dataGzipBytes },
+		island: { entry: code.entry, codeGzipBytes: code.gzipBytes, totalGzipBytes: code.totalGzipBytes, dataGzipBytes: real.dataGzipBytes },
 		pass: {
 			medianReal: real.medianMicros < t.medianRealMicros,
 			medianLarge: large.medianMicros < t.medianLargeMicros,
@@ -323,7 +340,8 @@ export function decoderTable(f: DecoderFigures): string {
 		}),
 		['first decode (cold)', ms(f.real.indexMillis), ms(f.large.indexMillis), '', ''],
 		[`decoder data (${SEARCH_DATA_PATH}), gzip`, formatBytes(f.real.dataGzipBytes), formatBytes(f.large.dataGzipBytes), `≤ ${formatBytes(t.islandDataGzipBytes)}`, mark(f.pass.islandData)],
-		['island code, gzip', formatBytes(f.island.codeGzipBytes), '', `≤ ${formatBytes(t.islandCodeGzipBytes)}`, mark(f.pass.islandCode)],
+		['island code with the page, gzip', formatBytes(f.island.codeGzipBytes), '', `≤ ${formatBytes(t.islandCodeGzipBytes)}`, mark(f.pass.islandCode)],
+		['  and the engine, fetched when idle', formatBytes(f.island.totalGzipBytes - f.island.codeGzipBytes), '', '', ''],
 	];
 	const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
 	const lines = rows.map((r) => r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join('  ').trimEnd());

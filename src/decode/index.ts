@@ -18,7 +18,8 @@ import { suggest } from './suggest.ts';
 export { toDecoderData, DECODER_DATA_VERSION, type DecoderData, type DecoderEntry, type DecoderProduct } from './data.ts';
 export { LIMITS, type Bound, type Limits } from './limits.ts';
 export { entryOf } from './lookup.ts';
-export { isShareFragment, openShare, shareFragment } from './share.ts';
+export { openShare, shareFragment } from './share.ts';
+export { isShareFragment } from './share-fragment.ts';
 export { ambiguityNote, boundNotes, describe, fillFix, inputNote, unlistedNote, type Described, type MessagePart } from './present.ts';
 export type { CauseLink, DecodeResult, Group, Match, Suggestion, UnlistedCode, Via } from './result.ts';
 

@@ -9,8 +9,8 @@ import { LIMITS } from './limits.ts';
 import { indexOf } from './lookup.ts';
 import { wellFormed } from './normalize.ts';
 import type { Match } from './result.ts';
+import { readFragment, VALUE } from './share-fragment.ts';
 
-const VALUE = 'v.';
 
 export function shareFragment(match: Pick<Match, 'product' | 'code' | 'path' | 'params'>, data: DecoderData): string {
 	const index = indexOf(data);
@@ -20,17 +20,6 @@ export function shareFragment(match: Pick<Match, 'product' | 'code' | 'path' | '
 	if (id !== undefined && twins.length > 1) query.set('s', index.entries[id]!.slug);
 	for (const [name, value] of Object.entries(match.params)) query.set(VALUE + name, value.slice(0, LIMITS.maxValueChars));
 	return query.toString();
-}
-
-/** A fragment (with or without its `#`) as a share link's fields; untrusted, so read to 8 KiB at most. */
-function readFragment(fragment: string): URLSearchParams {
-	return new URLSearchParams(fragment.replace(/^#/, '').slice(0, 8 * 1024));
-}
-
-/** Whether a fragment is shaped like a share link's (names a product and a code), before the data is in to open it. */
-export function isShareFragment(fragment: string): boolean {
-	const query = readFragment(fragment);
-	return Boolean(query.get('p') && query.get('c'));
 }
 
 /** The match a share fragment names (with or without its `#`), or undefined when it names none. */

@@ -14,19 +14,8 @@
  * The paste is kept in sessionStorage (this tab only; never in the URL, never sent), so it survives
  * "Open the full decoder", a result followed and Back, and a reload: an empty box is filled from it.
  */
-import {
-	ambiguityNote,
-	boundNotes,
-	decode,
-	describe,
-	isShareFragment,
-	openShare,
-	shareFragment,
-	unlistedNote,
-	type DecodeResult,
-	type DecoderData,
-	type Match,
-} from '../../decode/index.ts';
+import type { DecodeResult, DecoderData, Match } from '../../decode/index.ts';
+import { isShareFragment } from '../../decode/share-fragment.ts';
 import { codeWrapNodes } from '../../registry/code-wrap.ts';
 import { proseParts } from '../../registry/prose.ts';
 import { productPath, SEARCH_ANCHOR } from '../../registry/urls.ts';
@@ -85,9 +74,28 @@ function kept(): string {
 }
 const FAILED = 'Could not load the error index: reload the page.';
 
+/** The decoding engine (src/decode/), a chunk of its own. */
+type Engine = typeof import('../../decode/index.ts');
+let engine: Promise<Engine> | undefined;
+
+/**
+ * The engine, fetched once: what the page loads first is only this island, and the engine comes
+ * when the page is idle, or at the first focus or keystroke in the box, whichever is sooner.
+ */
+function loadEngine(): Promise<Engine> {
+	return (engine ??= import('../../decode/index.ts'));
+}
+
+function whenIdle(run: () => void): void {
+	if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
+	else setTimeout(run, 200);
+}
+
 class AtlasDecoder extends HTMLElement {
 	/** The error index, once loaded. */
 	#data: DecoderData | undefined;
+	/** The decoding engine, once loaded. */
+	#engine: Engine | undefined;
 	#failed = false;
 	#input!: HTMLTextAreaElement;
 	#results!: HTMLElement;
@@ -105,6 +113,8 @@ class AtlasDecoder extends HTMLElement {
 			this.#edited();
 			this.#schedule();
 		});
+		input.addEventListener('focus', () => this.#loadEngine(), { once: true });
+		whenIdle(() => this.#loadEngine());
 		this.querySelector('[data-clear]')?.addEventListener('click', () => {
 			input.value = '';
 			this.#edited();
@@ -122,12 +132,12 @@ class AtlasDecoder extends HTMLElement {
 		results.setAttribute('aria-busy', 'true');
 		// Text the browser restored into the field waits for the data, and says so.
 		if (input.value.trim()) status.textContent = LOADING;
+		// Text restored into the box, or a share link to open, needs the engine at once.
+		if (input.value.trim() || (opensShares && isShareFragment(location.hash))) this.#loadEngine();
 		loadDecoderData(this.dataset.index!).then(
 			(data) => {
 				this.#data = data;
-				results.removeAttribute('aria-busy');
-				if (this.dataset.opensShares !== undefined && this.#openShared()) return;
-				this.#show();
+				this.#ready();
 			},
 			(error: unknown) => {
 				this.#failed = true;
@@ -136,6 +146,31 @@ class AtlasDecoder extends HTMLElement {
 				console.warn(`Decoder: the error index at ${this.dataset.index} did not load (${error instanceof Error ? error.message : String(error)}).`);
 			},
 		);
+	}
+
+	#loadEngine(): void {
+		if (this.#engine || this.#failed) return;
+		loadEngine().then(
+			(loaded) => {
+				this.#engine = loaded;
+				this.#ready();
+			},
+			(error: unknown) => {
+				engine = undefined;
+				this.#failed = true;
+				this.#results.removeAttribute('aria-busy');
+				this.#show();
+				console.warn(`Decoder: its code did not load (${error instanceof Error ? error.message : String(error)}).`);
+			},
+		);
+	}
+
+	/** Once both the data and the engine are in: a share link to open, or the box's text to decode. */
+	#ready(): void {
+		if (!this.#data || !this.#engine) return;
+		this.#results.removeAttribute('aria-busy');
+		if (this.dataset.opensShares !== undefined && this.#openShared()) return;
+		this.#show();
 	}
 
 	/** Keeps the paste for this tab, and drops a share fragment the box no longer shows. */
@@ -152,30 +187,31 @@ class AtlasDecoder extends HTMLElement {
 
 	#show(): void {
 		const text = this.#input.value;
-		if (this.#failed || !this.#data || !text.trim()) {
+		if (this.#failed || !this.#data || !this.#engine || !text.trim()) {
 			this.#results.replaceChildren();
-			this.#status.textContent = this.#failed ? FAILED : !this.#data && text.trim() ? LOADING : '';
+			this.#status.textContent = this.#failed ? FAILED : text.trim() ? LOADING : '';
+			if (text.trim()) this.#loadEngine();
 			return;
 		}
-		this.#render(decode(text, this.#data), this.#data);
+		this.#render(this.#engine.decode(text, this.#data), this.#data, this.#engine);
 	}
 
 	/** Shows the result a share link names; true when the address held one (and the data is in). */
 	#openShared(): boolean {
-		if (!this.#data) return false;
-		const match = openShare(location.hash, this.#data);
+		if (!this.#data || !this.#engine) return false;
+		const match = this.#engine.openShare(location.hash, this.#data);
 		if (!match) return false;
 		this.#status.textContent = 'Shared result: paste your own error above to decode it.';
-		this.#results.replaceChildren(this.#card(match, false, this.#data));
+		this.#results.replaceChildren(this.#card(match, false, this.#data, this.#engine));
 		return true;
 	}
 
-	#render(result: DecodeResult, data: DecoderData): void {
+	#render(result: DecodeResult, data: DecoderData, { ambiguityNote, boundNotes }: Engine): void {
 		const groups = result.groups;
 		const nodes: Node[] = [];
 		for (const group of groups.slice(0, SHOWN)) {
 			const matches = group.matches.map((i) => result.matches[i]!);
-			const cards = matches.map((m) => this.#card(m, true, data));
+			const cards = matches.map((m) => this.#card(m, true, data, this.#engine!));
 			if (matches.length > 1) {
 				const note = ambiguityNote(matches);
 				nodes.push(
@@ -189,7 +225,7 @@ class AtlasDecoder extends HTMLElement {
 			} else nodes.push(...cards);
 		}
 		if (groups.length > SHOWN) nodes.push(h('p', {}, `And ${plural(groups.length - SHOWN, 'other error', 'other errors')}, not shown.`));
-		if (!groups.length) nodes.push(...this.#noMatch(result, data));
+		if (!groups.length) nodes.push(...this.#noMatch(result, data, this.#engine!));
 		const cut = boundNotes(result);
 		if (cut.length) nodes.push(h('p', { class: 'atlas-decoded-note' }, `Your paste is large: ${cut.join('; ')}.`));
 		this.#results.replaceChildren(...nodes);
@@ -201,7 +237,7 @@ class AtlasDecoder extends HTMLElement {
 				: 'No known error found.';
 	}
 
-	#noMatch(result: DecodeResult, data: DecoderData): Node[] {
+	#noMatch(result: DecodeResult, data: DecoderData, { unlistedNote }: Engine): Node[] {
 		// The status line says that nothing was found; this says why it may be.
 		const nodes: Node[] = result.unlisted.length
 			? result.unlisted.map((u) => {
@@ -217,7 +253,7 @@ class AtlasDecoder extends HTMLElement {
 		return nodes;
 	}
 
-	#card(match: Match, shareable: boolean, data: DecoderData): HTMLElement {
+	#card(match: Match, shareable: boolean, data: DecoderData, { describe }: Engine): HTMLElement {
 		const shown = describe(match, data);
 		// Each result is a section of the page: the decoder sits under the page's h1, in no section of its own.
 		const heading = h('h2', { class: 'atlas-decoded-code' }, h('a', { href: match.path }, code(match.code)));
@@ -283,7 +319,7 @@ class AtlasDecoder extends HTMLElement {
 
 	/** Puts the result (product, code, values — not the paste) in a link, in the address where this page opens shares, and on the clipboard. */
 	async #share(match: Match, button: HTMLButtonElement, data: DecoderData): Promise<void> {
-		const fragment = shareFragment(match, data);
+		const fragment = this.#engine!.shareFragment(match, data);
 		const url = new URL(this.dataset.sharePage || location.pathname, location.href);
 		url.hash = fragment;
 		if (this.dataset.opensShares !== undefined) history.replaceState(null, '', url);
