@@ -43,3 +43,23 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
 		.map((s) => (s.kind === 'text' ? s.text : Object.hasOwn(values, s.name) ? values[s.name] : `{${s.name}}`))
 		.join('');
 }
+
+/**
+ * What is wrong with a template's braces, if anything: a `{` with no `}` before the next `{` or
+ * the line's end, an empty `{}`, or a `}` that closes nothing. `at` is the 0-based index of the brace.
+ */
+export function braceProblem(template: string): { at: number; what: string } | undefined {
+	let open = -1;
+	for (let i = 0; i < template.length; i++) {
+		const c = template[i];
+		if (c === '{') {
+			if (open >= 0) return { at: open, what: 'opens no placeholder: it is not closed before the next "{"' };
+			open = i;
+		} else if (c === '}') {
+			if (open < 0) return { at: i, what: 'closes no placeholder' };
+			if (i === open + 1) return { at: open, what: 'opens an empty placeholder' };
+			open = -1;
+		} else if (c === '\n' && open >= 0) return { at: open, what: 'opens no placeholder: it is not closed on its line' };
+	}
+	return open >= 0 ? { at: open, what: 'opens no placeholder: it is never closed' } : undefined;
+}

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { resolveRef, resolveProduct, type Product, type Registry } from './model.ts';
 import { product as productSchema, type ProductFile } from './schema.ts';
 import { editDistance } from './distance.ts';
-import { templateParams } from './template.ts';
+import { braceProblem, templateParams } from './template.ts';
 import { RESERVED_SEGMENTS } from './urls.ts';
 
 export interface Problem {
@@ -46,6 +46,13 @@ export interface SourceFile {
 
 type Path = (string | number)[];
 
+/** A product file larger than this is refused before it is parsed: the real ones are a few hundred KB. */
+export const MAX_FILE_CHARS = 4 * 1024 * 1024;
+/** Alias references a file may expand, as safe YAML loaders bound them: a few aliases, never a bomb. */
+const MAX_ALIASES = 100;
+/** Characters of a bad value shown in a problem. */
+const SHOWN_CHARS = 60;
+
 /**
  * A YAML file that can say where any path in it is. Its value is read with js-yaml, several times
  * faster than `yaml` (the generator's time is most of it YAML parsing on a large registry); the
@@ -60,13 +67,27 @@ class Located {
 		this.file = source.file;
 		this.text = source.text;
 	}
-	/** The file's value, or `ok: false` when js-yaml refuses it. Both parsers read YAML 1.2's core schema. */
-	value(): { ok: true; value: unknown } | { ok: false } {
+	/**
+	 * The file's value, or `ok: false` when js-yaml refuses it. Both parsers read YAML 1.2's core
+	 * schema. A file that may use aliases (`*name`) is first expanded by `yaml` with a bound on
+	 * aliases, which refuses a document that expands exponentially (`aliases: true`).
+	 */
+	value(): { ok: true; value: unknown } | { ok: false; aliases?: true } {
+		if (/(?:^|[\s[{,:-])\*[^\s,[\]{}]/.test(this.text)) {
+			try {
+				this.doc.toJS({ maxAliasCount: MAX_ALIASES });
+			} catch (error) {
+				if (error instanceof ReferenceError) return { ok: false, aliases: true };
+			}
+		}
 		try {
 			return { ok: true, value: loadYaml(this.text, { schema: CORE_SCHEMA }) };
 		} catch {
 			return { ok: false };
 		}
+	}
+	get size(): number {
+		return this.text.length;
 	}
 	get doc(): Document.Parsed {
 		return this.parse().doc;
@@ -157,6 +178,14 @@ function valueAt(root: unknown, path: Path): unknown {
 	return v;
 }
 
+/** A bad value as a problem shows it: short text as it is, long text cut, a list or an object by its size (it may be an alias bomb). */
+function shownValue(value: unknown): string {
+	if (typeof value === 'string') return value.length <= SHOWN_CHARS ? `"${value}"` : `"${value.slice(0, SHOWN_CHARS)}…" (${value.length.toLocaleString('en')} characters)`;
+	if (Array.isArray(value)) return `[a list of ${value.length}]`;
+	if (value !== null && typeof value === 'object') return '{an object}';
+	return String(value);
+}
+
 /** Turns one zod issue into a problem that says what to do. */
 function issueProblem(src: Located, raw: unknown, issue: z.core.$ZodIssue): Problem[] {
 	const path = issue.path as Path;
@@ -181,13 +210,24 @@ function issueProblem(src: Located, raw: unknown, issue: z.core.$ZodIssue): Prob
 		return [src.problem(path, `must be one of: { text }, { list }, { table: { columns, rows } }, { code, lang }.`)];
 	}
 	const value = valueAt(raw, path);
-	const shown = typeof value === 'string' ? ` "${value}"` : value === undefined ? '' : ` ${JSON.stringify(value)}`;
+	const shown = value === undefined ? '' : ` ${shownValue(value)}`;
 	return [src.problem(path, `${shown ? `value${shown} ` : ''}${issue.message.replace(/^Invalid input: /, '')}.`.replace(/\.\.$/, '.'))];
 }
 
 /** Validates one file on its own: YAML syntax, the schema, and the rules within a product. */
 function validateFile(src: Located): { product?: Product; problems: Problem[] } {
+	const whole = { file: src.file, line: 1, column: 1, field: '' };
+	if (src.size > MAX_FILE_CHARS) {
+		const mb = (src.size / (1024 * 1024)).toFixed(1);
+		return { problems: [{ ...whole, message: `the file is ${mb} MB; a product file is at most ${MAX_FILE_CHARS / (1024 * 1024)} MB — is it the right file? Split a product this large, or trim what is not a fact.` }] };
+	}
 	const fast = src.value();
+	if (!fast.ok && fast.aliases) {
+		return { problems: [{ ...whole, message: `its YAML aliases (*name) expand to more than ${MAX_ALIASES} values — write the values out instead of repeating an anchor.` }] };
+	}
+	if (fast.ok && (fast.value === null || fast.value === undefined)) {
+		return { problems: [{ ...whole, message: 'the file is empty — a product file needs at least id, name and errors: see README, "Adding or changing an error".' }] };
+	}
 	if (!fast.ok && src.doc.errors.length) {
 		return {
 			problems: src.doc.errors.map((e) => {
@@ -232,7 +272,11 @@ function validateFile(src: Located): { product?: Product; problems: Problem[] } 
 			);
 		} else if (firstSlug === undefined) seenSlug.set(e.slug, i);
 
-		if (e.message !== undefined) {
+		const braces = e.message === undefined ? undefined : braceProblem(e.message);
+		if (braces) {
+			const around = e.message!.slice(Math.max(0, braces.at - 12), braces.at + 12);
+			problems.push(src.problem(at('message'), `"${e.message![braces.at]}" at character ${braces.at + 1} ("…${around}…") ${braces.what} — write a placeholder as {name}, or leave the brace out.`));
+		} else if (e.message !== undefined) {
 			const used = templateParams(e.message);
 			const declared = file.errors[i]?.params ?? [];
 			for (const name of used) {
@@ -248,6 +292,10 @@ function validateFile(src: Located): { product?: Product; problems: Problem[] } 
 		} else if (file.errors[i]?.params?.length) {
 			problems.push(src.problem(at('params'), `params declared but the entry has no message — remove params or add the message.`));
 		}
+		file.errors[i]?.messages?.forEach((m, j) => {
+			const bad = braceProblem(m.text);
+			if (bad) problems.push(src.problem(['errors', i, 'messages', j, 'text'], `"${m.text[bad.at]}" at character ${bad.at + 1} ${bad.what} — write a placeholder as {name}, or leave the brace out.`));
+		});
 		const declared = file.errors[i]?.params ?? [];
 		declared.forEach((name, j) => {
 			if (declared.indexOf(name) !== j) problems.push(src.problem(['errors', i, 'params', j], `param "${name}" is declared twice — declare it once.`));
