@@ -20,7 +20,9 @@ import { DEFAULT_REGISTRY_DIR, PROJECT_ROOT, registryDir, loadRegistry } from '.
 import { productBlurb, type Product, type Registry } from '../src/registry/model.ts';
 import { jsonSchema } from '../src/registry/json-schema.ts';
 import { RegistryError } from '../src/registry/validation.ts';
+import { registryPagePaths } from '../src/registry/published.ts';
 import { listFiles } from './files.ts';
+import { brokenPromises, LOCK_FILE, readLock } from './url-lock.ts';
 
 export const DOCS_DIR = join(PROJECT_ROOT, 'src/content/docs');
 export const SCHEMA_FILE = join(PROJECT_ROOT, 'content/registry/registry.schema.json');
@@ -95,10 +97,14 @@ export interface GenerateResult {
  * Validates the registry, then brings the generated files up to date: writes what changed,
  * removes what the registry no longer produces, leaves the rest untouched.
  *
- * `docsDir` is where the pages go: src/content/docs, unless a test names a folder of its own.
+ * `docsDir` is where the pages go: src/content/docs, unless a test names a folder of its own;
+ * `lockFile`, the published URLs the registry must still produce (urls.lock for the real registry).
  */
-export function generate(dir: string = registryDir(), docsDir: string = DOCS_DIR): GenerateResult {
+export function generate(dir: string = registryDir(), docsDir: string = DOCS_DIR, lockFile: string | undefined = dir === DEFAULT_REGISTRY_DIR ? LOCK_FILE : undefined): GenerateResult {
 	const registry = loadRegistry(dir);
+	// A published page the registry no longer produces is refused here, so the build and the dev server refuse it too.
+	const broken = lockFile === undefined ? [] : brokenPromises(readLock(lockFile), registryPagePaths(registry), dir);
+	if (broken.length) throw new RegistryError(broken);
 	const files = render(registry, docsDir);
 	if (dir === DEFAULT_REGISTRY_DIR) files.set(SCHEMA_FILE, jsonSchema());
 

@@ -16,14 +16,8 @@ import type { Registry } from '../src/registry/model.ts';
 import { registryPagePaths } from '../src/registry/published.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 import { listFiles } from './files.ts';
+import { compareLock, formatLock, LOCK_FILE, missingMessage, readLock } from './url-lock.ts';
 import { BANNER } from './generate.ts';
-
-export const LOCK_FILE = join(PROJECT_ROOT, 'urls.lock');
-
-const HEADER = `# Every page URL Error Atlas has published, one per line. Error messages already shipped link to
-# these: each must stay produced (tests/unit/url-lock.test.ts checks it). Add new ones with
-# \`npm run lock:urls\`; never delete a line to make a check pass — retire or rename the code instead.
-`;
 
 /** `guides/intro.mdx` → `/guides/intro/`; `index.astro` → `/`. */
 function pagePath(file: string): string {
@@ -45,45 +39,6 @@ export function handWrittenPagePaths(root: string = PROJECT_ROOT): string[] {
 /** Every page URL the site produces, sorted, without duplicates. */
 export function producedPaths(registry: Registry, root: string = PROJECT_ROOT): string[] {
 	return [...new Set([...registryPagePaths(registry), ...handWrittenPagePaths(root)])].sort();
-}
-
-export function readLock(file: string = LOCK_FILE): string[] {
-	if (!existsSync(file)) return [];
-	return readFileSync(file, 'utf8')
-		.split('\n')
-		.map((l) => l.trim())
-		.filter((l) => l && !l.startsWith('#'));
-}
-
-export function formatLock(paths: readonly string[]): string {
-	return `${HEADER}${[...paths].sort().join('\n')}\n`;
-}
-
-export interface LockComparison {
-	/** Locked URLs the site no longer produces: broken promises. */
-	missing: string[];
-	/** Produced URLs not yet in the lock. */
-	unlocked: string[];
-}
-
-export function compareLock(locked: readonly string[], produced: readonly string[]): LockComparison {
-	const have = new Set(produced);
-	const known = new Set(locked);
-	return { missing: locked.filter((p) => !have.has(p)), unlocked: produced.filter((p) => !known.has(p)) };
-}
-
-/** What is wrong and how to fix it, when published URLs are no longer produced. */
-export function missingMessage(missing: readonly string[]): string {
-	return (
-		`${missing.length} published URL${missing.length === 1 ? ' is' : 's are'} no longer produced: ${missing.join(', ')}\n` +
-		'Shipped error messages link to these pages. Put the entry back and retire it properly: to retire a code, keep its entry ' +
-		'and set `removed:` (since when, why) — its page stays, marked "no longer emitted", with `replacedBy:` naming the replacement if any; ' +
-		'to rename a code or its slug, list the old slug in the entry\'s `formerSlugs:` so the old URL redirects to the new page.'
-	);
-}
-
-export function unlockedMessage(unlocked: readonly string[]): string {
-	return `${unlocked.length} page URL${unlocked.length === 1 ? ' is' : 's are'} not in urls.lock yet: ${unlocked.join(', ')} — run \`npm run lock:urls\` and commit urls.lock.`;
 }
 
 /** Adds the produced URLs to the lock; refuses, naming them, while a locked URL is no longer produced. */

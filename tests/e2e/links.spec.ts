@@ -7,7 +7,7 @@ import { expect, test } from './fixtures.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from '../support/dist.ts';
-import { readLock } from '../../scripts/lock-urls.ts';
+import { readLock } from '../../scripts/url-lock.ts';
 import { danglingUrls, formatDanglingUrls, machineFiles, unresolved } from '../support/machine-urls.ts';
 import { brokenLinks, canonicalOrigin, formatBrokenLinks, pagePaths } from '../support/site-links.ts';
 

@@ -4,13 +4,17 @@
  * rename an entry against the lock of the registry they started from.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { compareLock, LOCK_FILE, missingMessage, producedPaths, readLock, unlockedMessage } from '../../scripts/lock-urls.ts';
+import { producedPaths } from '../../scripts/lock-urls.ts';
+import { compareLock, LOCK_FILE, missingMessage, readLock, unlockedMessage } from '../../scripts/url-lock.ts';
+import { generate } from '../../scripts/generate.ts';
 import { loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
 import { allEntries } from '../../src/registry/model.ts';
 import { entryRedirects } from '../../src/registry/published.ts';
-import { RegistryError } from '../../src/registry/validation.ts';
+import { formatProblem, RegistryError } from '../../src/registry/validation.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests/fixtures/url-lock');
 /** A project folder with no hand-written pages, so only the fixture registry's pages count. */
@@ -46,6 +50,27 @@ describe('a registry edit that would break a published URL', () => {
 		assert.match(message, /`removed:`/);
 		assert.match(message, /no longer emitted/);
 		assert.match(message, /`formerSlugs:`/);
+	});
+
+	it('is refused by the generator (and so the build and the dev server) naming the file, the URL and what to do', () => {
+		const docs = mkdtempSync(join(tmpdir(), 'atlas-lock-'));
+		try {
+			assert.throws(
+				() => generate(join(FIXTURES, 'dropped'), docs, join(FIXTURES, 'urls.lock')),
+				(error: unknown) => {
+					assert.ok(error instanceof RegistryError);
+					assert.equal(error.problems.length, 1);
+					const line = formatProblem(error.problems[0]!);
+					assert.match(line, /dropped\/demo\.yaml:1:1 {2}\(file\): \/demo\/errors\/disk-full\/ is published \(urls\.lock\) and no longer produced/);
+					assert.match(line, /`removed:`/);
+					assert.doesNotMatch(line, /\n/);
+					return true;
+				},
+			);
+			assert.doesNotThrow(() => generate(join(FIXTURES, 'retired'), docs, join(FIXTURES, 'urls.lock')));
+		} finally {
+			rmSync(docs, { recursive: true, force: true });
+		}
 	});
 
 	it('passes when the entry is kept with `removed`', () => {
