@@ -10,7 +10,7 @@ import { loadRegistry } from '../src/registry/load.ts';
 import { fillTemplate } from '../src/registry/template.ts';
 import { absoluteUrl, DEFAULT_SITE_URL, productPath } from '../src/registry/urls.ts';
 import { RegistryError } from '../src/registry/validation.ts';
-import { ambiguityNote, boundNotes, decode, describe, LIMITS, toDecoderData, unlistedNote, type DecodeResult, type DecoderData, type Match } from '../src/decode/index.ts';
+import { ambiguityNote, boundNotes, decode, describe, LIMITS, toDecoderData, unlistedNote, visibleText, type DecodeResult, type DecoderData, type Match } from '../src/decode/index.ts';
 
 const USAGE = `Usage: npm run --silent explain -- [--json] [TEXT…]
 
@@ -107,9 +107,9 @@ const COLOUR: Style = {
 	warn: (s) => `\x1b[33m${s}\x1b[39m`,
 };
 
-/** Pasted values are shown, never obeyed: control characters (a terminal escape in a paste) are made visible. */
+/** Pasted values are shown, never obeyed: control characters (a terminal escape in a paste) and direction controls are made visible. */
 function printable(s: string): string {
-	return s.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+	return visibleText(s.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
 function humanMatch(match: Match, data: DecoderData, site: string, style: Style): string[] {

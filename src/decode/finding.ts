@@ -46,7 +46,7 @@ export interface Finding extends ErrorFacts {
 	details?: { node: JsonObject; src: string };
 	/** `key=value` pairs written on the line of a code, as written: read for the entries' documented `details` fields. */
 	pairs?: Map<string, string>;
-	/** `server_correlation_id` and `client_correlation_id`, as written. */
+	/** Values reported as written: `server_correlation_id`, `client_correlation_id`, and a retry hint out of range. */
 	correlation?: { name: string; value: string }[];
 	/** RFC 9457-looking (`type`, `detail`, `retryable`, …): favours products that answer that way. */
 	problemShape?: boolean;

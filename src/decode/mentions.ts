@@ -49,7 +49,7 @@ export function pageUrl(folded: string, from: number, index: DecoderIndex): Page
 			while (slugEnd > slugStart && folded.charCodeAt(slugEnd - 1) === 45) slugEnd--;
 			const slug = folded.slice(slugStart, slugEnd);
 			const product = index.productById.get(productId);
-			if (product !== undefined && slug && (p === 0 || folded[p - 1] === '/')) {
+			if (product !== undefined && slug && (p === 0 || folded[p - 1] === '/') && webLink(folded, p)) {
 				return { start: p - (p > 0 ? 1 : 0), end: e, entry: index.bySlug.get(`${productId}/${slug}`), product, slug };
 			}
 			at = slugStart;
@@ -58,11 +58,32 @@ export function pageUrl(folded: string, from: number, index: DecoderIndex): Page
 			let e = codeStart;
 			while (e < folded.length && isWordChar(folded.charCodeAt(e))) e++;
 			const code = folded.slice(codeStart, e);
-			if (code.length >= 2) return { start: short, end: e, candidates: index.byCode.get(code) ?? [], code };
+			if (code.length >= 2 && webLink(folded, short)) return { start: short, end: e, candidates: index.byCode.get(code) ?? [], code };
 			at = codeStart;
 		}
 	}
 	return undefined;
+}
+
+/**
+ * Whether the link whose path starts at `at` is a web link: a path alone, or after an http(s)
+ * scheme. A `javascript:` or `data:` link that holds a page's path is no evidence of anything.
+ */
+function webLink(folded: string, at: number): boolean {
+	let start = at;
+	while (start > 0 && !isLinkEdge(folded.charCodeAt(start - 1))) start--;
+	const token = folded.slice(start, at);
+	const colon = token.indexOf(':');
+	if (colon < 0) return true;
+	let s = colon;
+	while (s > 0 && /[a-z0-9+.-]/.test(token[s - 1]!)) s--;
+	const scheme = token.slice(s, colon);
+	return scheme === 'http' || scheme === 'https';
+}
+
+/** Where a link in text starts: after a space, a quote or an angle bracket. */
+function isLinkEdge(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62;
 }
 
 /** Products whose id or name appears in `folded` (a line, a URL, a payload's fields). */

@@ -308,7 +308,12 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 	const retryable = scalar(node.fields.get('retryable') ?? node.fields.get('retriable'));
 	if (retryable === 'true' || retryable === 'false') finding.retryable = retryable === 'true';
 	const retryAfter = scalar(node.fields.get('retry_after_ms') ?? node.fields.get('retryAfterMs'));
-	if (retryAfter !== undefined && /^\d+(?:\.\d+)?$/.test(retryAfter)) finding.retryAfterMs = Number(retryAfter);
+	if (retryAfter !== undefined && /^\d+(?:\.\d+)?$/.test(retryAfter)) {
+		// A hint no server means (past 2^53 ms, Infinity once read) is shown as written, not as a number.
+		const ms = Number(retryAfter);
+		if (Number.isSafeInteger(Math.ceil(ms))) finding.retryAfterMs = ms;
+		else finding.correlation = [...(finding.correlation ?? []), { name: 'retry_after_ms', value: retryAfter.slice(0, budget.limits.maxValueChars) }];
+	}
 	const hint = text(node.fields.get('hint'));
 	if (hint !== undefined) finding.hint = oneLine(hint);
 	const details = node.fields.get('details');

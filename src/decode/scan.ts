@@ -62,14 +62,15 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 		const stop = Math.min(end, start + budget.limits.maxLineChars);
 		if (http >= 0 && http < start) http = folded.indexOf('http', start);
 		if (status >= 0 && status < start) status = folded.indexOf('status', start);
-		if ((http >= 0 && http < stop) || (status >= 0 && status < stop)) {
-			const found = STATUS_IN_TEXT.exec(text.slice(start, stop));
-			if (found) lineStatus.set(l, Number(found[1] ?? found[2]));
-		}
 		if (shortLink >= 0 && shortLink < start) shortLink = folded.indexOf(SHORT_LINK_PREFIX, start);
 		if (pageLink >= 0 && pageLink < start) pageLink = folded.indexOf(ENTRY_SEGMENT, start);
 		const links = (shortLink >= 0 && shortLink < end) || (pageLink >= 0 && pageLink < end);
 		while (m < masks.length && masks[m]![1] <= start) m++;
+		if ((http >= 0 && http < stop) || (status >= 0 && status < stop)) {
+			// Read outside payload objects only: a status inside one is that object's own (one NDJSON line's).
+			const found = STATUS_IN_TEXT.exec(unmasked(text, start, stop, masks, m));
+			if (found) lineStatus.set(l, Number(found[1] ?? found[2]));
+		}
 		// A log repeats its lines (`step ok`): one that named nothing names nothing the next time either.
 		const whole = m >= masks.length || masks[m]![0] >= end ? text.slice(start, Math.min(end, start + budget.limits.maxRememberedChars)) : undefined;
 		if (whole !== undefined && barrenLines.has(whole)) continue;
@@ -226,6 +227,18 @@ function scanUnit(out: WalkOutput, unit: Unit, inPayload: boolean): void {
 		if (thrown.length) finding.thrownBy = [...new Set([...(finding.thrownBy ?? []), ...thrown])];
 		finding.near = unitFolded(unit);
 	}
+}
+
+/** The text of [start, stop) outside the payload objects `masks` (sorted; from the `m`th on), each object replaced by a space. */
+function unmasked(text: string, start: number, stop: number, masks: readonly [number, number][], m: number): string {
+	let out = '';
+	let from = start;
+	for (let k = m; k < masks.length && masks[k]![0] < stop; k++) {
+		const [a, b] = masks[k]!;
+		if (a > from) out += `${text.slice(from, a)} `;
+		from = Math.max(from, b);
+	}
+	return from < stop ? out + text.slice(from, stop) : out;
 }
 
 /** Just past the `]` of a list at `open` that holds no string, object or list before its line ends; else -1. */

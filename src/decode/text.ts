@@ -30,3 +30,14 @@ export function oneLine(value: string): string {
 	const line = value.trim().split('\n', 1)[0]!;
 	return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }
+
+/** Characters that set the direction of the text after them (CVE-2021-42574's class): never shown as they are. */
+const DIRECTION_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a paste or an address as the site shows it: each direction control as a visible mark
+ * (`⟨U+202E⟩`), so none can reverse or reorder the site's own text around it.
+ */
+export function visibleText(text: string): string {
+	return text.replace(DIRECTION_CONTROLS, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+}

@@ -4,7 +4,7 @@
  * code is known, or a plain "no such code" with the decoder's "did you mean" when it is not. Pure:
  * src/components/ShortLinkFallback.astro acts on it, the tests ask it what the page should say.
  */
-import { closeCodes, type DecoderData } from '../decode/index.ts';
+import { closeCodes, visibleText, type DecoderData } from '../decode/index.ts';
 import { codeTargets } from './code-index.ts';
 import { codeKey, type CodeTarget } from './code-query.ts';
 
@@ -26,5 +26,10 @@ export function shortLinkOutcome(typed: string, data: DecoderData, targets: read
 
 /** The page's heading for a short link to no known code. */
 export function unknownCodeTitle(code: string): string {
-	return `No error code ${code} in this reference`;
+	// What was typed in the address, shown: bounded, and its direction controls visible.
+	const shown = code.length > SHOWN_CHARS ? `${code.slice(0, SHOWN_CHARS)}…` : code;
+	return `No error code ${visibleText(shown)} in this reference`;
 }
+
+/** Characters of a typed code shown in the page's heading: longer than any code, short enough for a heading. */
+const SHOWN_CHARS = 80;

@@ -91,6 +91,14 @@ test.describe('the decoder', () => {
 		await expect(page.locator('atlas-decoder [data-results]')).not.toContainText('No known error');
 	});
 
+	test('shows a pasted direction control as a visible mark: the page\'s own text keeps its direction', async ({ page }) => {
+		const e = find('asymmetric', 'PORT_IN_USE');
+		await paste(page, fillTemplate(e.message!, { port: '5432\u202e' }));
+		const card = results(page).first();
+		await expect(card.locator('.atlas-decoded-message')).toContainText('5432⟨U+202E⟩');
+		expect(await page.locator('atlas-decoder [data-results]').textContent()).not.toContain('\u202e');
+	});
+
 	test('shows every candidate of a code that several products share', async ({ page }) => {
 		const all = allEntries(registry).filter((e) => e.code === 'INVALID_REQUEST');
 		await paste(page, 'INVALID_REQUEST');

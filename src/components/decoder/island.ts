@@ -16,6 +16,8 @@
  */
 import type { DecodeResult, DecoderData, Match } from '../../decode/index.ts';
 import { isShareFragment } from '../../decode/share-fragment.ts';
+// Small modules of the engine the page needs before the engine is in.
+import { visibleText } from '../../decode/text.ts';
 import { codeWrapNodes } from '../../registry/code-wrap.ts';
 import { proseParts } from '../../registry/prose.ts';
 import { productPath, SEARCH_ANCHOR } from '../../registry/urls.ts';
@@ -29,7 +31,8 @@ type Child = Node | string | false | undefined;
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
 	const node = document.createElement(tag);
 	for (const [name, value] of Object.entries(props)) node.setAttribute(name, value);
-	for (const child of children) if (child) node.append(child);
+	// Every text shown is set as text, with direction controls made visible: a paste cannot turn the page's own words around.
+	for (const child of children) if (child) node.append(typeof child === 'string' ? visibleText(child) : child);
 	return node;
 }
 
