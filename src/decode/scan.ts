@@ -11,6 +11,7 @@ import { errorTypesNamed, findMentions, productsNamed } from './mentions.ts';
 import { clean, fold, isWordChar } from './normalize.ts';
 import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
 import { walkPayload, type WalkOutput } from './payload.ts';
+import { headAndTail } from './text.ts';
 import { findTemplates, unitFolded, type Unit } from './templates.ts';
 import { withWords } from './words.ts';
 
@@ -106,21 +107,6 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 		if (out.findings.length === findings && out.unknowns.length === unknowns && barren.size < budget.limits.maxRemembered) barren.add(piece.text);
 	}
 	return { text, findings: out.findings, unknowns: out.unknowns, lineStarts, lineStatus };
-}
-
-/**
- * The first and the last half of `max` characters of a long paste, each cut back to whole lines:
- * a log's error is most often at its end, and its start says what ran.
- */
-function headAndTail(text: string, max: number): string {
-	const half = Math.floor(max / 2);
-	let head = text.slice(0, half);
-	const lastLine = head.lastIndexOf('\n');
-	if (lastLine > 0) head = head.slice(0, lastLine);
-	let tail = text.slice(text.length - half);
-	const firstLine = tail.indexOf('\n');
-	if (firstLine >= 0 && firstLine < tail.length - 1) tail = tail.slice(firstLine + 1);
-	return `${head}\n${tail}`;
 }
 
 /** Finds every payload (`{…}`, `[…]`, or JSON escaped into a string) and walks it. */

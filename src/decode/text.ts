@@ -41,3 +41,18 @@ const DIRECTION_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 export function visibleText(text: string): string {
 	return text.replace(DIRECTION_CONTROLS, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
+
+/**
+ * The first and the last half of `max` characters of a long paste, each cut back to whole lines:
+ * a log's error is most often at its end, and its start says what ran.
+ */
+export function headAndTail(text: string, max: number): string {
+	const half = Math.floor(max / 2);
+	let head = text.slice(0, half);
+	const lastLine = head.lastIndexOf('\n');
+	if (lastLine > 0) head = head.slice(0, lastLine);
+	let tail = text.slice(text.length - half);
+	const firstLine = tail.indexOf('\n');
+	if (firstLine >= 0 && firstLine < tail.length - 1) tail = tail.slice(firstLine + 1);
+	return `${head}\n${tail}`;
+}

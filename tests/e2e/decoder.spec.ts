@@ -9,6 +9,7 @@ import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, problemType, type RegistryEntry } from '../../src/registry/model.ts';
 import { fillTemplate } from '../../src/registry/template.ts';
 import { DIAGNOSE_PATH, SEARCH_ANCHOR, SEARCH_DATA_PATH } from '../../src/registry/urls.ts';
+import { LIMITS } from '../../src/decode/index.ts';
 import { breaksInsideWords, renderedLines } from '../support/lines.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -97,6 +98,27 @@ test.describe('the decoder', () => {
 		const card = results(page).first();
 		await expect(card.locator('.atlas-decoded-message')).toContainText('5432⟨U+202E⟩');
 		expect(await page.locator('atlas-decoder [data-results]').textContent()).not.toContain('\u202e');
+	});
+
+	test('takes a 50 MB paste as what the decoder reads, says what it set aside, and stays responsive', async ({ page }) => {
+		const e = find('asymmetric', 'PORT_IN_USE');
+		await page.goto(DIAGNOSE_PATH);
+		const box = page.locator('atlas-decoder textarea');
+		// A log of 50 MB whose error is at its end, pasted as a browser pastes: one paste event carrying the text.
+		await box.evaluate((el, error) => {
+			const log = 'step ok\n'.repeat((50 * 1024 * 1024) / 8) + error;
+			const data = new DataTransfer();
+			data.setData('text/plain', log);
+			el.focus();
+			el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+		}, fillTemplate(e.message!, { port: '5432' }));
+		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
+		await expect(page.locator('atlas-decoder [data-results]')).toContainText('You pasted 52.4 MB: the box keeps its first and last 512 KiB');
+		expect(await box.evaluate((el: HTMLTextAreaElement) => el.value.length)).toBeLessThanOrEqual(LIMITS.maxInputChars);
+		// A keystroke in the box still decodes: the box holds what the decoder reads, not 50 MB.
+		await box.press('End');
+		await box.pressSequentially('\nPort 6000 is busy.');
+		await expect(page.locator('atlas-decoder [data-status]')).toContainText('found');
 	});
 
 	test('shows every candidate of a code that several products share', async ({ page }) => {

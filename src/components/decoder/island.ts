@@ -17,7 +17,8 @@
 import type { DecodeResult, DecoderData, Match } from '../../decode/index.ts';
 import { isShareFragment } from '../../decode/share-fragment.ts';
 // Small modules of the engine the page needs before the engine is in.
-import { visibleText } from '../../decode/text.ts';
+import { headAndTail, visibleText } from '../../decode/text.ts';
+import { LIMITS } from '../../decode/limits.ts';
 import { codeWrapNodes } from '../../registry/code-wrap.ts';
 import { proseParts } from '../../registry/prose.ts';
 import { productPath, SEARCH_ANCHOR } from '../../registry/urls.ts';
@@ -77,6 +78,10 @@ function kept(): string {
 }
 const FAILED = 'Could not load the error index: reload the page.';
 
+function formatKiB(chars: number): string {
+	return `${Math.round(chars / 1024)} KiB`;
+}
+
 /** The decoding engine (src/decode/), a chunk of its own. */
 type Engine = typeof import('../../decode/index.ts');
 let engine: Promise<Engine> | undefined;
@@ -99,6 +104,8 @@ class AtlasDecoder extends HTMLElement {
 	#data: DecoderData | undefined;
 	/** The decoding engine, once loaded. */
 	#engine: Engine | undefined;
+	/** What a paste longer than the decoder reads had set aside, said with every result until the box is emptied. */
+	#note: string | undefined;
 	#failed = false;
 	#input!: HTMLTextAreaElement;
 	#results!: HTMLElement;
@@ -116,10 +123,14 @@ class AtlasDecoder extends HTMLElement {
 			this.#edited();
 			this.#schedule();
 		});
+		input.addEventListener('paste', (event) => this.#pasteLarge(event));
+		// Leaving the page before the pause ends (a link followed, a reload) still keeps what was typed.
+		window.addEventListener('pagehide', () => keep(input.value));
 		input.addEventListener('focus', () => this.#loadEngine(), { once: true });
 		whenIdle(() => this.#loadEngine());
 		this.querySelector('[data-clear]')?.addEventListener('click', () => {
 			input.value = '';
+			keep('');
 			this.#edited();
 			this.#show();
 			input.focus();
@@ -176,20 +187,41 @@ class AtlasDecoder extends HTMLElement {
 		this.#show();
 	}
 
-	/** Keeps the paste for this tab, and drops a share fragment the box no longer shows. */
+	/**
+	 * A paste longer than the decoder reads goes into the box as just what it reads, its first and
+	 * last lines: a box holding megabytes freezes the page at every keystroke. The note says what
+	 * was set aside.
+	 */
+	#pasteLarge(event: ClipboardEvent): void {
+		const text = event.clipboardData?.getData('text/plain') ?? '';
+		const input = this.#input;
+		const room = LIMITS.maxInputChars - (input.value.length - (input.selectionEnd - input.selectionStart));
+		if (text.length <= room) return;
+		event.preventDefault();
+		const kept = headAndTail(text, Math.max(0, room));
+		input.setRangeText(kept, input.selectionStart, input.selectionEnd, 'end');
+		this.#note = `You pasted ${(text.length / 1e6).toFixed(1)} MB: the box keeps its first and last ${formatKiB(room / 2)}, all the decoder reads, and set the middle aside.`;
+		input.dispatchEvent(new Event('input', { bubbles: true }));
+	}
+
+	/** Drops a share fragment the box no longer shows. */
 	#edited(): void {
-		keep(this.#input.value);
 		if (this.dataset.opensShares !== undefined && isShareFragment(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
 	}
 
 	/** Decodes after a pause in typing; longer pastes wait a little longer, so typing stays smooth. */
 	#schedule(): void {
 		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => this.#show(), Math.min(400, 120 + this.#input.value.length / 4000));
+		this.#timer = setTimeout(() => {
+			// Kept for this tab behind the same pause as decoding: writing storage at every keystroke is slow for a long paste.
+			keep(this.#input.value);
+			this.#show();
+		}, Math.min(400, 120 + this.#input.value.length / 4000));
 	}
 
 	#show(): void {
 		const text = this.#input.value;
+		if (!text) this.#note = undefined;
 		if (this.#failed || !this.#data || !this.#engine || !text.trim()) {
 			this.#results.replaceChildren();
 			this.#status.textContent = this.#failed ? FAILED : text.trim() ? LOADING : '';
@@ -230,6 +262,7 @@ class AtlasDecoder extends HTMLElement {
 		if (groups.length > SHOWN) nodes.push(h('p', {}, `And ${plural(groups.length - SHOWN, 'other error', 'other errors')}, not shown.`));
 		if (!groups.length) nodes.push(...this.#noMatch(result, data, this.#engine!));
 		const cut = boundNotes(result);
+		if (this.#note) nodes.push(h('p', { class: 'atlas-decoded-note' }, this.#note));
 		if (cut.length) nodes.push(h('p', { class: 'atlas-decoded-note' }, `Your paste is large: ${cut.join('; ')}.`));
 		this.#results.replaceChildren(...nodes);
 		const total = groups.reduce((n, g) => n + g.count, 0);
