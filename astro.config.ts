@@ -7,8 +7,8 @@ import { linkValidation } from './src/integrations/links.ts';
 import { registryWatch } from './src/integrations/registry-watch.ts';
 import { SITE_DESCRIPTION, SITE_TITLE } from './src/meta.ts';
 import { loadRegistry } from './src/registry/load.ts';
-import { sidebar } from './src/registry/navigation.ts';
-import { entryRedirects } from './src/registry/published.ts';
+import { sidebar } from './src/site/navigation.ts';
+import { entryRedirects } from './src/site/published.ts';
 import { DEFAULT_SITE_URL, shortLinkSegment } from './src/registry/urls.ts';
 
 const registry = loadRegistry();

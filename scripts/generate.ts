@@ -20,7 +20,7 @@ import { DEFAULT_REGISTRY_DIR, PROJECT_ROOT, registryDir, loadRegistry } from '.
 import { productBlurb, type Product, type Registry } from '../src/registry/model.ts';
 import { jsonSchema } from '../src/registry/json-schema.ts';
 import { RegistryError } from '../src/registry/validation.ts';
-import { registryPagePaths } from '../src/registry/published.ts';
+import { registryPagePaths } from '../src/site/published.ts';
 import { listFiles } from './files.ts';
 import { brokenPromises, LOCK_FILE, readLock } from './url-lock.ts';
 

@@ -3,7 +3,7 @@
  * link to these pages, so a URL in the lock must stay produced; tests/unit/url-lock.test.ts fails
  * when one is not, saying how to retire or rename a code without breaking its links.
  *
- * The produced URLs are computed from the registry (src/registry/published.ts) and the hand-written
+ * The produced URLs are computed from the registry (src/site/published.ts) and the hand-written
  * pages, not from a build, so the check is fast. Addresses that follow from an entry (its Markdown
  * twin, JSON, short link) are not listed: they stay as long as the entry's page does.
  *
@@ -13,7 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRegistry, PROJECT_ROOT } from '../src/registry/load.ts';
 import type { Registry } from '../src/registry/model.ts';
-import { registryPagePaths } from '../src/registry/published.ts';
+import { registryPagePaths } from '../src/site/published.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 import { listFiles } from './files.ts';
 import { compareLock, formatLock, LOCK_FILE, missingMessage, readLock } from './url-lock.ts';

@@ -4,7 +4,7 @@
  * self-contained — it states its product and category and links the pages it mentions with
  * absolute URLs — and carries the same facts as the HTML page, from the registry, not from HTML.
  */
-import { COMPUTED_LEAD, entryPage, type EntrySection, type Inline } from '../registry/entry-page.ts';
+import { COMPUTED_LEAD, entryPage, type EntrySection, type Inline } from '../site/entry-page.ts';
 import { entriesByCategory, entryNotes, entrySummary, productSize, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
 import { absoluteUrl, llmsTxtPath, twinUrl } from '../registry/urls.ts';
 import { codeBlock, codeSpan, heading, link, list, prose, table, text } from './syntax.ts';
@@ -33,7 +33,7 @@ function blocks(parts: (string | false | undefined)[]): string {
 
 /**
  * One entry as Markdown, its title at heading `level` and its sections one below: the sections
- * of its page (registry/entry-page.ts), written as Markdown. `alone` is false inside a file that
+ * of its page (site/entry-page.ts), written as Markdown. `alone` is false inside a file that
  * holds every entry.
  */
 export function entryMarkdown(registry: Registry, product: Product, entry: RegistryEntry, site: string | URL, level = 1, alone = true): string {

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { MEDIA, respond, siteOf } from '../api/endpoint.ts';
 import { productMarkdown } from '../markdown/render.ts';
-import { productById, siteRegistry } from '../registry/site.ts';
+import { productById, siteRegistry } from '../site/registry.ts';
 
 export const prerender = true;
 

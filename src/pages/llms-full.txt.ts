@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { MEDIA, respond, siteOf } from '../api/endpoint.ts';
 import { llmsFullTxt } from '../markdown/llms.ts';
-import { siteRegistry } from '../registry/site.ts';
+import { siteRegistry } from '../site/registry.ts';
 
 export const prerender = true;
 

@@ -1,7 +1,7 @@
 /**
  * The sections a reader should find on an entry's page and in its Markdown twin, in order, with
  * their titles as shown: worked out here from the entry's own fields, apart from the page model the
- * site writes both from (src/registry/entry-page.ts), so tests hold the site to the registry and
+ * site writes both from (src/site/entry-page.ts), so tests hold the site to the registry and
  * not to itself.
  */
 import { join } from 'node:path';

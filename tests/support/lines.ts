@@ -4,7 +4,7 @@
  * line. A `<wbr>` has no text and adds nothing, so the lines join back to the element's text.
  */
 import type { Locator } from '@playwright/test';
-import { WRAP_AFTER } from '../../src/registry/code-wrap.ts';
+import { WRAP_AFTER } from '../../src/site/code-wrap.ts';
 
 export function renderedLines(element: Locator): Promise<string[]> {
 	return element.evaluate((el) => {

@@ -1,12 +1,12 @@
 /**
- * Where a code may wrap (src/registry/code-wrap.ts): the parts join back to the code exactly, and
+ * Where a code may wrap (src/site/code-wrap.ts): the parts join back to the code exactly, and
  * every break falls right after an underscore (or a URN's colon), for every code in the registry,
  * every Problem Details type, and any string.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { codeWrapParts } from '../../src/registry/code-wrap.ts';
+import { codeWrapParts } from '../../src/site/code-wrap.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, problemType } from '../../src/registry/model.ts';
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { entryMarkdown } from '../../src/markdown/render.ts';
 import { twinUrl } from '../../src/registry/urls.ts';
-import { entryPage } from '../../src/registry/entry-page.ts';
+import { entryPage } from '../../src/site/entry-page.ts';
 import { findEntry, findProduct, type Registry } from '../../src/registry/model.ts';
 import { EDGE_REGISTRY, expectedSections } from '../support/entry-sections.ts';
 import { nodesOf, parseMarkdown, shown } from '../support/markdown.ts';

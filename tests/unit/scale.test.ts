@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { focusSidebar } from '../../src/integrations/sidebar-focus.ts';
 import { DEFAULT_REGISTRY_DIR, loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, entriesByCode, neighbours, resolveProduct, type Registry } from '../../src/registry/model.ts';
-import { sidebar } from '../../src/registry/navigation.ts';
+import { sidebar } from '../../src/site/navigation.ts';
 import { product as productSchema } from '../../src/registry/schema.ts';
 import { RegistryError, validateRegistry } from '../../src/registry/validation.ts';
 import { syntheticProducts, syntheticRegistry } from '../../scripts/synthetic.ts';

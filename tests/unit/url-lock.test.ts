@@ -13,8 +13,8 @@ import { compareLock, LOCK_FILE, missingMessage, readLock, unlockedMessage } fro
 import { generate } from '../../scripts/generate.ts';
 import { loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
 import { allEntries } from '../../src/registry/model.ts';
-import { entryRedirects } from '../../src/registry/published.ts';
 import { formatProblem, RegistryError } from '../../src/registry/validation.ts';
+import { entryRedirects } from '../../src/site/published.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests/fixtures/url-lock');
 /** A project folder with no hand-written pages, so only the fixture registry's pages count. */

@@ -19,7 +19,7 @@ import { isShareFragment } from '../../decode/share-fragment.ts';
 // Small modules of the engine the page needs before the engine is in.
 import { headAndTail, visibleText } from '../../decode/text.ts';
 import { LIMITS } from '../../decode/limits.ts';
-import { codeWrapNodes } from '../../registry/code-wrap.ts';
+import { codeWrapNodes } from '../../site/code-wrap.ts';
 import { proseParts } from '../../registry/prose.ts';
 import { productPath, SEARCH_ANCHOR } from '../../registry/urls.ts';
 import { loadDecoderData } from './load-data.ts';
@@ -37,7 +37,7 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, 
 	return node;
 }
 
-/** Code that wraps only after an underscore on a narrow screen (src/registry/code-wrap.ts). */
+/** Code that wraps only after an underscore on a narrow screen (src/site/code-wrap.ts). */
 function code(text: string): HTMLElement {
 	return h('code', {}, ...codeWrapNodes(text));
 }

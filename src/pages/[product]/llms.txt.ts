@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { MEDIA, respond, siteOf } from '../../api/endpoint.ts';
 import { productLlmsTxt } from '../../markdown/llms.ts';
-import { productById, siteRegistry } from '../../registry/site.ts';
+import { productById, siteRegistry } from '../../site/registry.ts';
 
 export const prerender = true;
 

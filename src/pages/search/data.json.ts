@@ -6,7 +6,7 @@
 import type { APIRoute } from 'astro';
 import { MEDIA, respond } from '../../api/endpoint.ts';
 import { toDecoderData } from '../../decode/index.ts';
-import { siteRegistry } from '../../registry/site.ts';
+import { siteRegistry } from '../../site/registry.ts';
 
 export const prerender = true;
 

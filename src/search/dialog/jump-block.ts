@@ -4,7 +4,7 @@
  * arrow keys move the selection; Enter opens it (pending-enter.ts). The rows follow the field,
  * also when Pagefind empties it itself (Escape, its clear button).
  */
-import { codeWrapNodes } from '../../registry/code-wrap.ts';
+import { codeWrapNodes } from '../../site/code-wrap.ts';
 import type { JumpView } from '../jump.ts';
 
 /** `block` is Search.astro's `.atlas-jump`; `find` says what to offer for a query. */

@@ -12,7 +12,7 @@
  *   to put in the title it rendered. Sub-results' titles (section headings, which change with the
  *   query) are left as they are.
  */
-import { codeWrapNodes, codeWrapParts } from '../../registry/code-wrap.ts';
+import { codeWrapNodes, codeWrapParts } from '../../site/code-wrap.ts';
 
 const byLabel = (a: Element, b: Element) =>
 	(a.querySelector('input')?.value ?? '').localeCompare(b.querySelector('input')?.value ?? '', undefined, { sensitivity: 'base' });

@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { MEDIA, respond, siteOf } from '../../../api/endpoint.ts';
 import { entryMarkdown } from '../../../markdown/render.ts';
 import { allEntries } from '../../../registry/model.ts';
-import { entryBySlug, siteRegistry } from '../../../registry/site.ts';
+import { entryBySlug, siteRegistry } from '../../../site/registry.ts';
 
 export const prerender = true;
 

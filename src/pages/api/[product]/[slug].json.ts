@@ -3,7 +3,7 @@ import { apiEntryFile } from '../../../api/document.ts';
 import { jsonText } from '../../../registry/json-schema.ts';
 import { MEDIA, respond, siteOf } from '../../../api/endpoint.ts';
 import { allEntries } from '../../../registry/model.ts';
-import { entryBySlug, siteRegistry } from '../../../registry/site.ts';
+import { entryBySlug, siteRegistry } from '../../../site/registry.ts';
 
 export const prerender = true;
 

@@ -18,9 +18,9 @@ import {
 	type Product,
 	type Registry,
 	type RegistryEntry,
-} from './model.ts';
-import { catalogLabel, factSources, FROM_EXAMPLE } from './provenance.ts';
-import type { Category, DetailField, Example, SourcedField } from './schema.ts';
+} from '../registry/model.ts';
+import { catalogLabel, factSources, FROM_EXAMPLE } from '../registry/provenance.ts';
+import type { Category, DetailField, Example, SourcedField } from '../registry/schema.ts';
 
 /** Code in running text. */
 export interface CodeText {

@@ -4,8 +4,8 @@
  * every call in between gets the same registry, so its entries can be compared by identity.
  */
 import { statSync } from 'node:fs';
-import { loadRegistry, registryFiles } from './load.ts';
-import { findEntry, findProduct, type Product, type Registry, type RegistryEntry } from './model.ts';
+import { loadRegistry, registryFiles } from '../registry/load.ts';
+import { findEntry, findProduct, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
 
 let cached: Registry | undefined;
 /** The registry files and their modification times when `cached` was loaded (dev only). */

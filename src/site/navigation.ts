@@ -2,9 +2,9 @@
  * The sidebar: products and their categories, never one link per code, so that a page's HTML
  * does not grow with the number of codes (the sidebar is repeated in every page).
  */
-import type { Registry } from './model.ts';
-import { entriesByCategory } from './model.ts';
-import { anchorPath, DIAGNOSE_PATH } from './urls.ts';
+import type { Registry } from '../registry/model.ts';
+import { entriesByCategory } from '../registry/model.ts';
+import { anchorPath, DIAGNOSE_PATH } from '../registry/urls.ts';
 
 interface SidebarLink {
 	label: string;

@@ -4,8 +4,8 @@
  * its old URLs as redirects (`formerSlugs`). urls.lock records them; tests/unit/url-lock.test.ts
  * fails when one is no longer produced.
  */
-import { allEntries, type Registry } from './model.ts';
-import { entryPath } from './urls.ts';
+import { allEntries, type Registry } from '../registry/model.ts';
+import { entryPath } from '../registry/urls.ts';
 
 /** Old URL → current page, for every former slug of every entry. */
 export function entryRedirects(registry: Registry): Record<string, string> {
