@@ -1,11 +1,11 @@
 /**
- * The browser's loader of the decoder data (src/components/decoder/load-data.ts): one fetch per
+ * The browser's loader of the decoder data (src/decode/load-data.ts): one fetch per
  * page however many parts ask, a failure said plainly and tried again on the next ask, and a file
  * of another shape refused rather than decoded against.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadDecoderData } from '../../src/components/decoder/load-data.ts';
+import { loadDecoderData } from '../../src/decode/load-data.ts';
 import { data } from './decode-fixtures.ts';
 
 let n = 0;

@@ -2,8 +2,8 @@
  * The decoder island's script: `<atlas-decoder>` decodes what is pasted into its text area as
  * the user types, in the page. The registry's decoder data (the error index) is fetched once as
  * the page loads, from the file the search dialog reads too (`data-index`, /search/data.json; see
- * load-data.ts), so it is in before the user has typed; until then the island says it is loading,
- * and if it cannot be loaded, says so. After that nothing is fetched, and what is pasted is never
+ * src/decode/load-data.ts), so it is in before the user has typed; until then the island says it
+ * is loading, and if it cannot be loaded, says so. After that nothing is fetched, and what is pasted is never
  * sent. Pasted text is only ever set as text (`textContent`), never as HTML, and no link is made
  * from it: every link goes to a page of this site taken from the data.
  *
@@ -22,7 +22,7 @@ import { LIMITS } from '../../decode/limits.ts';
 import { codeWrapNodes } from '../../site/code-wrap.ts';
 import { proseParts } from '../../registry/prose.ts';
 import { productPath, SEARCH_ANCHOR } from '../../registry/urls.ts';
-import { loadDecoderData } from './load-data.ts';
+import { loadDecoderData } from '../../decode/load-data.ts';
 
 /** Results shown at most; a long log's further errors are counted, not listed. */
 const SHOWN = 20;

@@ -3,7 +3,7 @@
  * what to ask Pagefind (src/search/search-term.ts) for what was typed. It is /search/data.json
  * and the decoder's code, fetched once, when the dialog first opens or its field is focused, so
  * pages do not each carry every code; a page with the decoder island has fetched the file
- * already, and the dialog shares that fetch (src/components/decoder/load-data.ts). A failure
+ * already, and the dialog shares that fetch (src/decode/load-data.ts). A failure
  * leaves the full-text search working on its own.
  */
 import type { JumpView } from '../jump.ts';
@@ -29,7 +29,7 @@ export function setupCodes(url: string, onSettle: (loaded: boolean) => void) {
 		/** Loads the codes, once; resolves when loading has ended and `onSettle` has run. */
 		load(): Promise<void> {
 			loading ??= Promise.all([
-				import('../../components/decoder/load-data.ts').then(({ loadDecoderData }) => loadDecoderData(url)),
+				import('../../decode/load-data.ts').then(({ loadDecoderData }) => loadDecoderData(url)),
 				import('../jump.ts'),
 				import('../code-index.ts'),
 				import('../search-term.ts'),

@@ -8,7 +8,7 @@
  * Only the data is fetched; nothing a user types or pastes is ever sent.
  */
 // The data's module alone, not the engine's door: this runs as the page loads, before the engine is fetched.
-import { DECODER_DATA_VERSION, type DecoderData } from '../../decode/data.ts';
+import { DECODER_DATA_VERSION, type DecoderData } from './data.ts';
 
 const loads = new Map<string, Promise<DecoderData>>();
 
