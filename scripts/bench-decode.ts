@@ -14,7 +14,7 @@ import { decode, toDecoderData, type DecoderData } from '../src/decode/index.ts'
 import { loadRegistry, PROJECT_ROOT } from '../src/registry/load.ts';
 import { allEntries, findProduct, problemType, type Registry, type RegistryEntry } from '../src/registry/model.ts';
 import { fillTemplate, parseTemplate, templateParams } from '../src/registry/template.ts';
-import { absoluteUrl, DEFAULT_SITE_URL, SEARCH_DATA_PATH } from '../src/registry/urls.ts';
+import { absoluteUrl, DECODER_DATA_PATH, DEFAULT_SITE_URL } from '../src/registry/urls.ts';
 import { mulberry32, syntheticRegistry } from './synthetic.ts';
 
 const DECODER_TARGETS = {
@@ -339,7 +339,7 @@ export function decoderTable(f: DecoderFigures): string {
 			];
 		}),
 		['first decode (cold)', ms(f.real.indexMillis), ms(f.large.indexMillis), '', ''],
-		[`decoder data (${SEARCH_DATA_PATH}), gzip`, formatBytes(f.real.dataGzipBytes), formatBytes(f.large.dataGzipBytes), `≤ ${formatBytes(t.islandDataGzipBytes)}`, mark(f.pass.islandData)],
+		[`decoder data (${DECODER_DATA_PATH}), gzip`, formatBytes(f.real.dataGzipBytes), formatBytes(f.large.dataGzipBytes), `≤ ${formatBytes(t.islandDataGzipBytes)}`, mark(f.pass.islandData)],
 		['island code with the page, gzip', formatBytes(f.island.codeGzipBytes), '', `≤ ${formatBytes(t.islandCodeGzipBytes)}`, mark(f.pass.islandCode)],
 		['  and the engine, fetched when idle', formatBytes(f.island.totalGzipBytes - f.island.codeGzipBytes), '', '', ''],
 	];

@@ -61,7 +61,7 @@ export interface DecoderEntry {
 	details?: string[];
 }
 
-/** Derives the decoder's data from the loaded registry. */
+/** Derives the decoder data from the loaded registry. */
 export function toDecoderData(registry: Registry): DecoderData {
 	return {
 		v: DECODER_DATA_VERSION,

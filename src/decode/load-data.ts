@@ -1,5 +1,5 @@
 /**
- * The decoder's data in the browser: `/search/data.json` (SEARCH_DATA_PATH, built by
+ * The decoder data in the browser: `/search/data.json` (DECODER_DATA_PATH, built by
  * src/pages/search/data.json.ts), fetched once per page and shared by everything on it that
  * decodes — the decoder island as the page loads, the search dialog when it opens. Pages do not
  * carry the data themselves: at thousands of codes it is hundreds of kilobytes, and the browser

@@ -50,7 +50,8 @@ export function markdownPath(pagePath: string): string {
  * Finding a page (src/pages/e/, src/pages/search/):
  *
  *   /e/<CODE>/, /e/<code>/   short link to a code: its page, or a chooser where entries share the code
- *   /search/data.json        the decoder's data, for the search dialog's direct jump
+ *   /search/data.json        the decoder data: the decoder island, the search dialog's direct jump,
+ *                            short links typed in another case
  */
 
 /** What every short link starts with; the decoder finds pasted short links by it. */
@@ -73,7 +74,8 @@ export function shortLinkSegment(path: string): string | undefined {
 	}
 }
 
-export const SEARCH_DATA_PATH = '/search/data.json';
+/** The decoder data (src/decode/data.ts): one file, fetched by whatever decodes or looks up a code in the browser. */
+export const DECODER_DATA_PATH = '/search/data.json';
 
 /** The search dialog's id: a link to this anchor, on any page, opens the dialog. */
 export const SEARCH_ANCHOR = '#search';
@@ -139,7 +141,7 @@ function firstSegment(path: string): string {
  */
 export const RESERVED_SEGMENTS: readonly string[] = [
 	...new Set(
-		[API_REGISTRY_PATH, apiEntryPath('_', '_'), typedModulePath('_'), schemaPath('_'), SHORT_LINK_PREFIX, SEARCH_DATA_PATH, DIAGNOSE_PATH].map(firstSegment),
+		[API_REGISTRY_PATH, apiEntryPath('_', '_'), typedModulePath('_'), schemaPath('_'), SHORT_LINK_PREFIX, DECODER_DATA_PATH, DIAGNOSE_PATH].map(firstSegment),
 	),
 	'pagefind',
 	'_astro',

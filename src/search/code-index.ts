@@ -1,6 +1,6 @@
 /**
- * Every code as the search dialog and the short links show it, from the decoder's data: the one
- * payload the browser fetches (`/search/data.json`, see src/pages/search/data.json.ts) serves both
+ * Every code as the search dialog and the short links show it, from the decoder data: the one
+ * file the browser fetches (`/search/data.json`, see src/pages/search/data.json.ts) serves both
  * the direct jump by code and decoding what was typed.
  */
 import { decoderEntries, type DecoderData } from '../decode/index.ts';

@@ -8,7 +8,7 @@ import type { Page, Request } from '@playwright/test';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, problemType, type RegistryEntry } from '../../src/registry/model.ts';
 import { fillTemplate } from '../../src/registry/template.ts';
-import { DIAGNOSE_PATH, SEARCH_ANCHOR, SEARCH_DATA_PATH } from '../../src/registry/urls.ts';
+import { DECODER_DATA_PATH, DIAGNOSE_PATH, SEARCH_ANCHOR } from '../../src/registry/urls.ts';
 import { LIMITS } from '../../src/decode/index.ts';
 import { breaksInsideWords, renderedLines } from '../support/lines.ts';
 import { expect, test } from './fixtures.ts';
@@ -156,7 +156,7 @@ test.describe('the decoder', () => {
 	test('makes no network request while decoding, and none ever carries the paste', async ({ page }) => {
 		const all: Request[] = [];
 		page.on('request', (r) => all.push(r));
-		const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === SEARCH_DATA_PATH);
+		const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === DECODER_DATA_PATH);
 		await page.goto(DIAGNOSE_PATH);
 		await loaded;
 		await page.waitForLoadState('networkidle');
@@ -174,10 +174,10 @@ test.describe('the decoder', () => {
 		}
 	});
 
-	test('fetches the error index once, on page load, shared with the search dialog', async ({ page }) => {
+	test('fetches the decoder data once, on page load, shared with the search dialog', async ({ page }) => {
 		const fetched: string[] = [];
 		page.on('request', (r) => {
-			if (new URL(r.url()).pathname === SEARCH_DATA_PATH) fetched.push(r.url());
+			if (new URL(r.url()).pathname === DECODER_DATA_PATH) fetched.push(r.url());
 		});
 		await page.goto('/');
 		await expect.poll(() => fetched.length).toBe(1);
@@ -194,30 +194,30 @@ test.describe('the decoder', () => {
 		expect(await page.locator('atlas-decoder script').count()).toBe(0);
 	});
 
-	test('says it is loading while the error index is on its way, then decodes what was typed', async ({ page }) => {
+	test('says it is loading while the decoder data is on its way, then decodes what was typed', async ({ page }) => {
 		let release!: () => void;
 		const held = new Promise<void>((ok) => (release = ok));
-		await page.route(`**${SEARCH_DATA_PATH}`, async (route) => {
+		await page.route(`**${DECODER_DATA_PATH}`, async (route) => {
 			await held;
 			await route.continue();
 		});
 		await page.goto(DIAGNOSE_PATH);
 		const e = find('asymmetric', 'PORT_IN_USE');
 		await page.locator('atlas-decoder textarea').fill(fillTemplate(e.message!, { port: '5432' }));
-		await expect(page.locator('atlas-decoder [data-status]')).toHaveText('Loading the error index…');
+		await expect(page.locator('atlas-decoder [data-status]')).toHaveText('Loading the decoder data…');
 		await expect(results(page)).toHaveCount(0);
 		release();
 		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
 	});
 
-	test('says plainly when the error index cannot be loaded', async ({ page }) => {
-		await page.route(`**${SEARCH_DATA_PATH}`, (route) => route.abort());
+	test('says plainly when the decoder data cannot be loaded', async ({ page }) => {
+		await page.route(`**${DECODER_DATA_PATH}`, (route) => route.abort());
 		await page.goto(DIAGNOSE_PATH);
 		const status = page.locator('atlas-decoder [data-status]');
-		await expect(status).toHaveText('Could not load the error index: reload the page.');
+		await expect(status).toHaveText('Could not load the decoder data: reload the page.');
 		await page.locator('atlas-decoder textarea').fill('PORT_IN_USE');
 		await page.waitForTimeout(600);
-		await expect(status).toHaveText('Could not load the error index: reload the page.');
+		await expect(status).toHaveText('Could not load the decoder data: reload the page.');
 		await expect(results(page)).toHaveCount(0);
 	});
 

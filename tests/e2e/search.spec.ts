@@ -12,7 +12,7 @@ import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { codeTargets } from '../../src/search/code-index.ts';
 import { jumpFor } from '../../src/search/jump.ts';
 import { searchTerm } from '../../src/search/search-term.ts';
-import { DIAGNOSE_PATH, SEARCH_DATA_PATH } from '../../src/registry/urls.ts';
+import { DECODER_DATA_PATH, DIAGNOSE_PATH } from '../../src/registry/urls.ts';
 import { breaksInsideWords, renderedLines } from '../support/lines.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -342,11 +342,11 @@ test.describe('the search dialog', () => {
 		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(ownCode.code);
 	});
 
-	test('Enter pressed before the code list is in opens the jump it brings: a typo, Enter at once, its page', async ({ page }) => {
-		// The code list held back: until it is in, there is no "did you mean", and a typo has no full-text result.
+	test('Enter pressed before the decoder data is in opens the jump it brings: a typo, Enter at once, its page', async ({ page }) => {
+		// The decoder data held back: until it is in, there is no "did you mean", and a typo has no full-text result.
 		let release!: () => void;
 		const released = new Promise<void>((resolve) => (release = resolve));
-		await page.route(`**${SEARCH_DATA_PATH}`, async (route) => {
+		await page.route(`**${DECODER_DATA_PATH}`, async (route) => {
 			await released;
 			await route.continue();
 		});

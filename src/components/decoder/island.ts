@@ -1,11 +1,11 @@
 /**
  * The decoder island's script: `<atlas-decoder>` decodes what is pasted into its text area as
- * the user types, in the page. The registry's decoder data (the error index) is fetched once as
- * the page loads, from the file the search dialog reads too (`data-index`, /search/data.json; see
- * src/decode/load-data.ts), so it is in before the user has typed; until then the island says it
- * is loading, and if it cannot be loaded, says so. After that nothing is fetched, and what is pasted is never
- * sent. Pasted text is only ever set as text (`textContent`), never as HTML, and no link is made
- * from it: every link goes to a page of this site taken from the data.
+ * the user types, in the page. The decoder data (`data-decoder-data`, /search/data.json, the file
+ * the search dialog reads too; see src/decode/load-data.ts) is fetched once as the page loads, so
+ * it is in before the user has typed; until then the island says it is loading, and if it cannot
+ * be loaded, says so. After that nothing is fetched, and what is pasted is never sent. Pasted
+ * text is only ever set as text (`textContent`), never as HTML, and no link is made from it:
+ * every link goes to a page of this site taken from the data.
  *
  * A share link carries the product, the code and the values read (src/decode/share.ts); opening
  * one shows that result, once the data is in, on the page that opens shares. Editing the box drops
@@ -51,7 +51,7 @@ function plural(n: number, one: string, many: string): string {
 	return `${n} ${n === 1 ? one : many}`;
 }
 
-const LOADING = 'Loading the error index…';
+const LOADING = 'Loading the decoder data…';
 /** sessionStorage key of the last paste, shared by the short and the full decoder. */
 const KEPT = 'atlas-decoder:paste';
 
@@ -76,7 +76,7 @@ function kept(): string {
 		return '';
 	}
 }
-const FAILED = 'Could not load the error index: reload the page.';
+const FAILED = 'Could not load the decoder data: reload the page.';
 
 function formatKiB(chars: number): string {
 	return `${Math.round(chars / 1024)} KiB`;
@@ -100,7 +100,7 @@ function whenIdle(run: () => void): void {
 }
 
 class AtlasDecoder extends HTMLElement {
-	/** The error index, once loaded. */
+	/** The decoder data, once loaded. */
 	#data: DecoderData | undefined;
 	/** The decoding engine, once loaded. */
 	#engine: Engine | undefined;
@@ -148,7 +148,7 @@ class AtlasDecoder extends HTMLElement {
 		if (input.value.trim()) status.textContent = LOADING;
 		// Text restored into the box, or a share link to open, needs the engine at once.
 		if (input.value.trim() || (opensShares && isShareFragment(location.hash))) this.#loadEngine();
-		loadDecoderData(this.dataset.index!).then(
+		loadDecoderData(this.dataset.decoderData!).then(
 			(data) => {
 				this.#data = data;
 				this.#ready();
@@ -157,7 +157,7 @@ class AtlasDecoder extends HTMLElement {
 				this.#failed = true;
 				results.removeAttribute('aria-busy');
 				this.#show();
-				console.warn(`Decoder: the error index at ${this.dataset.index} did not load (${error instanceof Error ? error.message : String(error)}).`);
+				console.warn(`Decoder: the decoder data at ${this.dataset.decoderData} did not load (${error instanceof Error ? error.message : String(error)}).`);
 			},
 		);
 	}

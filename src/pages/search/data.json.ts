@@ -1,5 +1,5 @@
 /**
- * `/search/data.json`: the decoder's data (src/decode/data.ts). The search dialog fetches it when
+ * `/search/data.json` (DECODER_DATA_PATH): the decoder data (src/decode/data.ts). The search dialog fetches it when
  * it first opens, so pages do not each carry every code: it lists the codes for the direct jump
  * and holds the templates that decode a message typed into the search field.
  */

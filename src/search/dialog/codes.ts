@@ -1,5 +1,5 @@
 /**
- * The code list behind the search dialog: what to offer as a direct jump (src/search/jump.ts) and
+ * The decoder data behind the search dialog: what to offer as a direct jump (src/search/jump.ts) and
  * what to ask Pagefind (src/search/search-term.ts) for what was typed. It is /search/data.json
  * and the decoder's code, fetched once, when the dialog first opens or its field is focused, so
  * pages do not each carry every code; a page with the decoder island has fetched the file
@@ -41,7 +41,7 @@ export function setupCodes(url: string, onSettle: (loaded: boolean) => void) {
 					return true;
 				})
 				.catch((error) => {
-					console.warn(`Search: the code list at ${url} did not load (${error}); full-text search still works. Reload to try again.`);
+					console.warn(`Search: the decoder data at ${url} did not load (${error}); full-text search still works. Reload to try again.`);
 					return false;
 				})
 				.then((loaded) => {

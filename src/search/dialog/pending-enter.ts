@@ -1,9 +1,9 @@
 /**
  * Enter in the search dialog opens the selected jump row, else the first full-text result. An
- * Enter pressed before there is anything to open — Pagefind's field not built yet, the code list
- * still loading (a jump may yet come), no result shown yet — is kept, and carried out once there
- * is; it is dropped when the reader types on, presses Escape or closes the dialog, or the page
- * starts a search of its own. The rules are the pure `pendingEnter`; `setupPendingEnter` feeds it
+ * Enter pressed before there is anything to open — Pagefind's field not built yet, the decoder
+ * data still loading (a jump may yet come), no result shown yet — is kept, and carried out once
+ * there is; it is dropped when the reader types on, presses Escape or closes the dialog, or the
+ * page starts a search of its own. The rules are the pure `pendingEnter`; `setupPendingEnter` feeds it
  * the dialog's events.
  */
 
@@ -11,7 +11,7 @@
 export interface EnterScene {
 	/** What Pagefind's field holds, once it has taken over from the early field (undefined before). */
 	field: string | undefined;
-	/** Whether loading the code list has ended, loaded or failed: until then a jump may yet come. */
+	/** Whether loading the decoder data has ended, loaded or failed: until then a jump may yet come. */
 	codesSettled: boolean;
 	/** The page of the selected jump row. */
 	jump: string | undefined;
