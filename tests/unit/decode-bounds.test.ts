@@ -134,8 +134,19 @@ describe('bounds', () => {
 
 	it('stays linear on a near miss: no backtracking on a long line of almost-messages', () => {
 		// A regular expression with one `(.+?)` per placeholder takes seconds on this; here it is one pass.
-		const result = decode(`No free ports in ${'4000-'.repeat(1500)}`, data);
+		const manyDashes = `No free ports in ${'4000-'.repeat(1500)}`;
+		const result = decode(manyDashes, data);
 		assert.deepEqual(result.matches, []);
+		// The work is counted, not timed. Each almost-message is looked at, once: ten times as many cost
+		// at most ten times the checks, however many the line holds…
+		const almost = 'No free ports in 4000-4001. Destroy a clone or widen the ';
+		const [one, ten, hundred] = [1, 10, 100].map((n) => templateChecks(almost.repeat(n)));
+		assert.ok(one! >= 1, 'the almost-message calls up its template');
+		assert.ok(ten! <= 10 * one!, `10 almost-messages took ${ten} checks, 1 took ${one}`);
+		assert.ok(hundred! <= 10 * ten!, `100 almost-messages took ${hundred} checks, 10 took ${ten}`);
+		assert.ok(hundred! >= 100, `100 almost-messages took ${hundred} checks: some were not looked at`);
+		// …and one with a long run of would-be values costs no more than one with a single value.
+		assert.ok(templateChecks(manyDashes) <= templateChecks('No free ports in 4000-'), 'every dash was tried as the end of a value');
 	});
 });
 
@@ -164,6 +175,20 @@ describe('adversarial shapes (the benchmark\'s, scripts/bench-decode.ts)', () =>
 		});
 	}
 });
+
+/**
+ * The template checks decoding `text` takes (the budget's count of a literal compared at one
+ * position): the least `maxTemplateChecks` it stays within.
+ */
+function templateChecks(text: string): number {
+	let [low, high] = [0, LIMITS.maxTemplateChecks];
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (decode(text, data, { maxTemplateChecks: mid }).truncatedBy?.includes('work')) low = mid + 1;
+		else high = mid;
+	}
+	return low;
+}
 
 /** Pieces of pastes: registry text, JSON punctuation, codes, keys the decoder reads, control characters. */
 const fragments = [
