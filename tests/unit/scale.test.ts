@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { focusSidebar } from '../../src/integrations/sidebar-focus.ts';
+import { entryMarkdown } from '../../src/markdown/render.ts';
 import { DEFAULT_REGISTRY_DIR, loadRegistry } from '../../src/registry/load.ts';
-import { allEntries, entriesByCode, neighbours, resolveProduct, type Registry } from '../../src/registry/model.ts';
-import { sidebar } from '../../src/site/navigation.ts';
+import { allEntries, entriesByCode, findProduct, neighbours, resolveProduct, type Registry, type RegistryEntry } from '../../src/registry/model.ts';
 import { product as productSchema } from '../../src/registry/schema.ts';
+import { DEFAULT_SITE_URL, twinUrl } from '../../src/registry/urls.ts';
 import { RegistryError, validateRegistry } from '../../src/registry/validation.ts';
+import { sidebar } from '../../src/site/navigation.ts';
 import { syntheticProducts, syntheticRegistry } from '../../scripts/synthetic.ts';
 
 type ConfigItem = ReturnType<typeof sidebar>[number];
@@ -29,6 +31,13 @@ function asRouteData(items: ConfigItem[]): RouteEntry[] {
 
 function links(entries: RouteEntry[]): number {
 	return entries.reduce((n, e) => n + (e.type === 'group' ? links(e.entries) : 1), 0);
+}
+
+/** "Product · Category", or the product alone for an entry of no category. */
+function placeOf(registry: Registry, entry: RegistryEntry): string {
+	const product = findProduct(registry, entry.product)!;
+	const category = product.categories.find((c) => c.id === entry.category);
+	return category ? `${product.name} · ${category.name}` : product.name;
 }
 
 /** The real registry plus synthetic products up to `codes` codes, as `npm run bench` builds it. */
@@ -66,6 +75,20 @@ describe('a code page as the registry grows', () => {
 	it('names the other products that share its code', () => {
 		const shared = [...entriesByCode(large).values()].filter((list) => new Set(list.map((e) => e.product)).size > 1);
 		assert.ok(shared.length > 0, 'the synthetic registry shares some codes across products');
+		assert.ok(shared.some((list) => list.length > 2), 'the synthetic registry has a code in three places');
+		for (const list of shared) {
+			for (const entry of list) {
+				const product = findProduct(large, entry.product)!;
+				const others = list.filter((e) => e !== entry);
+				// The page's sentence (entryPage), as its Markdown twin writes it: each other entry, by where it lives, linked.
+				const sentence = entryMarkdown(large, product, entry, DEFAULT_SITE_URL)
+					.split('\n')
+					.find((line) => line.startsWith(`The code \`${entry.code}\` also exists as `));
+				assert.ok(sentence, `${entry.path}: no sentence names the other entries with its code`);
+				const named = [...sentence.matchAll(/\[([^\]]+)\]\(([^)]+)\)/g)].map(([, label, url]) => ({ label, url }));
+				assert.deepEqual(named, others.map((e) => ({ label: placeOf(large, e), url: twinUrl(DEFAULT_SITE_URL, e) })), entry.path);
+			}
+		}
 	});
 });
 
