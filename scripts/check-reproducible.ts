@@ -57,26 +57,41 @@ export function formatDifferences(differences: readonly TreeDifference[]): strin
 	return shown.join('\n');
 }
 
-const DIST = join(PROJECT_ROOT, 'dist');
-/** Inside the project, so that Astro keeps its prerender folder there too and not in the shared .astro/. */
-const SECOND = join(PROJECT_ROOT, '.astro/reproducible');
+/** Builds the site into `outDir`; `output` is what the build printed. */
+export type Build = (outDir: string) => { ok: boolean; output: string };
 
-export function main(): boolean {
-	if (!existsSync(join(DIST, 'index.html'))) {
-		console.error('check:reproducible: dist/ has no build — run `npm run build` first.');
-		return false;
-	}
-	rmSync(SECOND, { recursive: true, force: true });
-	const started = performance.now();
-	const build = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', SECOND], {
+/** The site's own build: `astro build` into another folder, from the same sources. */
+const astroBuild: Build = (outDir) => {
+	const build = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
 		cwd: PROJECT_ROOT,
 		encoding: 'utf8',
 	});
-	if (build.status !== 0) {
-		console.error(`${build.stdout}${build.stderr}\ncheck:reproducible: the second build failed (above).`);
+	return { ok: build.status === 0, output: `${build.stdout}${build.stderr}` };
+};
+
+export interface CheckOptions {
+	/** The build to compare with: dist/. */
+	dist?: string;
+	/** Where the second build goes. Inside the project by default, so that Astro keeps its prerender folder there too and not in the shared .astro/. */
+	second?: string;
+	/** How the second build is made: `astro build` (tests give a build of their own). */
+	build?: Build;
+}
+
+/** The check `npm run check:reproducible` runs: builds again and compares with dist/; true when every file is the same. */
+export function main({ dist = join(PROJECT_ROOT, 'dist'), second = join(PROJECT_ROOT, '.astro/reproducible'), build = astroBuild }: CheckOptions = {}): boolean {
+	if (!existsSync(join(dist, 'index.html'))) {
+		console.error('check:reproducible: dist/ has no build — run `npm run build` first.');
 		return false;
 	}
-	const differences = compareBuilds(DIST, SECOND);
+	rmSync(second, { recursive: true, force: true });
+	const started = performance.now();
+	const built = build(second);
+	if (!built.ok) {
+		console.error(`${built.output}\ncheck:reproducible: the second build failed (above).`);
+		return false;
+	}
+	const differences = compareBuilds(dist, second);
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	if (differences.length) {
 		console.error(
@@ -84,12 +99,12 @@ export function main(): boolean {
 				`${formatDifferences(differences)}\n` +
 				'If dist/ was built before your last edit, run `npm run build` and check again; otherwise find what the build takes ' +
 				'from outside the sources (time, randomness, machine load, file order) and remove it. ' +
-				`The second build is in ${relative(PROJECT_ROOT, SECOND)}/ to compare.`,
+				`The second build is in ${relative(PROJECT_ROOT, second)}/ to compare.`,
 		);
 		return false;
 	}
-	rmSync(SECOND, { recursive: true, force: true });
-	console.log(`check:reproducible: a second build is identical to dist/, file for file (${fileHashes(DIST).size} files, ${seconds} s).`);
+	rmSync(second, { recursive: true, force: true });
+	console.log(`check:reproducible: a second build is identical to dist/, file for file (${fileHashes(dist).size} files, ${seconds} s).`);
 	return true;
 }
 
