@@ -27,23 +27,20 @@ function problems(text: string): Problem[] {
 const product = (errors: string) => `id: demo\nname: Demo\nerrors:\n${errors}`;
 
 describe('a hostile or broken registry file', () => {
-	it('refuses an alias bomb in a moment, in one line, without expanding it', () => {
+	it('refuses an alias bomb in one line, without expanding it', () => {
 		const anchors = ['    description: &a0 "lol"'];
 		for (let i = 1; i <= 9; i++) anchors.push(`    related: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`.replace('related', i === 9 ? 'message' : `x${i}`));
 		const text = product(`  - code: PORT_IN_USE\n${anchors.join('\n')}\n`);
-		const started = performance.now();
+		// Expanded, it is 10^9 strings: a test that expanded it would not finish. Its time is the benchmark's business.
 		const found = problems(text);
-		assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`);
 		assert.equal(found.length, 1, found.map(formatProblem).join('\n'));
 		assert.match(found[0]!.message, /alias/);
 		assert.ok(formatProblem(found[0]!).length < 300, formatProblem(found[0]!));
 	});
 
-	it('refuses a 10 MB file in a moment, saying how large it is', () => {
+	it('refuses a 10 MB file before parsing it, saying how large it is', () => {
 		const text = product(`  - code: PORT_IN_USE\n    description: "${'x'.repeat(10 * 1024 * 1024)}"\n`);
-		const started = performance.now();
 		const found = problems(text);
-		assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`);
 		assert.equal(found.length, 1);
 		assert.match(found[0]!.message, /10\.0 MB/);
 	});
