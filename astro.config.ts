@@ -9,12 +9,24 @@ import { SITE_DESCRIPTION, SITE_TITLE } from './src/meta.ts';
 import { loadRegistry } from './src/registry/load.ts';
 import { sidebar } from './src/site/navigation.ts';
 import { entryRedirects } from './src/site/published.ts';
-import { DEFAULT_SITE_URL, shortLinkSegment } from './src/registry/urls.ts';
+import { shortLinkSegment } from './src/registry/urls.ts';
+import { siteUrl, SiteUrlError } from './src/site-url.ts';
+
+/** SITE_URL, refused in one line before the build touches dist/ (Astro would print a stack trace, after emptying it). */
+function site(): string {
+	try {
+		return siteUrl().origin;
+	} catch (error) {
+		if (!(error instanceof SiteUrlError)) throw error;
+		console.error(error.message);
+		process.exit(1);
+	}
+}
 
 const registry = loadRegistry();
 
 export default defineConfig({
-	site: process.env.SITE_URL || DEFAULT_SITE_URL,
+	site: site(),
 	trailingSlash: 'always',
 	// A renamed entry's old URLs (its `formerSlugs`) redirect to its page: published URLs never break.
 	redirects: entryRedirects(registry),

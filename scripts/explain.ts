@@ -9,6 +9,7 @@
 import { loadRegistry } from '../src/registry/load.ts';
 import { fillTemplate } from '../src/registry/template.ts';
 import { absoluteUrl, DEFAULT_SITE_URL, productPath } from '../src/registry/urls.ts';
+import { siteUrl, SiteUrlError } from '../src/site-url.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 import { ambiguityNote, boundNotes, decode, describe, LIMITS, toDecoderData, unlistedNote, visibleText, type DecodeResult, type DecoderData, type Match } from '../src/decode/index.ts';
 
@@ -23,7 +24,8 @@ Options:
   -h, --help  show this help
 
 Exit status: 0 when something matched, 1 when nothing did, 2 on bad usage.
-Environment: SITE_URL sets the links' origin (default ${DEFAULT_SITE_URL}); NO_COLOR turns colour off.
+Environment: SITE_URL sets the links' origin, http(s) only (default ${DEFAULT_SITE_URL});
+NO_COLOR turns colour off.
 
 Examples:
   npm run --silent explain -- 'Port 5432 is busy.'
@@ -53,15 +55,6 @@ export function parseArgs(args: readonly string[]): Options {
 		} else options.text.push(arg);
 	}
 	return options;
-}
-
-function siteUrl(): string {
-	const site = process.env.SITE_URL || DEFAULT_SITE_URL;
-	try {
-		return new URL(site).href;
-	} catch {
-		throw new UsageError(`SITE_URL "${site}" is not a URL — set it to the site's origin, such as https://errors.example.com, or unset it.`);
-	}
 }
 
 /**
@@ -158,14 +151,18 @@ export function human(result: DecodeResult, data: DecoderData, site: string, sty
 	return out.join('\n').trimEnd();
 }
 
-/** The `--json` object: matches in the issue's shape (`url` is the page path), suggestions. */
-export function jsonResult(result: DecodeResult): object {
+/**
+ * The `--json` object: matches in the issue's shape (`url` is the page path, `pageUrl` the page on
+ * SITE_URL, as the human output links it), suggestions, and codes the product throws but does not list
+ * (their product's overview).
+ */
+export function jsonResult(result: DecodeResult, site: string | URL): object {
 	const matches = result.matches.map(({ path, group: _group, text, ...m }) => {
 		const { product, code, params, via, ...rest } = m;
-		return { product, code, url: path, params, via, ...rest, ...(text === undefined ? {} : { message: text }) };
+		return { product, code, url: path, pageUrl: absoluteUrl(site, path), params, via, ...rest, ...(text === undefined ? {} : { message: text }) };
 	});
-	const suggestions = result.suggestions.map(({ path, ...s }) => ({ ...s, url: path }));
-	return { matches, suggestions, ...(result.unlisted.length ? { unlisted: result.unlisted } : {}), ...(result.truncated ? { truncated: true, truncatedBy: result.truncatedBy } : {}) };
+	const suggestions = result.suggestions.map(({ path, ...s }) => ({ ...s, url: path, pageUrl: absoluteUrl(site, path) }));
+	return { matches, suggestions, ...(result.unlisted.length ? { unlisted: result.unlisted.map((u) => ({ ...u, pageUrl: absoluteUrl(site, productPath(u.product)) })) } : {}), ...(result.truncated ? { truncated: true, truncatedBy: result.truncatedBy } : {}) };
 }
 
 async function main(): Promise<number> {
@@ -174,7 +171,7 @@ async function main(): Promise<number> {
 		console.log(USAGE);
 		return 0;
 	}
-	const site = siteUrl();
+	const site = siteUrl().href;
 	let input: string;
 	let inputSize = 0;
 	if (options.text.length) input = options.text.join(' ');
@@ -185,7 +182,7 @@ async function main(): Promise<number> {
 
 	const data = toDecoderData(loadRegistry());
 	const result = decode(input, data);
-	if (options.json) console.log(JSON.stringify(jsonResult(result)));
+	if (options.json) console.log(JSON.stringify(jsonResult(result, site)));
 	else {
 		const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
 		console.log(human(result, data, site, colour ? COLOUR : PLAIN));
@@ -202,7 +199,7 @@ if (import.meta.main) {
 			process.exitCode = code;
 		},
 		(error: unknown) => {
-			if (error instanceof UsageError) console.error(`explain: ${error.message}`);
+			if (error instanceof UsageError || error instanceof SiteUrlError) console.error(`explain: ${error.message}`);
 			else if (error instanceof RegistryError) console.error(`explain: ${error.message}`);
 			else console.error(`explain: unexpected failure — ${error instanceof Error ? error.stack : String(error)}`);
 			process.exitCode = 2;

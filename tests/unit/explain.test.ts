@@ -71,9 +71,18 @@ describe('explain', () => {
 		assert.equal(code, 0);
 		assert.equal(stdout.trim().split('\n').length, 1);
 		assert.deepEqual(JSON.parse(stdout), {
-			matches: [{ product: 'asymmetric', code: 'PORT_IN_USE', url: entry('asymmetric', 'PORT_IN_USE').path, params: { port: '5432' }, via: 'message', count: 1 }],
+			matches: [{ product: 'asymmetric', code: 'PORT_IN_USE', url: entry('asymmetric', 'PORT_IN_USE').path, pageUrl: absoluteUrl(SITE, entry('asymmetric', 'PORT_IN_USE').path), params: { port: '5432' }, via: 'message', count: 1 }],
 			suggestions: [],
 		});
+	});
+
+	it('gives each match and suggestion its page on SITE_URL with --json, as the human output does', () => {
+		const match = JSON.parse(explain(['--json', 'Port 5432 is busy.']).stdout) as { matches: { url: string; pageUrl: string }[] };
+		assert.equal(match.matches[0]!.pageUrl, absoluteUrl(SITE, match.matches[0]!.url));
+		const other = JSON.parse(explain(['--json', 'Port 5432 is busy.'], { env: { SITE_URL: 'https://elsewhere.example.org' } }).stdout) as typeof match;
+		assert.equal(other.matches[0]!.pageUrl, absoluteUrl('https://elsewhere.example.org', match.matches[0]!.url));
+		const near = JSON.parse(explain(['--json', 'PORT_IN_USEE']).stdout) as { suggestions: { url: string; pageUrl: string }[] };
+		assert.equal(near.suggestions[0]!.pageUrl, absoluteUrl(SITE, near.suggestions[0]!.url));
 	});
 
 	it('lists every candidate of an ambiguous code and says nothing decides', () => {
@@ -117,6 +126,11 @@ describe('explain', () => {
 		['an unknown option', ['--colour', 'x'], undefined, /^explain: unknown option --colour — /],
 		['empty input', ['   '], undefined, /^explain: the input is empty — /],
 		['a SITE_URL that is not a URL', ['x'], { SITE_URL: 'not a url' }, /^explain: SITE_URL "not a url" is not a URL — /],
+		['a javascript: SITE_URL', ['Port 5432 is busy.'], { SITE_URL: 'javascript:alert(1)' }, /^explain: SITE_URL "javascript:alert\(1\)" is a javascript: URL — /],
+		['a data: SITE_URL', ['Port 5432 is busy.'], { SITE_URL: 'data:text/html,hi' }, /^explain: SITE_URL "data:text\/html,hi" is a data: URL — /],
+		['a file: SITE_URL', ['Port 5432 is busy.'], { SITE_URL: 'file:///srv/site' }, /^explain: SITE_URL "file:\/\/\/srv\/site" is a file: URL — /],
+		['a SITE_URL with credentials, without echoing them', ['Port 5432 is busy.'], { SITE_URL: 'https://user:secret@errors.example.com' }, /^explain: SITE_URL "https:\/\/…@errors\.example\.com\/" has a user name or password in it, /],
+		['a bad SITE_URL under --json too', ['--json', 'Port 5432 is busy.'], { SITE_URL: 'javascript:alert(1)' }, /^explain: SITE_URL "javascript:alert\(1\)" is a javascript: URL — /],
 	];
 	for (const [what, args, env, message] of misuse) {
 		it(`exits 2 with one line naming ${what}`, () => {
@@ -125,6 +139,7 @@ describe('explain', () => {
 			assert.equal(stdout, '');
 			assert.match(stderr, message);
 			assert.equal(stderr.trim().split('\n').length, 1);
+			assert.ok(!stderr.includes('secret'), 'a password in SITE_URL is not echoed');
 		});
 	}
 });
