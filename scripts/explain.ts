@@ -4,7 +4,8 @@
  *   npm run --silent explain -- [--json] [TEXT…]
  *
  * Reads standard input when no TEXT is given. Exit status: 0 when something matched, 1 when
- * nothing did, 2 on bad usage (or a registry that does not load). Links use SITE_URL.
+ * nothing did, 2 on bad usage (or a registry that does not load, or output that cannot be
+ * written). Links use SITE_URL.
  */
 import { loadRegistry } from '../src/registry/load.ts';
 import { fillTemplate } from '../src/registry/template.ts';
@@ -23,9 +24,10 @@ Options:
   --json      print one JSON object: {"matches":[…],"suggestions":[…]}
   -h, --help  show this help
 
-Exit status: 0 when something matched, 1 when nothing did, 2 on bad usage.
+Exit status: 0 when something matched, 1 when nothing did, 2 on bad usage or when
+the result cannot be written.
 Environment: SITE_URL sets the links' origin, http(s) only (default ${DEFAULT_SITE_URL});
-NO_COLOR turns colour off.
+NO_COLOR or TERM=dumb turns colour off.
 
 Examples:
   npm run --silent explain -- 'Port 5432 is busy.'
@@ -33,6 +35,36 @@ Examples:
 
 /** A failure the user can fix: one line, exit 2. */
 class UsageError extends Error {}
+
+/** Standard output refused what was written (a full disk, a closed pipe): the result did not reach the user. */
+class OutputError extends Error {}
+
+/**
+ * Writes a line to standard output and waits until it is written: a failed write is the run's
+ * failure, not an exit 0 with nothing written (console.log drops write errors).
+ */
+function print(text: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const failed = (error: NodeJS.ErrnoException) => {
+			const why = /^\w+: ([^,]+)/.exec(error.message)?.[1];
+			reject(new OutputError(`could not write the result to standard output — ${error.code ?? error.message}${why ? ` (${why})` : ''}.`));
+		};
+		// The stream reports a failed write as an 'error' event too, which would otherwise end the process with a stack trace.
+		process.stdout.once('error', failed);
+		process.stdout.write(`${text}\n`, (error) => {
+			if (error) failed(error);
+			else {
+				process.stdout.off('error', failed);
+				resolve();
+			}
+		});
+	});
+}
+
+/** Colour only on a terminal that shows it: not when piped, not with NO_COLOR (no-color.org), not on TERM=dumb. */
+function wantsColour(): boolean {
+	return process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+}
 
 interface Options {
 	json: boolean;
@@ -168,7 +200,7 @@ export function jsonResult(result: DecodeResult, site: string | URL): object {
 async function main(): Promise<number> {
 	const options = parseArgs(process.argv.slice(2));
 	if (options.help) {
-		console.log(USAGE);
+		await print(USAGE);
 		return 0;
 	}
 	const site = siteUrl().href;
@@ -182,11 +214,7 @@ async function main(): Promise<number> {
 
 	const data = toDecoderData(loadRegistry());
 	const result = decode(input, data);
-	if (options.json) console.log(JSON.stringify(jsonResult(result, site)));
-	else {
-		const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
-		console.log(human(result, data, site, colour ? COLOUR : PLAIN));
-	}
+	await print(options.json ? JSON.stringify(jsonResult(result, site)) : human(result, data, site, wantsColour() ? COLOUR : PLAIN));
 	if (result.truncated && !options.json) {
 		console.error(`explain: only part of the input was decoded: ${boundNotes(result, Math.max(result.inputChars ?? 0, inputSize)).join('; ')}.`);
 	}
@@ -199,7 +227,7 @@ if (import.meta.main) {
 			process.exitCode = code;
 		},
 		(error: unknown) => {
-			if (error instanceof UsageError || error instanceof SiteUrlError) console.error(`explain: ${error.message}`);
+			if (error instanceof UsageError || error instanceof SiteUrlError || error instanceof OutputError) console.error(`explain: ${error.message}`);
 			else if (error instanceof RegistryError) console.error(`explain: ${error.message}`);
 			else console.error(`explain: unexpected failure — ${error instanceof Error ? error.stack : String(error)}`);
 			process.exitCode = 2;

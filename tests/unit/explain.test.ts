@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../../src/registry/load.ts';
@@ -114,6 +115,35 @@ describe('explain', () => {
 		const { code, stdout } = explain(['--json', '--', '-> PORT_IN_USE']);
 		assert.equal(code, 0);
 		assert.equal(JSON.parse(stdout).matches[0].code, 'PORT_IN_USE');
+	});
+
+	it('fails, in one line, when its output cannot be written (a full disk), and says so', { skip: !existsSync('/dev/full') && 'no /dev/full here' }, () => {
+		for (const args of [['Port 5432 is busy.'], ['--json', 'Port 5432 is busy.']]) {
+			const full = openSync('/dev/full', 'w');
+			try {
+				const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/explain.ts'), ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, SITE_URL: SITE } });
+				assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+				assert.match(run.stderr, /^explain: could not write the result to standard output — ENOSPC \(no space left on device\)\.\n$/);
+			} finally {
+				closeSync(full);
+			}
+		}
+	});
+
+	/** explain on a terminal: `script` gives it one (util-linux; skipped without it). */
+	const onTerminal = (env: Record<string, string>) =>
+		spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(join(PROJECT_ROOT, 'scripts/explain.ts'))} 'Port 5432 is busy.'`, '/dev/null'], {
+			encoding: 'utf8',
+			env: { ...process.env, SITE_URL: SITE, NO_COLOR: '', ...env },
+		}).stdout;
+	const hasScript = spawnSync('script', ['--version']).status === 0;
+
+	it('colours a terminal\'s output, unless NO_COLOR is set or the terminal is dumb', { skip: !hasScript && 'no `script` command to make a terminal' }, () => {
+		assert.match(onTerminal({ TERM: 'xterm-256color' }), /\x1b\[1mPORT_IN_USE/);
+		assert.doesNotMatch(onTerminal({ TERM: 'xterm-256color', NO_COLOR: '1' }), /\x1b\[/);
+		const dumb = onTerminal({ TERM: 'dumb' });
+		assert.match(dumb, /^PORT_IN_USE/);
+		assert.doesNotMatch(dumb, /\x1b\[/);
 	});
 
 	it('shows help with --help and exits 0', () => {
