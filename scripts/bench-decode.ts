@@ -5,7 +5,7 @@
  * island's code and data. Reusable: `scripts/bench.ts` can call `decoderBench()` and print
  * `decoderTable()` next to its own figures.
  *
- * Usage: node scripts/bench-decode.ts [--json] [--codes N]
+ * Usage: node scripts/bench-decode.ts [--json] [--codes N]   (--help says more)
  */
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { loadRegistry, PROJECT_ROOT } from '../src/registry/load.ts';
 import { allEntries, findProduct, problemType, type Registry, type RegistryEntry } from '../src/registry/model.ts';
 import { fillTemplate, parseTemplate, templateParams } from '../src/registry/template.ts';
 import { absoluteUrl, DECODER_DATA_PATH, DEFAULT_SITE_URL } from '../src/registry/urls.ts';
+import { commandLine, refuse } from './cli.ts';
 import { mulberry32, syntheticRegistry } from './synthetic.ts';
 
 const DECODER_TARGETS = {
@@ -351,16 +352,20 @@ export function decoderTable(f: DecoderFigures): string {
 	].join('\n');
 }
 
+const USAGE = `Usage: node scripts/bench-decode.ts [--json] [--codes N]
+
+The decoder's benchmark alone (npm run bench runs it with the build's): time per paste on the real
+registry and on a synthetic one, the naive baseline, the adversarial shapes, the island's size.
+
+Options:
+  --codes N    the synthetic registry's size (default 10,000)
+  --json       print one JSON object instead of the table
+  -h, --help   show this help`;
+
 if (import.meta.main) {
-	const args = process.argv.slice(2);
-	const json = args.includes('--json');
-	const at = args.indexOf('--codes');
-	const codes = at >= 0 ? Number(args[at + 1]) : undefined;
-	const unknown = args.filter((a, i) => a !== '--json' && a !== '--codes' && !(at >= 0 && i === at + 1));
-	if (unknown.length || (codes !== undefined && !(Number.isInteger(codes) && codes > 0))) {
-		console.error('bench-decode: usage: node scripts/bench-decode.ts [--json] [--codes N] — N is a positive whole number of synthetic codes.');
-		process.exit(2);
-	}
+	const { values } = commandLine('bench-decode', USAGE, { json: { type: 'boolean', default: false }, codes: { type: 'string' } });
+	const codes = values.codes === undefined ? undefined : Number(values.codes);
+	if (codes !== undefined && !(Number.isInteger(codes) && codes > 0)) refuse('bench-decode', USAGE, `--codes ${values.codes} is not a positive whole number of synthetic codes`);
 	const figures = await decoderBench({ codes });
-	console.log(json ? JSON.stringify(figures) : decoderTable(figures));
+	console.log(values.json ? JSON.stringify(figures) : decoderTable(figures));
 }

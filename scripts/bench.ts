@@ -11,21 +11,17 @@
  * Wall-clock figures read high on a busy machine (the load average is reported with them); CPU
  * time much less so, which is why the generator's share is taken from CPU time.
  *
- * Usage: npm run bench [-- --quick] [--codes N]… [--json] [--ref GIT-REF]
- *   --quick      real registry and 1,000 codes only, no decoder figures
- *   --codes N    a synthetic size (repeatable; replaces the default 1,000 and 5,000)
- *   --json       print one JSON object instead of the table
- *   --ref REF    build that commit's project files instead of the working tree (before/after)
+ * Usage: see USAGE below (`npm run bench -- --help`).
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_REGISTRY_DIR, loadRegistry, PROJECT_ROOT } from '../src/registry/load.ts';
 import { allEntries, type Registry } from '../src/registry/model.ts';
 import { decoderBench, decoderTable, formatBytes, type DecoderFigures } from './bench-decode.ts';
+import { commandLine } from './cli.ts';
 import { listFiles } from './files.ts';
 import { copyProject } from './project-copy.ts';
 import { writeSyntheticRegistry } from './synthetic.ts';
@@ -221,14 +217,25 @@ function report(sites: SiteFigures[], results: Check[], decoder: DecoderFigures 
 	return lines.join('\n');
 }
 
+const USAGE = `Usage: npm run bench [-- --quick] [--codes N]… [--json] [--ref GIT-REF]
+
+Builds the site for the real registry and for synthetic ones of 1,000 and 5,000 codes, each in its
+own copy of the project under .bench/, measures the decoder, and prints a table with the targets
+met or missed (see Performance in README.md).
+
+Options:
+  --quick      real registry and 1,000 codes only, no decoder figures
+  --codes N    a synthetic size (repeatable; replaces the default 1,000 and 5,000)
+  --json       print one JSON object instead of the table
+  --ref REF    build that commit's project files instead of the working tree (before/after)
+  -h, --help   show this help`;
+
 async function main(): Promise<void> {
-	const { values } = parseArgs({
-		options: {
-			quick: { type: 'boolean', default: false },
-			codes: { type: 'string', multiple: true },
-			json: { type: 'boolean', default: false },
-			ref: { type: 'string' },
-		},
+	const { values } = commandLine('bench', USAGE, {
+		quick: { type: 'boolean', default: false },
+		codes: { type: 'string', multiple: true },
+		json: { type: 'boolean', default: false },
+		ref: { type: 'string' },
 	});
 	if (!existsSync('/usr/bin/time')) fail('GNU time is needed to measure builds and /usr/bin/time is missing — install it (Debian: apt-get install -y time).');
 	const sizes = values.codes?.map((c) => {

@@ -8,6 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { commandLine } from './cli.ts';
 
 /** Flags for a headless Chromium on a machine with no network beyond loopback. */
 export const CHROMIUM_ARGS = [
@@ -50,7 +51,13 @@ function install(): void {
 	}
 }
 
+const USAGE = `Usage: node scripts/browser.ts
+
+Finds a Chromium for the browser tests ($CHROMIUM_PATH, Playwright's own, /usr/bin/chromium,
+Chrome) or installs one, and prints which; npm run test:e2e runs it first.`;
+
 if (import.meta.main) {
+	commandLine('browser', USAGE, {});
 	try {
 		let path = findChromium();
 		if (!path) {

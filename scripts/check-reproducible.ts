@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PROJECT_ROOT } from '../src/registry/load.ts';
+import { commandLine } from './cli.ts';
 
 /**
  * Paths (relative to the built site) allowed to differ between two builds, each with its reason.
@@ -108,6 +109,12 @@ export function main({ dist = join(PROJECT_ROOT, 'dist'), second = join(PROJECT_
 	return true;
 }
 
+const USAGE = `Usage: npm run check:reproducible   (after npm run build)
+
+Builds the site a second time, into .astro/reproducible/, and compares it with dist/ file by
+file; names each file that is missing, extra or different.`;
+
 if (import.meta.main) {
+	commandLine('check:reproducible', USAGE, {});
 	if (!main()) process.exit(1);
 }

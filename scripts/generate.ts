@@ -12,7 +12,7 @@
  * never through MDX parsing. The whole registry is validated before anything is written;
  * a broken registry leaves the previous output as it was.
  *
- * Usage: node scripts/generate.ts [--quiet]
+ * Usage: npm run generate [-- --quiet]
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -21,6 +21,7 @@ import { productBlurb, type Product, type Registry } from '../src/registry/model
 import { jsonSchema } from '../src/registry/json-schema.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 import { registryPagePaths } from '../src/site/published.ts';
+import { commandLine } from './cli.ts';
 import { listFiles } from './files.ts';
 import { brokenPromises, LOCK_FILE, readLock } from './url-lock.ts';
 
@@ -152,6 +153,17 @@ export function main(quiet = false): boolean {
 	}
 }
 
+const USAGE = `Usage: npm run generate [-- --quiet]
+
+Validates the registry (content/registry/) and writes what is generated from it: each product's
+overview page in src/content/docs/ and the registry's JSON Schema. A registry with a problem is
+reported one line per problem, and nothing is written. npm run build and npm run dev run it first.
+
+Options:
+  --quiet     print nothing when all is well
+  -h, --help  show this help`;
+
 if (import.meta.main) {
-	if (!main(process.argv.includes('--quiet'))) process.exit(1);
+	const { values } = commandLine('generate', USAGE, { quiet: { type: 'boolean' } });
+	if (!main(values.quiet)) process.exit(1);
 }

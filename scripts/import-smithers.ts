@@ -28,6 +28,7 @@ import { findForwarders, forwardersIn } from './import/smithers-forwarders.ts';
 import { readSites } from './import/smithers-sites.ts';
 import { importPackage } from './import/registry-from-package.ts';
 import { SKIP_REASONS } from './import/message-template.ts';
+import { commandLine } from './cli.ts';
 import { registryFiles } from '../src/registry/load.ts';
 import { RegistryError, validateRegistry } from '../src/registry/validation.ts';
 
@@ -227,4 +228,17 @@ function main(): void {
 	}
 }
 
-if (import.meta.main) main();
+const USAGE = `Usage: npm run import:smithers [-- --kept]
+
+Reads Smithers' published npm packages at the version package.json pins
+(@smithers-orchestrator/errors), keeps what it read in content/sources/smithers-package/, and
+brings content/registry/smithers.yaml up to date from it. Needs the npm registry.
+
+Options:
+  --kept      redo the registry part from the kept extract, offline
+  -h, --help  show this help`;
+
+if (import.meta.main) {
+	commandLine('import:smithers', USAGE, { kept: { type: 'boolean' } });
+	main();
+}

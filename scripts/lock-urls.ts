@@ -16,6 +16,7 @@ import type { Registry } from '../src/registry/model.ts';
 import { registryPagePaths } from '../src/site/published.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 import { listFiles } from './files.ts';
+import { commandLine } from './cli.ts';
 import { compareLock, formatLock, LOCK_FILE, missingMessage, readLock } from './url-lock.ts';
 import { BANNER } from './generate.ts';
 
@@ -62,6 +63,12 @@ export function main(): boolean {
 	return true;
 }
 
+const USAGE = `Usage: npm run lock:urls
+
+Adds the page URLs the site now produces to urls.lock, which lists every URL the site has
+published; refuses, naming them, while a URL it lists is no longer produced.`;
+
 if (import.meta.main) {
+	commandLine('lock:urls', USAGE, {});
 	if (!main()) process.exit(1);
 }

@@ -9,7 +9,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, refuse } from './cli.ts';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -62,10 +62,16 @@ export function serve(dir: string, port: number) {
 	return new Promise<typeof server>((ok) => server.listen(port, 'localhost', () => ok(server)));
 }
 
+const USAGE = `Usage: node scripts/serve.ts [--port 4329] [--dir dist]
+
+Serves a built site as a static host would, for the browser tests (npm run test:e2e starts it).`;
+
 if (import.meta.main) {
-	const { values } = parseArgs({ options: { port: { type: 'string', default: '4329' }, dir: { type: 'string', default: 'dist' } } });
+	const { values } = commandLine('serve', USAGE, { port: { type: 'string', default: '4329' }, dir: { type: 'string', default: 'dist' } });
+	const port = Number(values.port);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) refuse('serve', USAGE, `--port ${values.port} is not a port number`);
 	try {
-		await serve(values.dir!, Number(values.port));
+		await serve(values.dir!, port);
 		console.log(`serving ${values.dir} on http://localhost:${values.port}/`);
 	} catch (error) {
 		console.error(`serve: ${(error as Error).message}`);

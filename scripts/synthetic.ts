@@ -8,7 +8,7 @@
  *
  * It never touches content/registry/: `writeSyntheticRegistry` writes into the folder it is given.
  *
- * Usage: node scripts/synthetic.ts <codes> <out-dir>
+ * Usage: node scripts/synthetic.ts <codes> <out-dir>   (--help says more)
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +16,7 @@ import { stringify } from 'yaml';
 import type { Registry } from '../src/registry/model.ts';
 import type { Entry, ProductFile } from '../src/registry/schema.ts';
 import { validateRegistry, type SourceFile } from '../src/registry/validation.ts';
+import { commandLine, refuse } from './cli.ts';
 
 /** Codes per category: the real products have 6 to 24; larger references group more per heading. */
 const CATEGORY_SIZE = 40;
@@ -205,17 +206,17 @@ export function writeSyntheticRegistry(dir: string, codes: number): number {
 	return products.reduce((n, p) => n + p.errors.length, 0);
 }
 
+const USAGE = `Usage: node scripts/synthetic.ts <codes> <out-dir>
+
+Writes a synthetic registry of <codes> entries, shaped like the real one, into <out-dir> (never
+content/registry/); the same size gives the same registry.`;
+
 if (import.meta.main) {
-	const [codes, out] = process.argv.slice(2);
+	const { positionals } = commandLine('synthetic', USAGE, {}, { positionals: true });
+	const [codes, out] = positionals;
 	const n = Number(codes);
-	if (!Number.isInteger(n) || n < 1 || !out) {
-		console.error('usage: node scripts/synthetic.ts <codes> <out-dir> — codes is a positive whole number; out-dir must not be content/registry.');
-		process.exit(2);
-	}
+	if (!Number.isInteger(n) || n < 1 || !out || positionals.length > 2) refuse('synthetic', USAGE, 'give a positive whole number of codes and a folder');
 	const dir = resolve(out);
-	if (dir === resolve('content/registry')) {
-		console.error('scripts/synthetic.ts: refusing to write into content/registry/ — give a temporary folder instead.');
-		process.exit(2);
-	}
+	if (dir === resolve('content/registry')) refuse('synthetic', USAGE, 'refusing to write into content/registry/ — give a temporary folder instead');
 	console.log(`synthetic: ${writeSyntheticRegistry(dir, n)} entries written to ${dir}`);
 }
