@@ -2,7 +2,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import { csp } from './src/integrations/csp.ts';
+import { csp, cspPlacement } from './src/integrations/csp.ts';
 import { linkValidation } from './src/integrations/links.ts';
 import { registryWatch } from './src/integrations/registry-watch.ts';
 import { SITE_DESCRIPTION, SITE_TITLE } from './src/meta.ts';
@@ -61,5 +61,7 @@ export default defineConfig({
 		sitemap({ filter: (page) => shortLinkSegment(new URL(page).pathname) === undefined }),
 		mdx(),
 		registryWatch(),
+		// After the pages are written: the policy first in every <head>, the redirect pages too, and _headers.
+		cspPlacement(),
 	],
 });

@@ -1,12 +1,14 @@
 /**
  * A small static server for the built site, as any static host would serve it: files as they
- * are, `dir/` → `dir/index.html`, `dir` → 301 to `dir/`, unknown paths → 404.html with status 404.
+ * are, `dir/` → `dir/index.html`, `dir` → 301 to `dir/`, unknown paths → 404.html with status 404;
+ * and, as Netlify and Cloudflare Pages do, the headers the site's `_headers` file sets (the CSP
+ * with frame-ancestors: src/integrations/csp.ts), which is itself not served.
  * The browser tests use it (astro preview allows only one server per project, and tests must not
  * take over a developer's running `npm start`).
  *
  * Usage: node scripts/serve.ts [--port 4329] [--dir dist]
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { commandLine, refuse } from './cli.ts';
@@ -28,11 +30,40 @@ const TYPES: Record<string, string> = {
 	'.webmanifest': 'application/manifest+json',
 };
 
+/** A `_headers` rule: the paths it applies to (`*` matches anything) and the headers it sets. */
+export interface HeaderRule {
+	pattern: string;
+	headers: [name: string, value: string][];
+}
+
+/** The rules of a `_headers` file, in the syntax Netlify and Cloudflare Pages share: a path, then indented `Name: value` lines. */
+export function parseHeaders(text: string): HeaderRule[] {
+	const rules: HeaderRule[] = [];
+	for (const line of text.split('\n')) {
+		if (!line.trim() || line.trim().startsWith('#')) continue;
+		if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
+		else {
+			const at = line.indexOf(':');
+			rules.at(-1)?.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+		}
+	}
+	return rules;
+}
+
+/** The headers the rules set for a request path. */
+export function headersFor(rules: readonly HeaderRule[], path: string): [string, string][] {
+	const matches = (pattern: string) => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(path);
+	return rules.filter((r) => matches(r.pattern)).flatMap((r) => r.headers);
+}
+
+export const HEADERS_FILE = '_headers';
+
 export function serve(dir: string, port: number) {
 	const root = resolve(dir);
 	if (!existsSync(join(root, 'index.html'))) {
 		throw new Error(`${root} has no index.html: run \`npm run build\` first.`);
 	}
+	const rules = existsSync(join(root, HEADERS_FILE)) ? parseHeaders(readFileSync(join(root, HEADERS_FILE), 'utf8')) : [];
 	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		let path: string;
@@ -54,9 +85,9 @@ export function serve(dir: string, port: number) {
 			}
 			file = join(file, 'index.html');
 		}
-		const found = existsSync(file) && statSync(file).isFile();
+		const found = existsSync(file) && statSync(file).isFile() && file !== join(root, HEADERS_FILE);
 		const served = found ? file : join(root, '404.html');
-		res.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(served)] ?? 'application/octet-stream' });
+		res.writeHead(found ? 200 : 404, { ...Object.fromEntries(headersFor(rules, url.pathname)), 'content-type': TYPES[extname(served)] ?? 'application/octet-stream' });
 		createReadStream(served).pipe(res);
 	});
 	return new Promise<typeof server>((ok) => server.listen(port, 'localhost', () => ok(server)));

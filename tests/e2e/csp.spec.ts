@@ -4,10 +4,13 @@
  * that run script — theme switch, search (Pagefind's WebAssembly), copy buttons, the decoder — do
  * so in the browser without a violation (the `test` of ./fixtures.ts fails on any).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
+import { headersFor, parseHeaders } from '../../scripts/serve.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
-import { cspProblems, formatCspProblems } from '../support/csp.ts';
+import { beforePolicy, cspProblems, formatCspProblems, pagePolicy } from '../support/csp.ts';
 import { DIST } from '../support/dist.ts';
 import { expect, test, watchCsp } from './fixtures.ts';
 
@@ -15,12 +18,61 @@ const registry = loadRegistry();
 /** Home, the decoder, each product overview, and the first entry page of each product. */
 const PAGES = ['/', '/diagnose/', ...registry.products.flatMap((p) => [p.path, p.errors[0]!.path])];
 
-test('every built page allows its own inline scripts and styles by hash, and nothing inline in general', () => {
-	const pages = readdirSync(DIST, { recursive: true, withFileTypes: true })
+/** Every HTML file the build wrote, by its path on the site, with its text. */
+const htmlFiles = () =>
+	readdirSync(DIST, { recursive: true, withFileTypes: true })
 		.filter((d) => d.isFile() && d.name.endsWith('.html'))
-		.map((d) => join(d.parentPath, d.name));
-	const problems = pages.flatMap((file) => cspProblems(`/${relative(DIST, file)}`, readFileSync(file, 'utf8')));
+		.map((d) => join(d.parentPath, d.name))
+		.map((file) => ({ path: `/${relative(DIST, file)}`, html: readFileSync(file, 'utf8') }));
+
+test('every built page allows its own inline scripts and styles by hash, and nothing inline in general', () => {
+	const problems = htmlFiles().flatMap(({ path, html }) => cspProblems(path, html));
 	expect(problems, `Pages whose policy would block their own content, or allow too much:\n${formatCspProblems(problems)}`).toEqual([]);
+});
+
+test('every HTML file the build writes starts its <head> with the policy, the /e/ redirect pages too', () => {
+	const files = htmlFiles();
+	expect(files.filter((f) => f.path.startsWith('/e/') && f.html.includes('http-equiv="refresh"')).length).toBeGreaterThan(0);
+	const uncovered = files.filter(({ html }) => !pagePolicy(html) || beforePolicy(html)).map(({ path, html }) => `${path}: ${pagePolicy(html) ? `${beforePolicy(html).length} characters before the policy` : 'no policy'}`);
+	expect(uncovered, `HTML files whose <head> does not start with the policy:\n${uncovered.slice(0, 20).join('\n')}`).toEqual([]);
+});
+
+/** The policy a static host reading dist/_headers sends with a path, directive name → sources. */
+function headerPolicy(path: string): Map<string, string[]> | undefined {
+	const file = join(DIST, '_headers');
+	if (!existsSync(file)) return undefined;
+	const value = headersFor(parseHeaders(readFileSync(file, 'utf8')), path).find(([name]) => name.toLowerCase() === 'content-security-policy')?.[1];
+	return value === undefined ? undefined : pagePolicy(`<meta http-equiv="content-security-policy" content="${value}">`);
+}
+
+test('dist/_headers sends every page the pages\' own policy as a header, with frame-ancestors \'none\'', () => {
+	const files = htmlFiles();
+	for (const { path, html } of files) {
+		const header = headerPolicy(path.replace(/index\.html$/, ''));
+		expect(header, `no Content-Security-Policy header for ${path} in dist/_headers`).toBeDefined();
+		expect(header!.get('frame-ancestors'), path).toEqual(["'none'"]);
+		// The browser enforces both policies: the header allows all the page's meta allows, and no more.
+		const meta = pagePolicy(html)!;
+		expect(new Map([...header!].filter(([name]) => name !== 'frame-ancestors')), path).toEqual(meta);
+	}
+});
+
+test('another site cannot show a page in a frame (the header\'s frame-ancestors \'none\')', async ({ page, baseURL, cspViolations }) => {
+	// The other site, served from this machine: Chromium keeps a public page (or one a test fulfils) from framing a local one anyway.
+	const framer = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<iframe src="${baseURL}/"></iframe>`));
+	await new Promise<void>((ok) => framer.listen(0, '127.0.0.1', ok));
+	try {
+		await page.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`);
+		const framed = page.frames().find((f) => f !== page.mainFrame())!;
+		await framed.waitForLoadState();
+		// Blocked, the frame shows the browser's error page, not the site (whose pages all have a <main>).
+		expect(await framed.evaluate(() => document.querySelector('main') === null)).toBe(true);
+		await expect.poll(() => cspViolations.join('\n')).toMatch(/frame-ancestors 'none'/);
+		// The one violation this test expects; any other still fails it.
+		cspViolations.splice(0, cspViolations.length, ...cspViolations.filter((v) => !/frame-ancestors 'none'/.test(v)));
+	} finally {
+		framer.close();
+	}
 });
 
 for (const path of PAGES) {

@@ -34,17 +34,29 @@ function shortened(text: string): string {
 	return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
 }
 
-/** What in one page the page's own policy would block, or allows too broadly. */
+/**
+ * What comes before the policy in the page's `<head>`, which the policy does not cover (a meta
+ * policy applies to what follows it): '' when the policy is first. Only the doctype, the `<html>`
+ * and `<head>` tags and the `<meta charset>` may come first: the charset must be in the first
+ * 1,024 bytes, and names no resource.
+ */
+export function beforePolicy(html: string): string {
+	const start = /^\s*(?:<!doctype html>)?\s*(?:<html\b[^>]*>)?\s*(?:<head>)?\s*(?:<meta charset="utf-8"\/?>)?\s*/i.exec(html)![0].length;
+	const at = html.search(/<meta http-equiv="content-security-policy"/i);
+	return at === -1 ? html : html.slice(start, at);
+}
+
+/** What in one page the page's own policy would block, or allows too broadly, or does not cover. */
 export function cspProblems(page: string, html: string): CspProblem[] {
 	const problems: CspProblem[] = [];
 	const add = (problem: string) => problems.push({ page, problem });
 	const policy = pagePolicy(html);
 	if (!policy) {
-		// Astro's redirect pages (a meta refresh and a link) carry no policy, and need none: nothing runs.
-		const redirectOnly = /<meta http-equiv="refresh"/i.test(html) && !/<script\b|<style\b/i.test(html);
-		if (!redirectOnly) add('has no content-security-policy meta element');
+		add('has no content-security-policy meta element');
 		return problems;
 	}
+	const before = beforePolicy(html);
+	if (before) add(`has its policy after what it should cover, not first in <head>: ${shortened(before)}`);
 	const scriptSources = policy.get('script-src-elem') ?? policy.get('script-src') ?? policy.get('default-src') ?? [];
 	const styleSources = policy.get('style-src-elem') ?? policy.get('style-src') ?? policy.get('default-src') ?? [];
 	for (const name of ['script-src', 'script-src-elem', 'script-src-attr', 'default-src']) {
