@@ -78,6 +78,10 @@ export function csp(): CspConfig {
 			"object-src 'none'",
 			"base-uri 'self'",
 			"form-action 'self'",
+			// Trusted Types: a string reaches an HTML or script sink only through the site's one policy,
+			// src/components/TrustedTypes.astro (Pagefind's UI sets HTML and starts a worker by URL).
+			"require-trusted-types-for 'script'",
+			'trusted-types default',
 		],
 		scriptDirective: {
 			resources: ["'self'", "'wasm-unsafe-eval'"],

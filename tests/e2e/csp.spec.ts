@@ -93,6 +93,35 @@ test('search loads Pagefind and finds a code under the policy', async ({ page })
 	await expect(page.locator(`dialog[open] a[href*="${entry.path}"]`).first()).toBeVisible();
 });
 
+test('Trusted Types: HTML set from a string keeps only <mark>, a script loads from this site only, and search still highlights', async ({ page, cspViolations }) => {
+	await page.goto('/');
+	const set = await page.evaluate(() => {
+		const div = document.createElement('div');
+		div.innerHTML = '<img src="x" onerror="alert(1)"><b>bold</b> and <mark>found</mark>';
+		return { images: div.querySelectorAll('img, b').length, marks: div.querySelectorAll('mark').length, text: div.textContent };
+	});
+	expect(set).toEqual({ images: 0, marks: 1, text: '<img src="x" onerror="alert(1)"><b>bold</b> and found' });
+	const elsewhere = await page.evaluate(() => {
+		try {
+			document.createElement('script').src = 'https://elsewhere.example/x.js';
+			return 'set';
+		} catch (error) {
+			return (error as Error).name;
+		}
+	});
+	expect(elsewhere).toBe('TypeError');
+	// That refusal is reported as a violation; it is the one this test expects.
+	await expect.poll(() => cspViolations.join('\n')).toMatch(/require-trusted-types-for/);
+	cspViolations.length = 0;
+
+	// Pagefind's UI sets its excerpts as HTML: the words found stay highlighted, and its worker starts.
+	const entry = registry.products.flatMap((p) => p.errors).find((e) => e.message && /\b[a-z]{5,}\b/.test(e.message))!;
+	const word = /\b[a-z]{5,}\b/.exec(entry.message!)![0];
+	await page.locator('button[data-open-modal]').first().click();
+	await page.locator('dialog[open] input').first().fill(word);
+	await expect(page.locator('dialog[open] .pagefind-ui__result-excerpt mark').first()).toBeVisible();
+});
+
 const blockedPage = readFileSync(join(import.meta.dirname, '../fixtures/csp/blocked.html'), 'utf8');
 
 test('the watcher reports the violations of a page that breaks its policy', async ({ browser }) => {
