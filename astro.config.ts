@@ -10,7 +10,7 @@ import { loadRegistry } from './src/registry/load.ts';
 import { sidebar } from './src/site/navigation.ts';
 import { entryRedirects } from './src/site/published.ts';
 import { shortLinkSegment } from './src/registry/urls.ts';
-import { siteUrl, SiteUrlError } from './src/site-url.ts';
+import { siteUrl, SiteUrlError } from './src/site/origin.ts';
 
 /** SITE_URL, refused in one line before the build touches dist/ (Astro would print a stack trace, after emptying it). */
 function site(): string {

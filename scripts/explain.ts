@@ -10,7 +10,7 @@
 import { loadRegistry } from '../src/registry/load.ts';
 import { fillTemplate } from '../src/registry/template.ts';
 import { absoluteUrl, DEFAULT_SITE_URL, productPath } from '../src/registry/urls.ts';
-import { siteUrl, SiteUrlError } from '../src/site-url.ts';
+import { siteUrl, SiteUrlError } from '../src/site/origin.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 import { ambiguityNote, boundNotes, decode, describe, LIMITS, toDecoderData, unlistedNote, visibleText, type DecodeResult, type DecoderData, type Match } from '../src/decode/index.ts';
 

@@ -5,7 +5,7 @@
  * value is refused the same way everywhere, in one line: an http(s) origin, without a user name or
  * password (every page would publish them), or nothing for the local preview server.
  */
-import { DEFAULT_SITE_URL } from './registry/urls.ts';
+import { DEFAULT_SITE_URL } from '../registry/urls.ts';
 
 /** A SITE_URL that cannot be the site's origin; the message says what is wrong and what to do. */
 export class SiteUrlError extends Error {}

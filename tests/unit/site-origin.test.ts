@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../../src/registry/load.ts';
 import { DEFAULT_SITE_URL } from '../../src/registry/urls.ts';
-import { siteUrl, SiteUrlError } from '../../src/site-url.ts';
+import { siteUrl, SiteUrlError } from '../../src/site/origin.ts';
 
 describe('SITE_URL', () => {
 	const accepted: [string | undefined, string][] = [
