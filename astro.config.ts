@@ -41,7 +41,10 @@ export default defineConfig({
 	vite: {
 		build: {
 			rolldownOptions: {
-				onwarn: (warning, warn) => (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject') ? undefined : warn(warning)),
+				onwarn: (warning, warn) =>
+					warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')
+						? undefined
+						: warn(warning),
 			},
 		},
 	},
@@ -54,8 +57,15 @@ export default defineConfig({
 			lastUpdated: false,
 			pagination: false,
 			plugins: [...linkValidation()],
-			routeMiddleware: ['./src/integrations/sidebar-anchors.ts', './src/integrations/sidebar-focus.ts'],
-			components: { Head: './src/components/Head.astro', PageTitle: './src/components/PageTitle.astro', Search: './src/components/Search.astro' },
+			routeMiddleware: [
+				'./src/integrations/sidebar-anchors.ts',
+				'./src/integrations/sidebar-focus.ts',
+			],
+			components: {
+				Head: './src/components/Head.astro',
+				PageTitle: './src/components/PageTitle.astro',
+				Search: './src/components/Search.astro',
+			},
 		}),
 		// Starlight adds the sitemap itself unless it is here; here, short links (redirects and choosers) stay out of it.
 		sitemap({ filter: (page) => shortLinkSegment(new URL(page).pathname) === undefined }),

@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decode, toDecoderData, type DecoderData } from '../src/decode/index.ts';
 import { loadRegistry, PROJECT_ROOT } from '../src/registry/load.ts';
-import { allEntries, findProduct, problemType, type Registry, type RegistryEntry } from '../src/registry/model.ts';
+import {
+	allEntries,
+	findProduct,
+	problemType,
+	type Registry,
+	type RegistryEntry,
+} from '../src/registry/model.ts';
 import { fillTemplate, parseTemplate, templateParams } from '../src/registry/template.ts';
 import { absoluteUrl, DECODER_DATA_PATH, DEFAULT_SITE_URL } from '../src/registry/urls.ts';
 import { commandLine, refuse } from './cli.ts';
@@ -70,7 +76,11 @@ const STAMP = '2025-03-01T12:00:00.000Z';
 
 /** Every template of the registry with its entry: entries' messages, and the other messages they may be seen with. */
 function templates(registry: Registry): { entry: RegistryEntry; template: string }[] {
-	return allEntries(registry).flatMap((entry) => [entry.message, ...entry.messages.map((m) => m.text)].flatMap((t) => (t === undefined ? [] : [{ entry, template: t }])));
+	return allEntries(registry).flatMap((entry) =>
+		[entry.message, ...entry.messages.map((m) => m.text)].flatMap((t) =>
+			t === undefined ? [] : [{ entry, template: t }]
+		)
+	);
 }
 
 /** Pastes as users bring them, made from the registry's own entries: every kind in turn. Seeded: the same corpus on every run, so figures compare. */
@@ -78,15 +88,29 @@ function corpus(registry: Registry, size: number): string[] {
 	const rnd = mulberry32(size + allEntries(registry).length);
 	const entries = allEntries(registry);
 	const pick = () => entries[Math.floor(rnd() * entries.length)]!;
-	const values = (params: readonly string[]) => Object.fromEntries(params.map((p, i) => [p, `${p}-${Math.floor(rnd() * 9000) + 1000}${i}`]));
-	const messages = templates(registry).filter(({ template }) => parseTemplate(template).some((s) => s.kind === 'text' && /\w{3}/.test(s.text)));
+	const values = (params: readonly string[]) =>
+		Object.fromEntries(params.map((p, i) => [p, `${p}-${Math.floor(rnd() * 9000) + 1000}${i}`]));
+	const messages = templates(registry).filter(({ template }) =>
+		parseTemplate(template).some((s) => s.kind === 'text' && /\w{3}/.test(s.text))
+	);
 	const filled = (template: string) => fillTemplate(template, values(templateParams(template)));
 	const withExample = entries.filter((e) => e.examples?.length);
 	const body = (e: RegistryEntry): Record<string, unknown> => {
 		const type = problemType(findProduct(registry, e.product)!, e);
 		return type
-			? { type, title: 'Error', status: e.status, detail: `The request failed (${e.code.toLowerCase()})`, code: e.code, retryable: false }
-			: { code: e.code, message: e.message ? filled(e.message) : `Failed: ${e.code}`, ...(e.status ? { status: e.status } : {}) };
+			? {
+					type,
+					title: 'Error',
+					status: e.status,
+					detail: `The request failed (${e.code.toLowerCase()})`,
+					code: e.code,
+					retryable: false,
+				}
+			: {
+					code: e.code,
+					message: e.message ? filled(e.message) : `Failed: ${e.code}`,
+					...(e.status ? { status: e.status } : {}),
+				};
 	};
 	const kinds: (() => string)[] = [
 		() => {
@@ -98,13 +122,34 @@ function corpus(registry: Registry, size: number): string[] {
 		() => {
 			const [e, cause] = [pick(), pick()];
 			const details = Object.fromEntries((e.details ?? []).map((d) => [d.name, 'v-1']));
-			return JSON.stringify({ name: 'Error', code: e.code, message: `${e.code} failed`, summary: 'failed', docsUrl: 'https://docs.example.com/errors', details, cause: { code: cause.code, message: 'inner' } }, null, 2);
+			return JSON.stringify(
+				{
+					name: 'Error',
+					code: e.code,
+					message: `${e.code} failed`,
+					summary: 'failed',
+					docsUrl: 'https://docs.example.com/errors',
+					details,
+					cause: { code: cause.code, message: 'inner' },
+				},
+				null,
+				2
+			);
 		},
 		() => {
 			const e = pick();
 			return `${STAMP} INFO starting\n${STAMP} ERROR Error [${e.code}]: request failed\n    at handler (/app/src/server.ts:42:11)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)`;
 		},
-		() => [pick(), pick(), pick()].map((e, i) => JSON.stringify({ level: i === 1 ? 'info' : 'error', time: STAMP, ...(i === 1 ? { msg: 'retrying' } : body(e)) })).join('\n'),
+		() =>
+			[pick(), pick(), pick()]
+				.map((e, i) =>
+					JSON.stringify({
+						level: i === 1 ? 'info' : 'error',
+						time: STAMP,
+						...(i === 1 ? { msg: 'retrying' } : body(e)),
+					})
+				)
+				.join('\n'),
 		() => pick().code,
 		() => absoluteUrl(DEFAULT_SITE_URL, pick().path),
 		() => {
@@ -120,18 +165,24 @@ function corpus(registry: Registry, size: number): string[] {
 /** 1 MiB built to hurt: near-miss messages, unclosed and deep brackets, long lines, code-shaped noise. */
 function adversarial(registry: Registry, bytes = 1 << 20): string {
 	const entries = allEntries(registry);
-	const nearMisses = templates(registry)
-		.map(({ template }) => {
-			const parts = parseTemplate(template);
-			// Every literal but the last, with long values: a lazy `(.+?)` per placeholder tries every split.
-			return parts.slice(0, -1).map((s) => (s.kind === 'text' ? s.text : 'x '.repeat(40))).join('');
-		});
+	const nearMisses = templates(registry).map(({ template }) => {
+		const parts = parseTemplate(template);
+		// Every literal but the last, with long values: a lazy `(.+?)` per placeholder tries every split.
+		return parts
+			.slice(0, -1)
+			.map((s) => (s.kind === 'text' ? s.text : 'x '.repeat(40)))
+			.join('');
+	});
 	const chunks = [
 		() => nearMisses.join(' ').repeat(4),
 		() => '{"a":'.repeat(5000),
 		() => '['.repeat(20_000),
 		() => `${'a '.repeat(30_000)}\n`,
-		() => entries.map((e) => `${e.code}_X`).join(' ').repeat(3),
+		() =>
+			entries
+				.map((e) => `${e.code}_X`)
+				.join(' ')
+				.repeat(3),
 		() => '/errors/'.repeat(4000),
 		() => `${'"'.repeat(3000)}'${"'".repeat(3000)}`,
 		() => nearMisses.map((m) => `${STAMP} ERROR ${m}`).join('\n'),
@@ -170,7 +221,11 @@ export function adversarialShapes(registry: Registry, bytes = 1 << 20): Adversar
 	}
 	// A code whose reference documents `details` fields makes its line be read for `key=value` pairs.
 	const withDetails = allEntries(registry).find((e) => e.details?.length)?.code ?? 'CODE';
-	const unknownError = JSON.stringify({ code: 'NOT_A_KNOWN_CODE', message: 'Something failed while serving the request', path: ['query', 'items'] });
+	const unknownError = JSON.stringify({
+		code: 'NOT_A_KNOWN_CODE',
+		message: 'Something failed while serving the request',
+		path: ['query', 'items'],
+	});
 	return [
 		{ name: 'mixed', text: adversarial(registry, bytes) },
 		{ name: 'util.inspect labels', text: `[${fill(`${'Error'.repeat(399)}x{}, `, bytes - 1)}` },
@@ -179,15 +234,29 @@ export function adversarialShapes(registry: Registry, bytes = 1 << 20): Adversar
 		{ name: 'lines of [x]', text: fill('[x]\n', bytes) },
 		{ name: 'lines of ["x"]', text: fill('["x"]\n', bytes) },
 		{ name: 'status, long spaces', text: fill(`status${' '.repeat(8000)}x\n`, bytes) },
-		{ name: 'docs link, long dashes', text: fill(`/${product?.id ?? 'p'}/errors/a${'-'.repeat(4000)}x\n`, bytes) },
-		{ name: 'code lines of unclosed pairs', text: fill(['k="', 'k: ', '=:'].map((f) => `${withDetails} ${f.repeat(2700)}\n`).join(''), bytes) },
+		{
+			name: 'docs link, long dashes',
+			text: fill(`/${product?.id ?? 'p'}/errors/a${'-'.repeat(4000)}x\n`, bytes),
+		},
+		{
+			name: 'code lines of unclosed pairs',
+			text: fill(
+				['k="', 'k: ', '=:'].map((f) => `${withDetails} ${f.repeat(2700)}\n`).join(''),
+				bytes
+			),
+		},
 	];
 }
 
 /** One regular expression per template, tried in turn over the paste: what a first attempt does. */
 function naiveBaseline(registry: Registry): { templates: number; run: (text: string) => number } {
 	const regexes = templates(registry).map(
-		({ template }) => new RegExp(parseTemplate(template).map((s) => (s.kind === 'text' ? s.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '(.+?)')).join('')),
+		({ template }) =>
+			new RegExp(
+				parseTemplate(template)
+					.map((s) => (s.kind === 'text' ? s.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '(.+?)'))
+					.join('')
+			)
 	);
 	return {
 		templates: regexes.length,
@@ -225,7 +294,11 @@ function gzipBytes(text: string | Uint8Array): number {
 	return gzipSync(text, { level: 9 }).length;
 }
 
-function measureCorpus(label: string, registry: Registry, options: { pastes?: number; reps?: number } = {}): CorpusFigures {
+function measureCorpus(
+	label: string,
+	registry: Registry,
+	options: { pastes?: number; reps?: number } = {}
+): CorpusFigures {
 	const started = performance.now();
 	const data: DecoderData = toDecoderData(registry);
 	decode('', data);
@@ -234,22 +307,24 @@ function measureCorpus(label: string, registry: Registry, options: { pastes?: nu
 	const times = perPaste(pastes, (t) => decode(t, data), options.reps ?? 20);
 	const baseline = naiveBaseline(registry);
 	const baseTimes = perPaste(pastes, baseline.run, 1);
-	const adversarialFigures = adversarialShapes(registry).map(({ name, text }): AdversarialFigures => {
-		const runs: number[] = [];
-		const cpu: number[] = [];
-		let truncated = false;
-		decode(text, data);
-		for (let r = 0; r < 7; r++) {
-			const [t0, c0] = [performance.now(), process.cpuUsage()];
-			truncated = decode(text, data).truncated;
-			const c = process.cpuUsage(c0);
-			runs.push(performance.now() - t0);
-			cpu.push((c.user + c.system) / 1000);
+	const adversarialFigures = adversarialShapes(registry).map(
+		({ name, text }): AdversarialFigures => {
+			const runs: number[] = [];
+			const cpu: number[] = [];
+			let truncated = false;
+			decode(text, data);
+			for (let r = 0; r < 7; r++) {
+				const [t0, c0] = [performance.now(), process.cpuUsage()];
+				truncated = decode(text, data).truncated;
+				const c = process.cpuUsage(c0);
+				runs.push(performance.now() - t0);
+				cpu.push((c.user + c.system) / 1000);
+			}
+			runs.sort((a, b) => a - b);
+			cpu.sort((a, b) => a - b);
+			return { shape: name, bytes: text.length, millis: runs[3]!, cpuMillis: cpu[3]!, truncated };
 		}
-		runs.sort((a, b) => a - b);
-		cpu.sort((a, b) => a - b);
-		return { shape: name, bytes: text.length, millis: runs[3]!, cpuMillis: cpu[3]!, truncated };
-	});
+	);
 	const median = percentile(times, 0.5);
 	const baseMedian = percentile(baseTimes, 0.5);
 	return {
@@ -259,7 +334,11 @@ function measureCorpus(label: string, registry: Registry, options: { pastes?: nu
 		indexMillis,
 		medianMicros: median,
 		p99Micros: percentile(times, 0.99),
-		baseline: { medianMicros: baseMedian, p99Micros: percentile(baseTimes, 0.99), templates: baseline.templates },
+		baseline: {
+			medianMicros: baseMedian,
+			p99Micros: percentile(baseTimes, 0.99),
+			templates: baseline.templates,
+		},
 		speedup: baseMedian / median,
 		adversarial: adversarialFigures,
 		// What src/pages/search/data.json.ts serves.
@@ -271,13 +350,34 @@ function measureCorpus(label: string, registry: Registry, options: { pastes?: nu
  * The island's script bundled and minified as the site ships it: what loads with the page (the
  * island), and in all (with the engine, a chunk it fetches when the page is idle or at first use).
  */
-async function islandCodeBytes(): Promise<{ entry: string; gzipBytes: number; totalGzipBytes: number }> {
+async function islandCodeBytes(): Promise<{
+	entry: string;
+	gzipBytes: number;
+	totalGzipBytes: number;
+}> {
 	// esbuild comes with Astro (through Vite); it bundles, splits and minifies the way the site build does.
 	const { build } = await import('esbuild');
-	const result = await build({ entryPoints: [ISLAND_ENTRY], bundle: true, splitting: true, outdir: 'island', minify: true, format: 'esm', write: false, target: 'es2022', logLevel: 'silent' });
+	const result = await build({
+		entryPoints: [ISLAND_ENTRY],
+		bundle: true,
+		splitting: true,
+		outdir: 'island',
+		minify: true,
+		format: 'esm',
+		write: false,
+		target: 'es2022',
+		logLevel: 'silent',
+	});
 	const first = result.outputFiles.find((f) => f.path.endsWith('/island.js'))!;
 	// What the island imports statically comes with it: a shared chunk it names in its first line.
-	const shared = result.outputFiles.filter((f) => f !== first && new TextDecoder().decode(first.contents).includes(f.path.slice(f.path.lastIndexOf('/') + 1)) && !isDynamic(first, f));
+	const shared = result.outputFiles.filter(
+		(f) =>
+			f !== first &&
+			new TextDecoder()
+				.decode(first.contents)
+				.includes(f.path.slice(f.path.lastIndexOf('/') + 1)) &&
+			!isDynamic(first, f)
+	);
 	return {
 		entry: ISLAND_ENTRY.slice(PROJECT_ROOT.length + 1),
 		gzipBytes: [first, ...shared].reduce((n, f) => n + gzipBytes(f.contents), 0),
@@ -289,12 +389,21 @@ async function islandCodeBytes(): Promise<{ entry: string; gzipBytes: number; to
 function isDynamic(first: { contents: Uint8Array }, chunk: { path: string }): boolean {
 	const name = chunk.path.slice(chunk.path.lastIndexOf('/') + 1);
 	const text = new TextDecoder().decode(first.contents);
-	return text.includes(`import("./${name}")`) && !new RegExp(`from\\s*"\\./${name.replace('.', '\\.')}"`).test(text);
+	return (
+		text.includes(`import("./${name}")`) &&
+		!new RegExp(`from\\s*"\\./${name.replace('.', '\\.')}"`).test(text)
+	);
 }
 
-export async function decoderBench(options: { codes?: number; pastes?: number } = {}): Promise<DecoderFigures> {
+export async function decoderBench(
+	options: { codes?: number; pastes?: number } = {}
+): Promise<DecoderFigures> {
 	const real = measureCorpus('real', loadRegistry(), options);
-	const large = measureCorpus('synthetic', syntheticRegistry(options.codes ?? DECODER_TARGETS.largeCodes), options);
+	const large = measureCorpus(
+		'synthetic',
+		syntheticRegistry(options.codes ?? DECODER_TARGETS.largeCodes),
+		options
+	);
 	const code = await islandCodeBytes();
 	const t = DECODER_TARGETS;
 	return {
@@ -302,7 +411,12 @@ export async function decoderBench(options: { codes?: number; pastes?: number } 
 		load: loadavg()[0]!,
 		real,
 		large,
-		island: { entry: code.entry, codeGzipBytes: code.gzipBytes, totalGzipBytes: code.totalGzipBytes, dataGzipBytes: real.dataGzipBytes },
+		island: {
+			entry: code.entry,
+			codeGzipBytes: code.gzipBytes,
+			totalGzipBytes: code.totalGzipBytes,
+			dataGzipBytes: real.dataGzipBytes,
+		},
 		pass: {
 			medianReal: real.medianMicros < t.medianRealMicros,
 			medianLarge: large.medianMicros < t.medianLargeMicros,
@@ -327,25 +441,78 @@ export function decoderTable(f: DecoderFigures): string {
 	const t = DECODER_TARGETS;
 	const mark = (ok: boolean | undefined) => (ok ? 'ok' : 'MISSED');
 	const rows: [string, string, string, string, string][] = [
-		['', `real (${f.real.codes} codes)`, `synthetic (${f.large.codes.toLocaleString('en')})`, 'target', ''],
-		['median per paste', us(f.real.medianMicros), us(f.large.medianMicros), `< ${t.medianRealMicros} µs / < ${t.medianLargeMicros} µs`, `${mark(f.pass.medianReal)} / ${mark(f.pass.medianLarge)}`],
+		[
+			'',
+			`real (${f.real.codes} codes)`,
+			`synthetic (${f.large.codes.toLocaleString('en')})`,
+			'target',
+			'',
+		],
+		[
+			'median per paste',
+			us(f.real.medianMicros),
+			us(f.large.medianMicros),
+			`< ${t.medianRealMicros} µs / < ${t.medianLargeMicros} µs`,
+			`${mark(f.pass.medianReal)} / ${mark(f.pass.medianLarge)}`,
+		],
 		['p99 per paste', us(f.real.p99Micros), us(f.large.p99Micros), '', ''],
-		[`naive baseline median`, us(f.real.baseline.medianMicros), us(f.large.baseline.medianMicros), `${f.real.baseline.templates} / ${f.large.baseline.templates} regexes`, ''],
-		['faster than baseline', `${f.real.speedup.toFixed(1)}×`, `${f.large.speedup.toFixed(1)}×`, `≥ ${t.baselineSpeedup}× at ${t.largeCodes.toLocaleString('en')}`, mark(f.pass.baselineSpeedup)],
+		[
+			`naive baseline median`,
+			us(f.real.baseline.medianMicros),
+			us(f.large.baseline.medianMicros),
+			`${f.real.baseline.templates} / ${f.large.baseline.templates} regexes`,
+			'',
+		],
+		[
+			'faster than baseline',
+			`${f.real.speedup.toFixed(1)}×`,
+			`${f.large.speedup.toFixed(1)}×`,
+			`≥ ${t.baselineSpeedup}× at ${t.largeCodes.toLocaleString('en')}`,
+			mark(f.pass.baselineSpeedup),
+		],
 		...f.real.adversarial.flatMap((a, i): [string, string, string, string, string][] => {
 			const large = f.large.adversarial[i];
 			return [
-				[`1 MB adversarial: ${a.shape}`, ms(a.millis), large ? ms(large.millis) : '', `< ${t.adversarialMillis} ms`, mark(a.millis < t.adversarialMillis)],
+				[
+					`1 MB adversarial: ${a.shape}`,
+					ms(a.millis),
+					large ? ms(large.millis) : '',
+					`< ${t.adversarialMillis} ms`,
+					mark(a.millis < t.adversarialMillis),
+				],
 				['  of which CPU time', ms(a.cpuMillis), large ? ms(large.cpuMillis) : '', '', ''],
 			];
 		}),
 		['first decode (cold)', ms(f.real.indexMillis), ms(f.large.indexMillis), '', ''],
-		[`decoder data (${DECODER_DATA_PATH}), gzip`, formatBytes(f.real.dataGzipBytes), formatBytes(f.large.dataGzipBytes), `≤ ${formatBytes(t.islandDataGzipBytes)}`, mark(f.pass.islandData)],
-		['island code with the page, gzip', formatBytes(f.island.codeGzipBytes), '', `≤ ${formatBytes(t.islandCodeGzipBytes)}`, mark(f.pass.islandCode)],
-		['  and the engine, fetched when idle', formatBytes(f.island.totalGzipBytes - f.island.codeGzipBytes), '', '', ''],
+		[
+			`decoder data (${DECODER_DATA_PATH}), gzip`,
+			formatBytes(f.real.dataGzipBytes),
+			formatBytes(f.large.dataGzipBytes),
+			`≤ ${formatBytes(t.islandDataGzipBytes)}`,
+			mark(f.pass.islandData),
+		],
+		[
+			'island code with the page, gzip',
+			formatBytes(f.island.codeGzipBytes),
+			'',
+			`≤ ${formatBytes(t.islandCodeGzipBytes)}`,
+			mark(f.pass.islandCode),
+		],
+		[
+			'  and the engine, fetched when idle',
+			formatBytes(f.island.totalGzipBytes - f.island.codeGzipBytes),
+			'',
+			'',
+			'',
+		],
 	];
 	const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
-	const lines = rows.map((r) => r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join('  ').trimEnd());
+	const lines = rows.map((r) =>
+		r
+			.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell))
+			.join('  ')
+			.trimEnd()
+	);
 	return [
 		`Decoder (node ${f.node}, ${cpus().length} CPUs, load ${f.load.toFixed(1)}; ${f.real.pastes} pastes per corpus, best of 3 batches each; 1 MB: median of 7; island code: ${f.island.entry})`,
 		...lines,
@@ -363,9 +530,17 @@ Options:
   -h, --help   show this help`;
 
 if (import.meta.main) {
-	const { values } = commandLine('bench-decode', USAGE, { json: { type: 'boolean', default: false }, codes: { type: 'string' } });
+	const { values } = commandLine('bench-decode', USAGE, {
+		json: { type: 'boolean', default: false },
+		codes: { type: 'string' },
+	});
 	const codes = values.codes === undefined ? undefined : Number(values.codes);
-	if (codes !== undefined && !(Number.isInteger(codes) && codes > 0)) refuse('bench-decode', USAGE, `--codes ${values.codes} is not a positive whole number of synthetic codes`);
+	if (codes !== undefined && !(Number.isInteger(codes) && codes > 0))
+		refuse(
+			'bench-decode',
+			USAGE,
+			`--codes ${values.codes} is not a positive whole number of synthetic codes`
+		);
 	const figures = await decoderBench({ codes });
 	console.log(values.json ? JSON.stringify(figures) : decoderTable(figures));
 }

@@ -81,10 +81,23 @@ function fail(message: string): never {
 function timed(command: string, cwd: string, env: NodeJS.ProcessEnv): Step {
 	const out = join(cwd, '.time');
 	const log = join(cwd, 'build.log');
-	const r = spawnSync('/usr/bin/time', ['-o', out, '-f', '%e %U %S %M', 'sh', '-c', command], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+	const r = spawnSync('/usr/bin/time', ['-o', out, '-f', '%e %U %S %M', 'sh', '-c', command], {
+		cwd,
+		env,
+		encoding: 'utf8',
+		maxBuffer: 1 << 28,
+	});
 	appendFileSync(log, `$ ${command}\n${r.stdout}${r.stderr}`);
-	if (r.status !== 0) fail(`"${command}" failed (exit ${r.status}) — see ${log} for why:\n${(r.stdout + r.stderr).trim().split('\n').slice(-10).join('\n')}`);
-	const [wall, user, sys, kb] = readFileSync(out, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+	if (r.status !== 0)
+		fail(
+			`"${command}" failed (exit ${r.status}) — see ${log} for why:\n${(r.stdout + r.stderr).trim().split('\n').slice(-10).join('\n')}`
+		);
+	const [wall, user, sys, kb] = readFileSync(out, 'utf8')
+		.trim()
+		.split('\n')
+		.at(-1)!
+		.split(' ')
+		.map(Number);
 	return { command, wallSeconds: wall!, cpuSeconds: user! + sys!, peakBytes: kb! * 1024 };
 }
 
@@ -101,7 +114,12 @@ function pageSize(dist: string, path: string): PageSize {
  * Builds one site with the project's own `build` script, step by step, and measures it: the real
  * registry (`real`, loaded once by the caller) or, with `codes`, a synthetic one holding it.
  */
-function benchSite(label: string, codes: number | undefined, ref: string | undefined, real: Registry): SiteFigures {
+function benchSite(
+	label: string,
+	codes: number | undefined,
+	ref: string | undefined,
+	real: Registry
+): SiteFigures {
 	const dir = join(BENCH_DIR, `site-${label}`);
 	copyProject(dir, ref);
 	let registryDir = DEFAULT_REGISTRY_DIR;
@@ -109,21 +127,34 @@ function benchSite(label: string, codes: number | undefined, ref: string | undef
 	if (codes !== undefined) {
 		registryDir = join(BENCH_DIR, `registry-${label}`);
 		const realCount = allEntries(real).length;
-		if (codes <= realCount) fail(`--codes ${codes} is not more than the real registry's ${realCount} codes — ask for a larger size.`);
+		if (codes <= realCount)
+			fail(
+				`--codes ${codes} is not more than the real registry's ${realCount} codes — ask for a larger size.`
+			);
 		writeSyntheticRegistry(registryDir, codes - realCount);
-		for (const f of readdirSync(DEFAULT_REGISTRY_DIR).filter((f) => /\.ya?ml$/.test(f))) cpSync(join(DEFAULT_REGISTRY_DIR, f), join(registryDir, f));
+		for (const f of readdirSync(DEFAULT_REGISTRY_DIR).filter((f) => /\.ya?ml$/.test(f)))
+			cpSync(join(DEFAULT_REGISTRY_DIR, f), join(registryDir, f));
 		registry = loadRegistry(registryDir);
 	}
 	const entries = allEntries(registry);
-	const env = { ...process.env, ATLAS_REGISTRY_DIR: registryDir, PATH: `${join(dir, 'node_modules/.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
-	const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+	const env = {
+		...process.env,
+		ATLAS_REGISTRY_DIR: registryDir,
+		PATH: `${join(dir, 'node_modules/.bin')}:${process.env.PATH}`,
+		ASTRO_TELEMETRY_DISABLED: '1',
+	};
+	const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+		scripts: Record<string, string>;
+	};
 	const steps = pkg.scripts.build!.split('&&').map((s) => timed(s.trim(), dir, env));
 	const generatorStep = steps.find((s) => s.command.includes('scripts/generate.ts'));
 
 	const dist = join(dir, 'dist');
 	const files = listFiles(dist);
 	// Each code page with the product it belongs to, smallest first.
-	const sized = entries.map((e) => ({ product: e.product, page: pageSize(dist, e.path) })).sort((a, b) => a.page.gzip - b.page.gzip);
+	const sized = entries
+		.map((e) => ({ product: e.product, page: pageSize(dist, e.path) }))
+		.sort((a, b) => a.page.gzip - b.page.gzip);
 	const pages = sized.map((s) => s.page);
 	const pagefindFiles = listFiles(join(dist, 'pagefind'));
 	const realIds = new Set(real.products.map((p) => p.id));
@@ -138,11 +169,21 @@ function benchSite(label: string, codes: number | undefined, ref: string | undef
 		products: registry.products.length,
 		steps,
 		build,
-		generator: { wallSeconds: generatorStep?.wallSeconds ?? 0, cpuSeconds: generatorStep?.cpuSeconds ?? 0, share: (generatorStep?.cpuSeconds ?? 0) / build.cpuSeconds },
+		generator: {
+			wallSeconds: generatorStep?.wallSeconds ?? 0,
+			cpuSeconds: generatorStep?.cpuSeconds ?? 0,
+			share: (generatorStep?.cpuSeconds ?? 0) / build.cpuSeconds,
+		},
 		site: { bytes: bytes(files), files: files.length },
-		codePages: { count: pages.length, median: pages[Math.floor(pages.length / 2)]!, largest: pages.at(-1)! },
+		codePages: {
+			count: pages.length,
+			median: pages[Math.floor(pages.length / 2)]!,
+			largest: pages.at(-1)!,
+		},
 		pagefind: { bytes: bytes(pagefindFiles), files: pagefindFiles.length },
-		realPages: Object.fromEntries(sized.filter((s) => realIds.has(s.product)).map(({ page }) => [page.path, page.gzip])),
+		realPages: Object.fromEntries(
+			sized.filter((s) => realIds.has(s.product)).map(({ page }) => [page.path, page.gzip])
+		),
 		load: loadavg()[0]!,
 	};
 }
@@ -170,31 +211,62 @@ function checks(sites: SiteFigures[]): Check[] {
 	const largest = sites.reduce((a, b) => (b.codes > a.codes ? b : a));
 	const out: Check[] = [];
 	if (largest.codes >= TARGETS.codes) {
-		const busy = largest.load > cpus().length ? ` (load ${largest.load.toFixed(1)} on ${cpus().length} CPUs: wall time reads high; CPU ${largest.build.cpuSeconds.toFixed(1)} s)` : '';
-		out.push({ target: `${largest.codes} codes build < ${TARGETS.buildSeconds} s`, value: `${largest.build.wallSeconds.toFixed(1)} s${busy}`, ok: largest.build.wallSeconds < TARGETS.buildSeconds });
-		out.push({ target: `${largest.codes} codes peak memory < ${formatBytes(TARGETS.peakBytes)}`, value: formatBytes(largest.build.peakBytes), ok: largest.build.peakBytes < TARGETS.peakBytes });
+		const busy =
+			largest.load > cpus().length
+				? ` (load ${largest.load.toFixed(1)} on ${cpus().length} CPUs: wall time reads high; CPU ${largest.build.cpuSeconds.toFixed(1)} s)`
+				: '';
+		out.push({
+			target: `${largest.codes} codes build < ${TARGETS.buildSeconds} s`,
+			value: `${largest.build.wallSeconds.toFixed(1)} s${busy}`,
+			ok: largest.build.wallSeconds < TARGETS.buildSeconds,
+		});
+		out.push({
+			target: `${largest.codes} codes peak memory < ${formatBytes(TARGETS.peakBytes)}`,
+			value: formatBytes(largest.build.peakBytes),
+			ok: largest.build.peakBytes < TARGETS.peakBytes,
+		});
 	}
 	for (const site of sites) {
-		out.push({ target: `${site.label}: largest code page < ${formatBytes(TARGETS.codePageGzipBytes)} gzipped`, value: formatBytes(site.codePages.largest.gzip), ok: site.codePages.largest.gzip < TARGETS.codePageGzipBytes });
+		out.push({
+			target: `${site.label}: largest code page < ${formatBytes(TARGETS.codePageGzipBytes)} gzipped`,
+			value: formatBytes(site.codePages.largest.gzip),
+			ok: site.codePages.largest.gzip < TARGETS.codePageGzipBytes,
+		});
 	}
 	// Checked at the target size, like the build: on small sites the generator's fixed ~0.4 s of Node
 	// start-up and module loading is itself 2% of the build.
 	for (const site of sites.filter((x) => x.codes >= TARGETS.codes)) {
-		out.push({ target: `${site.label}: generator < ${TARGETS.generatorShare * 100}% of build CPU`, value: `${(site.generator.share * 100).toFixed(2)}%`, ok: site.generator.share < TARGETS.generatorShare });
+		out.push({
+			target: `${site.label}: generator < ${TARGETS.generatorShare * 100}% of build CPU`,
+			value: `${(site.generator.share * 100).toFixed(2)}%`,
+			ok: site.generator.share < TARGETS.generatorShare,
+		});
 	}
 	for (const site of sites.slice(1)) {
 		const g = pageGrowth(base, site);
-		out.push({ target: `same code page at ${base.codes} and ${site.codes} codes within ${TARGETS.pageGrowth * 100}%`, value: `${g.ratio >= 0 ? '+' : ''}${(g.ratio * 100).toFixed(1)}% (${g.path})`, ok: Math.abs(g.ratio) <= TARGETS.pageGrowth });
+		out.push({
+			target: `same code page at ${base.codes} and ${site.codes} codes within ${TARGETS.pageGrowth * 100}%`,
+			value: `${g.ratio >= 0 ? '+' : ''}${(g.ratio * 100).toFixed(1)}% (${g.path})`,
+			ok: Math.abs(g.ratio) <= TARGETS.pageGrowth,
+		});
 	}
 	return out;
 }
 
 function table(rows: string[][]): string {
 	const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-	return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+	return rows
+		.map((r) =>
+			r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
+		)
+		.join('\n');
 }
 
-function report(sites: SiteFigures[], results: Check[], decoder: DecoderFigures | undefined): string {
+function report(
+	sites: SiteFigures[],
+	results: Check[],
+	decoder: DecoderFigures | undefined
+): string {
 	const s = (f: (x: SiteFigures) => string, name: string) => [name, ...sites.map(f)];
 	const rows = [
 		s((x) => x.label, 'site'),
@@ -203,15 +275,31 @@ function report(sites: SiteFigures[], results: Check[], decoder: DecoderFigures 
 		s((x) => `${x.build.wallSeconds.toFixed(1)} s`, 'build wall (generate + astro build)'),
 		s((x) => `${x.build.cpuSeconds.toFixed(1)} s`, 'build CPU (user + sys)'),
 		s((x) => formatBytes(x.build.peakBytes), 'peak memory (largest process RSS)'),
-		s((x) => `${x.generator.wallSeconds.toFixed(2)} s (${(x.generator.share * 100).toFixed(1)}% CPU)`, 'generator (wall, share of build CPU)'),
+		s(
+			(x) =>
+				`${x.generator.wallSeconds.toFixed(2)} s (${(x.generator.share * 100).toFixed(1)}% CPU)`,
+			'generator (wall, share of build CPU)'
+		),
 		s((x) => formatBytes(x.site.bytes), 'site size'),
 		s((x) => String(x.site.files), 'site files'),
-		s((x) => `${formatBytes(x.codePages.median.raw)} / ${formatBytes(x.codePages.median.gzip)}`, 'median code page (raw / gzip)'),
-		s((x) => `${formatBytes(x.codePages.largest.raw)} / ${formatBytes(x.codePages.largest.gzip)}`, 'largest code page (raw / gzip)'),
+		s(
+			(x) => `${formatBytes(x.codePages.median.raw)} / ${formatBytes(x.codePages.median.gzip)}`,
+			'median code page (raw / gzip)'
+		),
+		s(
+			(x) => `${formatBytes(x.codePages.largest.raw)} / ${formatBytes(x.codePages.largest.gzip)}`,
+			'largest code page (raw / gzip)'
+		),
 		s((x) => `${formatBytes(x.pagefind.bytes)} (${x.pagefind.files} files)`, 'Pagefind index'),
 		s((x) => x.load.toFixed(1), 'load average after build'),
 	];
-	const lines = [table(rows), '', 'largest code pages: ' + sites.map((x) => `${x.label} ${x.codePages.largest.path}`).join(', '), '', 'targets:'];
+	const lines = [
+		table(rows),
+		'',
+		'largest code pages: ' + sites.map((x) => `${x.label} ${x.codePages.largest.path}`).join(', '),
+		'',
+		'targets:',
+	];
 	for (const c of results) lines.push(`  ${c.ok ? 'ok  ' : 'MISS'}  ${c.target}: ${c.value}`);
 	if (decoder) lines.push('', decoderTable(decoder));
 	return lines.join('\n');
@@ -237,12 +325,17 @@ async function main(): Promise<void> {
 		json: { type: 'boolean', default: false },
 		ref: { type: 'string' },
 	});
-	if (!existsSync('/usr/bin/time')) fail('GNU time is needed to measure builds and /usr/bin/time is missing — install it (Debian: apt-get install -y time).');
-	const sizes = values.codes?.map((c) => {
-		const n = Number(c.replace(/[_,]/g, ''));
-		if (!Number.isInteger(n) || n < 1) fail(`--codes ${c} is not a whole number of codes — give one such as --codes 5000.`);
-		return n;
-	}) ?? (values.quick ? QUICK_SIZES : DEFAULT_SIZES);
+	if (!existsSync('/usr/bin/time'))
+		fail(
+			'GNU time is needed to measure builds and /usr/bin/time is missing — install it (Debian: apt-get install -y time).'
+		);
+	const sizes =
+		values.codes?.map((c) => {
+			const n = Number(c.replace(/[_,]/g, ''));
+			if (!Number.isInteger(n) || n < 1)
+				fail(`--codes ${c} is not a whole number of codes — give one such as --codes 5000.`);
+			return n;
+		}) ?? (values.quick ? QUICK_SIZES : DEFAULT_SIZES);
 	const log = (m: string) => values.json || console.error(m);
 	// First, while the machine is not yet busy with this benchmark's own builds.
 	if (!values.quick) log('bench: measuring the decoder…');
@@ -255,9 +348,31 @@ async function main(): Promise<void> {
 		sites.push(benchSite(label, codes, values.ref, real));
 	}
 	const results = checks(sites);
-	const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryBytes: totalmem(), node: process.version };
-	if (values.json) console.log(JSON.stringify({ machine, ref: values.ref ?? 'working tree', targets: TARGETS, sites, checks: results, decoder }, null, '\t'));
-	else console.log(`${report(sites, results, decoder)}\n\n${machine.cpus} × ${machine.cpuModel}, ${formatBytes(machine.memoryBytes)}, Node ${machine.node}`);
+	const machine = {
+		cpus: cpus().length,
+		cpuModel: cpus()[0]?.model,
+		memoryBytes: totalmem(),
+		node: process.version,
+	};
+	if (values.json)
+		console.log(
+			JSON.stringify(
+				{
+					machine,
+					ref: values.ref ?? 'working tree',
+					targets: TARGETS,
+					sites,
+					checks: results,
+					decoder,
+				},
+				null,
+				'\t'
+			)
+		);
+	else
+		console.log(
+			`${report(sites, results, decoder)}\n\n${machine.cpus} × ${machine.cpuModel}, ${formatBytes(machine.memoryBytes)}, Node ${machine.node}`
+		);
 }
 
 if (import.meta.main) await main();

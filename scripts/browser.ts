@@ -21,13 +21,20 @@ export const CHROMIUM_ARGS = [
 	'--disable-quic',
 ];
 
-const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const SYSTEM_BROWSERS = [
+	'/usr/bin/chromium',
+	'/usr/bin/chromium-browser',
+	'/usr/bin/google-chrome',
+	'/usr/bin/google-chrome-stable',
+];
 
 export function findChromium(): string | undefined {
 	const fromEnv = process.env.CHROMIUM_PATH;
 	if (fromEnv) {
 		if (existsSync(fromEnv)) return fromEnv;
-		throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist: point it at a Chromium binary or unset it.`);
+		throw new Error(
+			`CHROMIUM_PATH is set to ${fromEnv}, which does not exist: point it at a Chromium binary or unset it.`
+		);
 	}
 	const own = chromium.executablePath();
 	if (own && existsSync(own)) return own;
@@ -37,16 +44,21 @@ export function findChromium(): string | undefined {
 function install(): void {
 	const isRoot = process.getuid?.() === 0;
 	if (isRoot && existsSync('/usr/bin/apt-get')) {
-		console.log('browser: no Chromium found; installing Debian\'s chromium with apt-get (one time, about a minute)…');
+		console.log(
+			"browser: no Chromium found; installing Debian's chromium with apt-get (one time, about a minute)…"
+		);
 		execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-		execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+		execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+			stdio: 'inherit',
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
 		return;
 	}
 	console.log('browser: no Chromium found; running `npx playwright install chromium`…');
 	const r = spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' });
 	if (r.status !== 0) {
 		throw new Error(
-			'Could not install Chromium. Install one yourself (apt-get install chromium, or npx playwright install chromium) or set CHROMIUM_PATH to a Chromium binary, then run the tests again.',
+			'Could not install Chromium. Install one yourself (apt-get install chromium, or npx playwright install chromium) or set CHROMIUM_PATH to a Chromium binary, then run the tests again.'
 		);
 	}
 }
@@ -64,7 +76,10 @@ if (import.meta.main) {
 			install();
 			path = findChromium();
 		}
-		if (!path) throw new Error('Chromium was installed but cannot be found: set CHROMIUM_PATH to its binary.');
+		if (!path)
+			throw new Error(
+				'Chromium was installed but cannot be found: set CHROMIUM_PATH to its binary.'
+			);
 		console.log(`browser: using ${path}`);
 	} catch (error) {
 		console.error(`browser: ${(error as Error).message}`);

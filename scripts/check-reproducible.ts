@@ -28,7 +28,10 @@ export function fileHashes(dir: string): Map<string, string> {
 	for (const d of readdirSync(dir, { recursive: true, withFileTypes: true })) {
 		if (!d.isFile()) continue;
 		const file = join(d.parentPath, d.name);
-		hashes.set(relative(dir, file).split(sep).join('/'), createHash('sha256').update(readFileSync(file)).digest('hex'));
+		hashes.set(
+			relative(dir, file).split(sep).join('/'),
+			createHash('sha256').update(readFileSync(file)).digest('hex')
+		);
 	}
 	return hashes;
 }
@@ -39,7 +42,11 @@ export interface TreeDifference {
 }
 
 /** The files that differ between two builds, leaving out the paths that may. */
-export function compareBuilds(first: string, second: string, mayDiffer = MAY_DIFFER): TreeDifference[] {
+export function compareBuilds(
+	first: string,
+	second: string,
+	mayDiffer = MAY_DIFFER
+): TreeDifference[] {
 	const a = fileHashes(first);
 	const b = fileHashes(second);
 	const out: TreeDifference[] = [];
@@ -63,10 +70,14 @@ export type Build = (outDir: string) => { ok: boolean; output: string };
 
 /** The site's own build: `astro build` into another folder, from the same sources. */
 const astroBuild: Build = (outDir) => {
-	const build = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-		cwd: PROJECT_ROOT,
-		encoding: 'utf8',
-	});
+	const build = spawnSync(
+		process.execPath,
+		[join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+		{
+			cwd: PROJECT_ROOT,
+			encoding: 'utf8',
+		}
+	);
 	return { ok: build.status === 0, output: `${build.stdout}${build.stderr}` };
 };
 
@@ -80,7 +91,11 @@ export interface CheckOptions {
 }
 
 /** The check `npm run check:reproducible` runs: builds again and compares with dist/; true when every file is the same. */
-export function main({ dist = join(PROJECT_ROOT, 'dist'), second = join(PROJECT_ROOT, '.astro/reproducible'), build = astroBuild }: CheckOptions = {}): boolean {
+export function main({
+	dist = join(PROJECT_ROOT, 'dist'),
+	second = join(PROJECT_ROOT, '.astro/reproducible'),
+	build = astroBuild,
+}: CheckOptions = {}): boolean {
 	if (!existsSync(join(dist, 'index.html'))) {
 		console.error('check:reproducible: dist/ has no build — run `npm run build` first.');
 		return false;
@@ -100,12 +115,14 @@ export function main({ dist = join(PROJECT_ROOT, 'dist'), second = join(PROJECT_
 				`${formatDifferences(differences)}\n` +
 				'If dist/ was built before your last edit, run `npm run build` and check again; otherwise find what the build takes ' +
 				'from outside the sources (time, randomness, machine load, file order) and remove it. ' +
-				`The second build is in ${relative(PROJECT_ROOT, second)}/ to compare.`,
+				`The second build is in ${relative(PROJECT_ROOT, second)}/ to compare.`
 		);
 		return false;
 	}
 	rmSync(second, { recursive: true, force: true });
-	console.log(`check:reproducible: a second build is identical to dist/, file for file (${fileHashes(dist).size} files, ${seconds} s).`);
+	console.log(
+		`check:reproducible: a second build is identical to dist/, file for file (${fileHashes(dist).size} files, ${seconds} s).`
+	);
 	return true;
 }
 

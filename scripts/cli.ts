@@ -10,20 +10,27 @@
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 
-type Parsed<O extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>;
+type Parsed<O extends ParseArgsOptionsConfig> = ReturnType<
+	typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>
+>;
 
 /** An argument as a message shows it: control and format characters (a terminal escape, a bidi override) written as escapes. */
 export function shown(arg: string): string {
-	return arg.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+	return arg.replace(
+		/[\p{Cc}\p{Cf}\u2028\u2029]/gu,
+		(c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`
+	);
 }
 
 /** Node's parse error, said the way this project says things. */
 function problem(error: Error & { code?: string }): string {
 	const quoted = /'([^']*)'/.exec(error.message)?.[1];
-	if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted) return `unknown option ${shown(quoted)}`;
+	if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted)
+		return `unknown option ${shown(quoted)}`;
 	const option = /^Option '(?:-\w, )?(-[^' ]+)/.exec(error.message)?.[1];
 	if (option && / argument missing/.test(error.message)) return `${shown(option)} needs a value`;
-	if (option && /does not take an argument/.test(error.message)) return `${shown(option)} takes no value`;
+	if (option && /does not take an argument/.test(error.message))
+		return `${shown(option)} takes no value`;
 	return shown(error.message.split('. ')[0]!);
 }
 
@@ -51,7 +58,10 @@ export function commandLine<O extends ParseArgsOptionsConfig>(
 	name: string,
 	usage: string,
 	options: O,
-	{ positionals = false, args = process.argv.slice(2) }: { positionals?: boolean; args?: string[] } = {},
+	{
+		positionals = false,
+		args = process.argv.slice(2),
+	}: { positionals?: boolean; args?: string[] } = {}
 ): Parsed<O> {
 	const end = args.indexOf('--');
 	if ((end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h')) {
@@ -65,6 +75,7 @@ export function commandLine<O extends ParseArgsOptionsConfig>(
 		if (!isParseError(error)) throw error;
 		refuse(name, usage, problem(error));
 	}
-	if (!positionals && parsed.positionals.length) refuse(name, usage, `unexpected argument "${shown(parsed.positionals[0]!)}"`);
+	if (!positionals && parsed.positionals.length)
+		refuse(name, usage, `unexpected argument "${shown(parsed.positionals[0]!)}"`);
 	return parsed;
 }

@@ -12,7 +12,19 @@ import { fillTemplate } from '../src/registry/template.ts';
 import { absoluteUrl, DEFAULT_SITE_URL, productPath } from '../src/registry/urls.ts';
 import { siteUrl, SiteUrlError } from '../src/site/origin.ts';
 import { RegistryError } from '../src/registry/validation.ts';
-import { ambiguityNote, boundNotes, decode, describe, LIMITS, toDecoderData, unlistedNote, visibleText, type DecodeResult, type DecoderData, type Match } from '../src/decode/index.ts';
+import {
+	ambiguityNote,
+	boundNotes,
+	decode,
+	describe,
+	LIMITS,
+	toDecoderData,
+	unlistedNote,
+	visibleText,
+	type DecodeResult,
+	type DecoderData,
+	type Match,
+} from '../src/decode/index.ts';
 
 const USAGE = `Usage: npm run --silent explain -- [--json] [TEXT…]
 
@@ -47,7 +59,11 @@ function print(text: string): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const failed = (error: NodeJS.ErrnoException) => {
 			const why = /^\w+: ([^,]+)/.exec(error.message)?.[1];
-			reject(new OutputError(`could not write the result to standard output — ${error.code ?? error.message}${why ? ` (${why})` : ''}.`));
+			reject(
+				new OutputError(
+					`could not write the result to standard output — ${error.code ?? error.message}${why ? ` (${why})` : ''}.`
+				)
+			);
 		};
 		// The stream reports a failed write as an 'error' event too, which would otherwise end the process with a stack trace.
 		process.stdout.once('error', failed);
@@ -83,7 +99,9 @@ export function parseArgs(args: readonly string[]): Options {
 		if (arg === '--json') options.json = true;
 		else if (arg === '--help' || arg === '-h') options.help = true;
 		else if (arg.startsWith('-') && arg.length > 1) {
-			throw new UsageError(`unknown option ${arg} — the options are --json and --help; put text that starts with "-" after --.`);
+			throw new UsageError(
+				`unknown option ${arg} — the options are --json and --help; put text that starts with "-" after --.`
+			);
 		} else options.text.push(arg);
 	}
 	return options;
@@ -113,7 +131,9 @@ async function readStdin(): Promise<{ text: string; bytes: number }> {
 		tailSize += chunk.length;
 		while (tail.length > 1 && tailSize - tail[0]!.length >= keep) tailSize -= tail.shift()!.length;
 	}
-	const text = Buffer.concat(head).toString('utf8') + (tail.length ? Buffer.concat(tail).toString('utf8') : '');
+	const text =
+		Buffer.concat(head).toString('utf8') +
+		(tail.length ? Buffer.concat(tail).toString('utf8') : '');
 	return { text, bytes };
 }
 
@@ -134,16 +154,25 @@ const COLOUR: Style = {
 
 /** Pasted values are shown, never obeyed: control characters (a terminal escape in a paste) and direction controls are made visible. */
 function printable(s: string): string {
-	return visibleText(s.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+	return visibleText(
+		s.replace(
+			/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g,
+			(c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
+		)
+	);
 }
 
 function humanMatch(match: Match, data: DecoderData, site: string, style: Style): string[] {
 	const d = describe(match, data);
 	const where = d?.where ?? match.product;
-	const lines = [`${style.code(match.code)}  ${style.dim(where)}${match.count > 1 ? `  (${match.count}×)` : ''}`];
+	const lines = [
+		`${style.code(match.code)}  ${style.dim(where)}${match.count > 1 ? `  (${match.count}×)` : ''}`,
+	];
 	const template = match.template ?? d?.entry.message;
 	if (template !== undefined) {
-		const values = Object.fromEntries(Object.entries(match.params).map(([k, v]) => [k, style.value(printable(v))]));
+		const values = Object.fromEntries(
+			Object.entries(match.params).map(([k, v]) => [k, style.value(printable(v))])
+		);
 		lines.push(`  ${fillTemplate(template, values)}`);
 	} else if (match.text) lines.push(`  ${printable(match.text)}`);
 	const facts: string[] = [];
@@ -152,13 +181,19 @@ function humanMatch(match: Match, data: DecoderData, site: string, style: Style)
 	if (match.retryAfterMs !== undefined) facts.push(`retry after ${match.retryAfterMs} ms`);
 	if (facts.length) lines.push(`  ${facts.join(' · ')}`);
 	const values = d?.otherValues ?? Object.entries(match.params);
-	if (values.length) lines.push(`  ${values.map(([k, v]) => `${k} = ${style.value(printable(v))}`).join(', ')}`);
-	if (match.reported?.length) lines.push(`  ${match.reported.map(({ name, value }) => `${printable(name)} = ${printable(value)}`).join(', ')}`);
+	if (values.length)
+		lines.push(`  ${values.map(([k, v]) => `${k} = ${style.value(printable(v))}`).join(', ')}`);
+	if (match.reported?.length)
+		lines.push(
+			`  ${match.reported.map(({ name, value }) => `${printable(name)} = ${printable(value)}`).join(', ')}`
+		);
 	if (match.hint) lines.push(`  Hint: ${printable(match.hint)}`);
 	if (d?.fix) lines.push(`  What to do: ${printable(d.fix)}`);
 	else if (d?.about) lines.push(`  ${d.aboutKind === 'when' ? 'When' : 'Meaning'}: ${d.about}`);
 	if (match.cause?.length) {
-		lines.push(`  Caused by: ${match.cause.map((c) => printable(c.code ?? c.text ?? '?') + (c.product && c.product !== match.product ? ` (${c.product})` : '')).join(' → ')}`);
+		lines.push(
+			`  Caused by: ${match.cause.map((c) => printable(c.code ?? c.text ?? '?') + (c.product && c.product !== match.product ? ` (${c.product})` : '')).join(' → ')}`
+		);
 	}
 	lines.push(`  ${style.dim(absoluteUrl(site, match.path))}`);
 	return lines;
@@ -174,10 +209,18 @@ export function human(result: DecodeResult, data: DecoderData, site: string, sty
 		}
 		for (const m of matches) out.push(...humanMatch(m, data, site, style), '');
 	}
-	for (const u of result.unlisted) out.push(printable(unlistedNote(u, data)), `  ${style.dim(absoluteUrl(site, productPath(u.product)))}`, '');
+	for (const u of result.unlisted)
+		out.push(
+			printable(unlistedNote(u, data)),
+			`  ${style.dim(absoluteUrl(site, productPath(u.product)))}`,
+			''
+		);
 	if (!result.matches.length && !result.unlisted.length) {
 		out.push('No known error in the input.');
-		for (const s of result.suggestions) out.push(`  Did you mean ${style.code(s.code)} (${s.product})? ${style.dim(absoluteUrl(site, s.path))}`);
+		for (const s of result.suggestions)
+			out.push(
+				`  Did you mean ${style.code(s.code)} (${s.product})? ${style.dim(absoluteUrl(site, s.path))}`
+			);
 		out.push(`Every documented code is listed at ${absoluteUrl(site, '/')}`);
 	}
 	return out.join('\n').trimEnd();
@@ -191,10 +234,35 @@ export function human(result: DecodeResult, data: DecoderData, site: string, sty
 export function jsonResult(result: DecodeResult, site: string | URL): object {
 	const matches = result.matches.map(({ path, group: _group, text, ...m }) => {
 		const { product, code, params, via, ...rest } = m;
-		return { product, code, url: path, pageUrl: absoluteUrl(site, path), params, via, ...rest, ...(text === undefined ? {} : { message: text }) };
+		return {
+			product,
+			code,
+			url: path,
+			pageUrl: absoluteUrl(site, path),
+			params,
+			via,
+			...rest,
+			...(text === undefined ? {} : { message: text }),
+		};
 	});
-	const suggestions = result.suggestions.map(({ path, ...s }) => ({ ...s, url: path, pageUrl: absoluteUrl(site, path) }));
-	return { matches, suggestions, ...(result.unlisted.length ? { unlisted: result.unlisted.map((u) => ({ ...u, pageUrl: absoluteUrl(site, productPath(u.product)) })) } : {}), ...(result.truncated ? { truncated: true, truncatedBy: result.truncatedBy } : {}) };
+	const suggestions = result.suggestions.map(({ path, ...s }) => ({
+		...s,
+		url: path,
+		pageUrl: absoluteUrl(site, path),
+	}));
+	return {
+		matches,
+		suggestions,
+		...(result.unlisted.length
+			? {
+					unlisted: result.unlisted.map((u) => ({
+						...u,
+						pageUrl: absoluteUrl(site, productPath(u.product)),
+					})),
+				}
+			: {}),
+		...(result.truncated ? { truncated: true, truncatedBy: result.truncatedBy } : {}),
+	};
 }
 
 async function main(): Promise<number> {
@@ -208,15 +276,24 @@ async function main(): Promise<number> {
 	let inputSize = 0;
 	if (options.text.length) input = options.text.join(' ');
 	else if (process.stdin.isTTY) {
-		throw new UsageError(`nothing to explain — pass the error as TEXT (npm run --silent explain -- 'Port 5432 is busy.') or pipe it on standard input.`);
+		throw new UsageError(
+			`nothing to explain — pass the error as TEXT (npm run --silent explain -- 'Port 5432 is busy.') or pipe it on standard input.`
+		);
 	} else ({ text: input, bytes: inputSize } = await readStdin());
-	if (!input.trim()) throw new UsageError('the input is empty — pass the error text as TEXT or on standard input.');
+	if (!input.trim())
+		throw new UsageError('the input is empty — pass the error text as TEXT or on standard input.');
 
 	const data = toDecoderData(loadRegistry());
 	const result = decode(input, data);
-	await print(options.json ? JSON.stringify(jsonResult(result, site)) : human(result, data, site, wantsColour() ? COLOUR : PLAIN));
+	await print(
+		options.json
+			? JSON.stringify(jsonResult(result, site))
+			: human(result, data, site, wantsColour() ? COLOUR : PLAIN)
+	);
 	if (result.truncated && !options.json) {
-		console.error(`explain: only part of the input was decoded: ${boundNotes(result, Math.max(result.inputChars ?? 0, inputSize)).join('; ')}.`);
+		console.error(
+			`explain: only part of the input was decoded: ${boundNotes(result, Math.max(result.inputChars ?? 0, inputSize)).join('; ')}.`
+		);
 	}
 	return result.matches.length ? 0 : 1;
 }
@@ -227,10 +304,18 @@ if (import.meta.main) {
 			process.exitCode = code;
 		},
 		(error: unknown) => {
-			if (error instanceof UsageError || error instanceof SiteUrlError || error instanceof OutputError) console.error(`explain: ${error.message}`);
+			if (
+				error instanceof UsageError ||
+				error instanceof SiteUrlError ||
+				error instanceof OutputError
+			)
+				console.error(`explain: ${error.message}`);
 			else if (error instanceof RegistryError) console.error(`explain: ${error.message}`);
-			else console.error(`explain: unexpected failure — ${error instanceof Error ? error.stack : String(error)}`);
+			else
+				console.error(
+					`explain: unexpected failure — ${error instanceof Error ? error.stack : String(error)}`
+				);
 			process.exitCode = 2;
-		},
+		}
 	);
 }

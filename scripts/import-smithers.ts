@@ -21,9 +21,28 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { PackageExtract, SkippedSite, ThrownSite } from '../src/registry/package-extract.ts';
 import { listFiles } from './files.ts';
-import { highestVersion, packAndExtract, StepError, type Extracted } from './import/npm-packages.ts';
-import { isSourceFile, mainModule, parseFile, resolveImport, type PackageFile, type ReadPackage } from './import/package-modules.ts';
-import { readCatalog, readCliLine, readConstString, readErrorClassName, readHttpBody, ShapeError } from './import/smithers-facts.ts';
+import {
+	highestVersion,
+	packAndExtract,
+	StepError,
+	type Extracted,
+} from './import/npm-packages.ts';
+import {
+	isSourceFile,
+	mainModule,
+	parseFile,
+	resolveImport,
+	type PackageFile,
+	type ReadPackage,
+} from './import/package-modules.ts';
+import {
+	readCatalog,
+	readCliLine,
+	readConstString,
+	readErrorClassName,
+	readHttpBody,
+	ShapeError,
+} from './import/smithers-facts.ts';
 import { findForwarders, forwardersIn } from './import/smithers-forwarders.ts';
 import { readSites } from './import/smithers-sites.ts';
 import { importPackage } from './import/registry-from-package.ts';
@@ -45,17 +64,25 @@ const ERROR_CLASS = 'src/SmithersError.js';
 const SERVER = '@smithers-orchestrator/server';
 const CLI = '@smithers-orchestrator/cli';
 const INCUR_CLI = 'dist/Cli.js';
-const FIX_SHAPE = 'the package no longer has the shape scripts/import/ reads; update the reader to what it now ships';
+const FIX_SHAPE =
+	'the package no longer has the shape scripts/import/ reads; update the reader to what it now ships';
 
 function say(line: string): void {
 	process.stderr.write(`import:smithers: ${line}\n`);
 }
 
 function pinnedVersion(): string {
-	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<
+		string,
+		Record<string, string> | undefined
+	>;
 	const version = manifest['devDependencies']?.[PIN] ?? manifest['dependencies']?.[PIN];
 	if (!version || !/^\d+\.\d+\.\d+(?:-[\w.]+)?$/.test(version)) {
-		throw new StepError('reading the version from package.json', `${PIN} is ${version ? `"${version}", not an exact version` : 'not a dependency'}`, `pin it exactly, e.g. "${PIN}": "0.32.0"`);
+		throw new StepError(
+			'reading the version from package.json',
+			`${PIN} is ${version ? `"${version}", not an exact version` : 'not a dependency'}`,
+			`pin it exactly, e.g. "${PIN}": "0.32.0"`
+		);
 	}
 	return version;
 }
@@ -74,7 +101,9 @@ function fetchPackages(version: string, tmp: string): { smithers: Extracted[]; i
 		const packed = packAndExtract(specs, tmp);
 		smithers.push(...packed);
 		specs = [];
-		for (const [name, range] of packed.flatMap((e) => Object.entries(dependencies(e)).filter(([name]) => name.startsWith(SCOPE)))) {
+		for (const [name, range] of packed.flatMap((e) =>
+			Object.entries(dependencies(e)).filter(([name]) => name.startsWith(SCOPE))
+		)) {
 			if (!seen.has(name)) specs.push(`${name}@${range}`);
 			seen.add(name);
 		}
@@ -91,14 +120,20 @@ function fetchPackages(version: string, tmp: string): { smithers: Extracted[]; i
 function readPackage(e: Extracted, only?: (path: string) => boolean): ReadPackage {
 	const files = new Map<string, PackageFile>();
 	for (const path of listFiles(e.dir, { relative: true }).sort()) {
-		if (only ? only(path) : isSourceFile(path)) files.set(path, parseFile(e.name, e.version, path, readFileSync(join(e.dir, path), 'utf8')));
+		if (only ? only(path) : isSourceFile(path))
+			files.set(path, parseFile(e.name, e.version, path, readFileSync(join(e.dir, path), 'utf8')));
 	}
 	return { name: e.name, version: e.version, exports: e.manifest['exports'], files };
 }
 
 function file(pkg: ReadPackage | undefined, path: string): PackageFile {
 	const found = pkg?.files.get(path);
-	if (!found) throw new StepError(`reading ${pkg?.name ?? 'a package'} ${path}`, 'the package has no such file', FIX_SHAPE);
+	if (!found)
+		throw new StepError(
+			`reading ${pkg?.name ?? 'a package'} ${path}`,
+			'the package has no such file',
+			FIX_SHAPE
+		);
 	return found;
 }
 
@@ -113,30 +148,48 @@ function compareAt(a: string, b: string): number {
 }
 
 /** Everything read from the packages, before anything is written. */
-export function extract(version: string, smithers: readonly Extracted[], incurPackage: Extracted): PackageExtract {
+export function extract(
+	version: string,
+	smithers: readonly Extracted[],
+	incurPackage: Extracted
+): PackageExtract {
 	const packages = new Map(smithers.map((e) => [e.name, readPackage(e)]));
 	const all = [...packages.values()].flatMap((p) => [...p.files.values()]);
 	say(`reading ${all.length} source files of ${packages.size} packages`);
 	const forwarders = findForwarders(all);
-	for (const f of forwarders) say(`raises SmithersError through ${f.kind === 'class' ? 'subclass' : 'helper'} ${f.name} (${f.file.id} ${f.file.path})`);
+	for (const f of forwarders)
+		say(
+			`raises SmithersError through ${f.kind === 'class' ? 'subclass' : 'helper'} ${f.name} (${f.file.id} ${f.file.path})`
+		);
 	const thrown: ThrownSite[] = [];
 	const skipped: SkippedSite[] = [];
 	for (const f of all) {
-		const sites = readSites(f, { forwarders: forwardersIn(f, forwarders, (s) => resolveImport(packages, f, s)), bodies: f.pkg === SERVER });
+		const sites = readSites(f, {
+			forwarders: forwardersIn(f, forwarders, (s) => resolveImport(packages, f, s)),
+			bodies: f.pkg === SERVER,
+		});
 		thrown.push(...sites.thrown);
 		skipped.push(...sites.skipped);
 	}
 	const errors = packages.get(ERRORS);
 	const server = packages.get(SERVER);
 	const serverEntry = server && mainModule(server);
-	if (!serverEntry) throw new StepError(`resolving ${SERVER}'s main module`, 'its exports name no file it ships', FIX_SHAPE);
+	if (!serverEntry)
+		throw new StepError(
+			`resolving ${SERVER}'s main module`,
+			'its exports name no file it ships',
+			FIX_SHAPE
+		);
 	const incur = readPackage(incurPackage, (p) => p === INCUR_CLI);
 	const catalogFile = file(errors, CATALOG);
 	return {
 		package: PRODUCT,
 		version,
 		command: COMMAND,
-		packages: [...[...packages.values()].map((p) => `${p.name}@${p.version}`), `${incur.name}@${incur.version}`].sort(),
+		packages: [
+			...[...packages.values()].map((p) => `${p.name}@${p.version}`),
+			`${incur.name}@${incur.version}`,
+		].sort(),
 		catalog: { at: `${catalogFile.id} ${catalogFile.path}`, codes: readCatalog(catalogFile) },
 		facts: {
 			docsUrl: readConstString(file(errors, DOCS_URL), 'ERROR_REFERENCE_URL'),
@@ -144,8 +197,12 @@ export function extract(version: string, smithers: readonly Extracted[], incurPa
 			cliLine: readCliLine(file(incur, INCUR_CLI)),
 			httpBody: readHttpBody(serverEntry),
 		},
-		thrown: thrown.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : compareAt(a.at, b.at))),
-		skipped: skipped.sort((a, b) => compareAt(a.at, b.at) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0)),
+		thrown: thrown.sort((a, b) =>
+			a.code < b.code ? -1 : a.code > b.code ? 1 : compareAt(a.at, b.at)
+		),
+		skipped: skipped.sort(
+			(a, b) => compareAt(a.at, b.at) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0)
+		),
 	};
 }
 
@@ -164,7 +221,9 @@ function writeAll(files: ReadonlyMap<string, string | Buffer>): void {
 }
 
 function summary(x: PackageExtract): string {
-	const kinds = ['SmithersError', 'HttpError', 'body'].map((k) => `${x.thrown.filter((t) => t.kind === k).length} ${k}`).join(', ');
+	const kinds = ['SmithersError', 'HttpError', 'body']
+		.map((k) => `${x.thrown.filter((t) => t.kind === k).length} ${k}`)
+		.join(', ');
 	return `${x.catalog.codes.length} catalog codes; ${x.thrown.length} sites (${kinds}), ${x.skipped.length} skipped`;
 }
 
@@ -174,30 +233,55 @@ export const REGISTRY_FILE = join(ROOT, 'content/registry/smithers.yaml');
 function updateRegistry(result: PackageExtract): void {
 	const before = readFileSync(REGISTRY_FILE, 'utf8');
 	const { yaml, report } = importPackage(before, result);
-	if (report.problems.length) throw new StepError('bringing the registry up to date', report.problems.join('; '), 'fix content/registry/smithers.yaml, then run it again');
-	const sources = registryFiles().map((path) => ({ file: relative(process.cwd(), path), text: path === REGISTRY_FILE ? yaml : readFileSync(path, 'utf8') }));
+	if (report.problems.length)
+		throw new StepError(
+			'bringing the registry up to date',
+			report.problems.join('; '),
+			'fix content/registry/smithers.yaml, then run it again'
+		);
+	const sources = registryFiles().map((path) => ({
+		file: relative(process.cwd(), path),
+		text: path === REGISTRY_FILE ? yaml : readFileSync(path, 'utf8'),
+	}));
 	try {
 		validateRegistry(sources);
 	} catch (error) {
-		if (error instanceof RegistryError) throw new StepError('checking the updated registry', error.message, 'the extract says something the registry cannot hold: fix the reader or the schema');
+		if (error instanceof RegistryError)
+			throw new StepError(
+				'checking the updated registry',
+				error.message,
+				'the extract says something the registry cannot hold: fix the reader or the schema'
+			);
 		throw error;
 	}
 	if (yaml !== before) {
 		writeFileSync(`${REGISTRY_FILE}.tmp`, yaml);
 		renameSync(`${REGISTRY_FILE}.tmp`, REGISTRY_FILE);
 	}
-	say(`${relative(ROOT, REGISTRY_FILE)}: ${yaml === before ? 'already up to date' : 'updated'}; ${report.added.length} codes first listed by the catalog, ${report.unlisted.length} thrown but listed nowhere, ${report.absent.length} no longer in the catalog, ${report.reworded.length} reworded`);
-	if (report.unshaped.length) say(`left out, not SCREAMING_SNAKE_CASE as registry codes are: ${report.unshaped.join(', ')}`);
-	say(`${report.templates} message templates from ${report.templateSites} call sites; not made templates:`);
-	for (const [why, count] of Object.entries(report.skipped)) say(`  ${count} — ${SKIP_REASONS[why as keyof typeof SKIP_REASONS]}`);
+	say(
+		`${relative(ROOT, REGISTRY_FILE)}: ${yaml === before ? 'already up to date' : 'updated'}; ${report.added.length} codes first listed by the catalog, ${report.unlisted.length} thrown but listed nowhere, ${report.absent.length} no longer in the catalog, ${report.reworded.length} reworded`
+	);
+	if (report.unshaped.length)
+		say(`left out, not SCREAMING_SNAKE_CASE as registry codes are: ${report.unshaped.join(', ')}`);
+	say(
+		`${report.templates} message templates from ${report.templateSites} call sites; not made templates:`
+	);
+	for (const [why, count] of Object.entries(report.skipped))
+		say(`  ${count} — ${SKIP_REASONS[why as keyof typeof SKIP_REASONS]}`);
 }
 
 function main(): void {
 	if (process.argv.includes('--kept')) {
 		try {
-			updateRegistry(JSON.parse(readFileSync(join(OUT_DIR, 'extract.json'), 'utf8')) as PackageExtract);
+			updateRegistry(
+				JSON.parse(readFileSync(join(OUT_DIR, 'extract.json'), 'utf8')) as PackageExtract
+			);
 		} catch (error) {
-			say(error instanceof StepError ? `${error.message} — ${error.hint}` : `failed: ${error instanceof Error ? error.message : String(error)}`);
+			say(
+				error instanceof StepError
+					? `${error.message} — ${error.hint}`
+					: `failed: ${error instanceof Error ? error.message : String(error)}`
+			);
 			process.exitCode = 1;
 		}
 		return;
@@ -215,12 +299,13 @@ function main(): void {
 				['ERROR_REFERENCE_URL.js', readFileSync(join(errors.dir, DOCS_URL))],
 				['smithersErrorDefinitions.js', readFileSync(join(errors.dir, CATALOG))],
 				['extract.json', `${JSON.stringify(result, null, '\t')}\n`],
-			]),
+			])
 		);
 		updateRegistry(result);
 	} catch (error) {
 		if (error instanceof StepError) say(`${error.message} — ${error.hint}`);
-		else if (error instanceof ShapeError) say(`reading the packages failed: ${error.message} — ${FIX_SHAPE}`);
+		else if (error instanceof ShapeError)
+			say(`reading the packages failed: ${error.message} — ${FIX_SHAPE}`);
 		else say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		process.exitCode = 1;
 	} finally {

@@ -32,8 +32,12 @@ function pagePath(file: string): string {
  */
 export function handWrittenPagePaths(root: string = PROJECT_ROOT): string[] {
 	const docsDir = join(root, 'src/content/docs');
-	const docs = listFiles(docsDir, { relative: true }).filter((f) => /\.mdx?$/.test(f) && !readFileSync(join(docsDir, f), 'utf8').includes(BANNER));
-	const pages = listFiles(join(root, 'src/pages'), { relative: true }).filter((f) => /\.(?:astro|mdx?)$/.test(f) && !/[[_]/.test(f));
+	const docs = listFiles(docsDir, { relative: true }).filter(
+		(f) => /\.mdx?$/.test(f) && !readFileSync(join(docsDir, f), 'utf8').includes(BANNER)
+	);
+	const pages = listFiles(join(root, 'src/pages'), { relative: true }).filter(
+		(f) => /\.(?:astro|mdx?)$/.test(f) && !/[[_]/.test(f)
+	);
 	return [...docs, ...pages].filter((f) => !/(?:^|\/)404\./.test(f)).map(pagePath);
 }
 
@@ -58,7 +62,8 @@ export function main(): boolean {
 		console.error(`${missingMessage(missing)}\nurls.lock is unchanged.`);
 		return false;
 	}
-	if (unlocked.length || !existsSync(LOCK_FILE)) writeFileSync(LOCK_FILE, formatLock([...locked, ...unlocked]));
+	if (unlocked.length || !existsSync(LOCK_FILE))
+		writeFileSync(LOCK_FILE, formatLock([...locked, ...unlocked]));
 	console.log(`urls.lock: ${locked.length + unlocked.length} URLs, ${unlocked.length} added.`);
 	return true;
 }

@@ -22,10 +22,14 @@ export function copyProject(dir: string, ref: string | undefined): void {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	if (ref) {
-		const tar = execFileSync('git', ['archive', '--format=tar', ref], { cwd: PROJECT_ROOT, maxBuffer: 1 << 30 });
+		const tar = execFileSync('git', ['archive', '--format=tar', ref], {
+			cwd: PROJECT_ROOT,
+			maxBuffer: 1 << 30,
+		});
 		execFileSync('tar', ['-x', '-C', dir, '--exclude=tests'], { input: tar });
 	} else {
-		const copied = (path: string) => !NOT_COPIED.some((re) => re.test(relative(PROJECT_ROOT, path)));
+		const copied = (path: string) =>
+			!NOT_COPIED.some((re) => re.test(relative(PROJECT_ROOT, path)));
 		// Entry by entry: the copy lives under .bench/, and fs.cp refuses to copy a folder into itself.
 		for (const name of readdirSync(PROJECT_ROOT).filter((n) => copied(join(PROJECT_ROOT, n)))) {
 			cpSync(join(PROJECT_ROOT, name), join(dir, name), { recursive: true, filter: copied });
@@ -35,6 +39,7 @@ export function copyProject(dir: string, ref: string | undefined): void {
 	const modules = join(dir, 'node_modules');
 	mkdirSync(modules);
 	for (const name of readdirSync(join(PROJECT_ROOT, 'node_modules'))) {
-		if (!PRIVATE_CACHES.has(name)) symlinkSync(join(PROJECT_ROOT, 'node_modules', name), join(modules, name));
+		if (!PRIVATE_CACHES.has(name))
+			symlinkSync(join(PROJECT_ROOT, 'node_modules', name), join(modules, name));
 	}
 }

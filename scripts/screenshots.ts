@@ -17,11 +17,23 @@ each kind.`;
 if (import.meta.main) {
 	const { positionals } = commandLine('screenshots', USAGE, {}, { positionals: true });
 	const [base = 'http://localhost:4321', ...asked] = positionals;
-	const paths = asked.length ? asked : ['/', '/asymmetric/', '/asymmetric/errors/port-in-use/', '/smithers/errors/task-heartbeat-timeout/', '/assetcore/errors/container-not-found/', '/diagnose/'];
+	const paths = asked.length
+		? asked
+		: [
+				'/',
+				'/asymmetric/',
+				'/asymmetric/errors/port-in-use/',
+				'/smithers/errors/task-heartbeat-timeout/',
+				'/assetcore/errors/container-not-found/',
+				'/diagnose/',
+			];
 	mkdirSync('.shots', { recursive: true });
 	const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 	for (const scheme of ['light', 'dark'] as const) {
-		for (const [label, viewport] of [['wide', { width: 1280, height: 900 }], ['narrow', { width: 390, height: 844 }]] as const) {
+		for (const [label, viewport] of [
+			['wide', { width: 1280, height: 900 }],
+			['narrow', { width: 390, height: 844 }],
+		] as const) {
 			const page = await browser.newPage({ viewport, colorScheme: scheme });
 			await page.addInitScript((s) => localStorage.setItem('starlight-theme', s), scheme);
 			for (const path of paths) {

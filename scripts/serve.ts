@@ -52,7 +52,13 @@ export function parseHeaders(text: string): HeaderRule[] {
 
 /** The headers the rules set for a request path. */
 export function headersFor(rules: readonly HeaderRule[], path: string): [string, string][] {
-	const matches = (pattern: string) => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(path);
+	const matches = (pattern: string) =>
+		new RegExp(
+			`^${pattern
+				.split('*')
+				.map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+				.join('.*')}$`
+		).test(path);
 	return rules.filter((r) => matches(r.pattern)).flatMap((r) => r.headers);
 }
 
@@ -63,7 +69,9 @@ export function serve(dir: string, port: number) {
 	if (!existsSync(join(root, 'index.html'))) {
 		throw new Error(`${root} has no index.html: run \`npm run build\` first.`);
 	}
-	const rules = existsSync(join(root, HEADERS_FILE)) ? parseHeaders(readFileSync(join(root, HEADERS_FILE), 'utf8')) : [];
+	const rules = existsSync(join(root, HEADERS_FILE))
+		? parseHeaders(readFileSync(join(root, HEADERS_FILE), 'utf8'))
+		: [];
 	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		let path: string;
@@ -87,7 +95,10 @@ export function serve(dir: string, port: number) {
 		}
 		const found = existsSync(file) && statSync(file).isFile() && file !== join(root, HEADERS_FILE);
 		const served = found ? file : join(root, '404.html');
-		res.writeHead(found ? 200 : 404, { ...Object.fromEntries(headersFor(rules, url.pathname)), 'content-type': TYPES[extname(served)] ?? 'application/octet-stream' });
+		res.writeHead(found ? 200 : 404, {
+			...Object.fromEntries(headersFor(rules, url.pathname)),
+			'content-type': TYPES[extname(served)] ?? 'application/octet-stream',
+		});
 		createReadStream(served).pipe(res);
 	});
 	return new Promise<typeof server>((ok) => server.listen(port, 'localhost', () => ok(server)));
@@ -98,9 +109,13 @@ const USAGE = `Usage: node scripts/serve.ts [--port 4329] [--dir dist]
 Serves a built site as a static host would, for the browser tests (npm run test:e2e starts it).`;
 
 if (import.meta.main) {
-	const { values } = commandLine('serve', USAGE, { port: { type: 'string', default: '4329' }, dir: { type: 'string', default: 'dist' } });
+	const { values } = commandLine('serve', USAGE, {
+		port: { type: 'string', default: '4329' },
+		dir: { type: 'string', default: 'dist' },
+	});
 	const port = Number(values.port);
-	if (!Number.isInteger(port) || port < 0 || port > 65535) refuse('serve', USAGE, `--port ${values.port} is not a port number`);
+	if (!Number.isInteger(port) || port < 0 || port > 65535)
+		refuse('serve', USAGE, `--port ${values.port} is not a port number`);
 	try {
 		await serve(values.dir!, port);
 		console.log(`serving ${values.dir} on http://localhost:${values.port}/`);

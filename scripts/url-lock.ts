@@ -34,17 +34,23 @@ export interface LockComparison {
 	unlocked: string[];
 }
 
-export function compareLock(locked: readonly string[], produced: readonly string[]): LockComparison {
+export function compareLock(
+	locked: readonly string[],
+	produced: readonly string[]
+): LockComparison {
 	const have = new Set(produced);
 	const known = new Set(locked);
-	return { missing: locked.filter((p) => !have.has(p)), unlocked: produced.filter((p) => !known.has(p)) };
+	return {
+		missing: locked.filter((p) => !have.has(p)),
+		unlocked: produced.filter((p) => !known.has(p)),
+	};
 }
 
 /** How to retire or rename a code without breaking a published URL. */
 export const RETIRE_ADVICE =
 	'Shipped error messages link to these pages. Put the entry back and retire it properly: to retire a code, keep its entry ' +
 	'and set `removed:` (since when, why) — its page stays, marked "no longer emitted", with `replacedBy:` naming the replacement if any; ' +
-	'to rename a code or its slug, list the old slug in the entry\'s `formerSlugs:` so the old URL redirects to the new page.';
+	"to rename a code or its slug, list the old slug in the entry's `formerSlugs:` so the old URL redirects to the new page.";
 
 /** What is wrong and how to fix it, when published URLs are no longer produced. */
 export function missingMessage(missing: readonly string[]): string {
@@ -56,9 +62,15 @@ export function missingMessage(missing: readonly string[]): string {
  * that `produced` no longer holds: one problem each, naming the product's file, for the generator
  * to refuse the registry with, as the lock test does.
  */
-export function brokenPromises(locked: readonly string[], produced: readonly string[], registryDir: string): Problem[] {
+export function brokenPromises(
+	locked: readonly string[],
+	produced: readonly string[],
+	registryDir: string
+): Problem[] {
 	const have = new Set(produced);
-	const products = new Set(locked.flatMap((path) => /^\/([^/]+)\/errors\/[^/]+\/$/.exec(path)?.[1] ?? []));
+	const products = new Set(
+		locked.flatMap((path) => /^\/([^/]+)\/errors\/[^/]+\/$/.exec(path)?.[1] ?? [])
+	);
 	return locked
 		.filter((path) => !have.has(path) && products.has(path.split('/')[1]!))
 		.map((path) => ({

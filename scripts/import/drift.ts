@@ -22,10 +22,15 @@ export function catalogDrift(kept: readonly CatalogCode[], installed: InstalledC
 			continue;
 		}
 		for (const field of ['category', 'when', 'details'] as const) {
-			if (c[field] !== def[field]) lines.push(`${code}: its ${field} differs (kept ${JSON.stringify(c[field])}, installed ${JSON.stringify(def[field])})`);
+			if (c[field] !== def[field])
+				lines.push(
+					`${code}: its ${field} differs (kept ${JSON.stringify(c[field])}, installed ${JSON.stringify(def[field])})`
+				);
 		}
 	}
-	for (const code of keptCodes.keys()) if (!Object.hasOwn(installed, code)) lines.push(`${code}: in the kept catalog, gone from the installed one`);
+	for (const code of keptCodes.keys())
+		if (!Object.hasOwn(installed, code))
+			lines.push(`${code}: in the kept catalog, gone from the installed one`);
 	return lines;
 }
 
@@ -42,15 +47,19 @@ export function registryDrift(yamlText: string, extract: PackageExtract): string
 	const before = parse(yamlText) as Record<string, unknown> & { errors: EntryJs[] };
 	const after = parse(yaml) as Record<string, unknown> & { errors: EntryJs[] };
 	for (const key of ['catalog', 'emits']) {
-		if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) lines.push(`the product's ${key} differs from the extract's`);
+		if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+			lines.push(`the product's ${key} differs from the extract's`);
 	}
 	const keyOf = (e: EntryJs) => `${e.code}${e.status === undefined ? '' : ` (HTTP ${e.status})`}`;
 	const old = new Map(before.errors.map((e) => [keyOf(e), JSON.stringify(e)]));
 	const now = new Map(after.errors.map((e) => [keyOf(e), JSON.stringify(e)]));
 	for (const [key, entry] of now) {
 		if (!old.has(key)) lines.push(`${key}: the extract has it, the registry has no entry`);
-		else if (old.get(key) !== entry) lines.push(`${key}: its entry differs from what the extract says`);
+		else if (old.get(key) !== entry)
+			lines.push(`${key}: its entry differs from what the extract says`);
 	}
-	for (const key of old.keys()) if (!now.has(key)) lines.push(`${key}: the registry's entry is not what the importer would keep`);
+	for (const key of old.keys())
+		if (!now.has(key))
+			lines.push(`${key}: the registry's entry is not what the importer would keep`);
 	return lines;
 }

@@ -11,7 +11,13 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Parentheses, `as`, `satisfies`, `<T>x` and `x!` removed. */
 export function unwrap(node: ts.Expression): ts.Expression {
 	let n = node;
-	while (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isSatisfiesExpression(n) || ts.isTypeAssertionExpression(n) || ts.isNonNullExpression(n)) {
+	while (
+		ts.isParenthesizedExpression(n) ||
+		ts.isAsExpression(n) ||
+		ts.isSatisfiesExpression(n) ||
+		ts.isTypeAssertionExpression(n) ||
+		ts.isNonNullExpression(n)
+	) {
 		n = n.expression;
 	}
 	return n;
@@ -22,7 +28,9 @@ function validName(text: string): string | undefined {
 	return NAME.test(bare) ? bare : undefined;
 }
 
-function isLiteralText(node: ts.Expression): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+function isLiteralText(
+	node: ts.Expression
+): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
 	return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
 }
 
@@ -45,17 +53,23 @@ export function placeholderName(node: ts.Expression): string | undefined {
 		const fromArgument = only && !ts.isSpreadElement(only) ? placeholderName(only) : undefined;
 		if (fromArgument) return fromArgument;
 		const callee = unwrap(n.expression);
-		if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) return placeholderName(callee.expression);
+		if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))
+			return placeholderName(callee.expression);
 		return undefined;
 	}
 	if (ts.isBinaryExpression(n)) {
 		const op = n.operatorToken.kind;
-		if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken) {
+		if (
+			op === ts.SyntaxKind.QuestionQuestionToken ||
+			op === ts.SyntaxKind.BarBarToken ||
+			op === ts.SyntaxKind.AmpersandAmpersandToken
+		) {
 			return placeholderName(n.left) ?? placeholderName(n.right);
 		}
 		return undefined;
 	}
-	if (ts.isConditionalExpression(n)) return placeholderName(n.whenTrue) ?? placeholderName(n.whenFalse);
+	if (ts.isConditionalExpression(n))
+		return placeholderName(n.whenTrue) ?? placeholderName(n.whenFalse);
 	return undefined;
 }
 
@@ -125,7 +139,8 @@ export function messageParts(node: ts.Expression, sf: ts.SourceFile): MessagePar
 		if (isLiteralText(o)) parts.push(o.text);
 		else if (ts.isTemplateExpression(o)) {
 			parts.push(o.head.text);
-			for (const span of o.templateSpans) parts.push(namer.name(span.expression, sf), span.literal.text);
+			for (const span of o.templateSpans)
+				parts.push(namer.name(span.expression, sf), span.literal.text);
 		} else parts.push(namer.name(operand, sf));
 	}
 	return mergeParts(parts);

@@ -31,7 +31,11 @@ function reason(error: unknown): string {
 
 function run(step: string, command: string, args: string[], hint: string): string {
 	try {
-		return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+		return execFileSync(command, args, {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+			maxBuffer: 64 * 1024 * 1024,
+		});
 	} catch (error) {
 		throw new StepError(step, reason(error), hint);
 	}
@@ -48,19 +52,36 @@ export interface Extracted {
 /** `npm pack` each spec into `tmp`, extract each tarball into its own folder. */
 export function packAndExtract(specs: readonly string[], tmp: string): Extracted[] {
 	const step = `npm pack ${specs.length === 1 ? specs[0] : `${specs[0]} and ${specs.length - 1} more`}`;
-	const out = run(step, 'npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp, ...specs], REGISTRY_HINT);
+	const out = run(
+		step,
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', tmp, ...specs],
+		REGISTRY_HINT
+	);
 	let packed: { filename: string; name: string; version: string }[];
 	try {
 		packed = JSON.parse(out) as typeof packed;
 	} catch {
-		throw new StepError(step, 'npm printed no JSON list of tarballs', 'check that npm is npm ≥ 7 (`npm --version`)');
+		throw new StepError(
+			step,
+			'npm printed no JSON list of tarballs',
+			'check that npm is npm ≥ 7 (`npm --version`)'
+		);
 	}
 	return packed.map((p) => {
 		const dir = join(tmp, 'x', p.filename.replace(/\.tgz$/, ''));
 		mkdirSync(dir, { recursive: true });
-		run(`tar -xzf ${p.filename}`, 'tar', ['-xzf', join(tmp, p.filename), '-C', dir], 'check that `tar` is installed and the temp folder is writable');
+		run(
+			`tar -xzf ${p.filename}`,
+			'tar',
+			['-xzf', join(tmp, p.filename), '-C', dir],
+			'check that `tar` is installed and the temp folder is writable'
+		);
 		const root = join(dir, 'package');
-		const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+		const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<
+			string,
+			unknown
+		>;
 		return { name: p.name, version: p.version, dir: root, manifest };
 	});
 }
@@ -85,15 +106,27 @@ export function compareVersions(a: string, b: string): number {
 /** The highest published version of `name` within `range` (`npm view name@range version --json`). */
 export function highestVersion(name: string, range: string): string {
 	const step = `npm view ${name}@${range} version`;
-	const out = run(step, 'npm', ['view', `${name}@${range}`, 'version', '--json'], REGISTRY_HINT).trim();
+	const out = run(
+		step,
+		'npm',
+		['view', `${name}@${range}`, 'version', '--json'],
+		REGISTRY_HINT
+	).trim();
 	let versions: string[];
 	try {
 		const parsed = JSON.parse(out) as unknown;
-		versions = (Array.isArray(parsed) ? parsed : [parsed]).filter((v): v is string => typeof v === 'string');
+		versions = (Array.isArray(parsed) ? parsed : [parsed]).filter(
+			(v): v is string => typeof v === 'string'
+		);
 	} catch {
 		versions = [];
 	}
 	const highest = versions.sort(compareVersions).at(-1);
-	if (!highest) throw new StepError(step, `no published version matches ${range}`, 'check the range in the package that depends on it');
+	if (!highest)
+		throw new StepError(
+			step,
+			`no published version matches ${range}`,
+			'check the range in the package that depends on it'
+		);
 	return highest;
 }

@@ -32,13 +32,25 @@ const SOURCE = /\.(?:m?js|cjs|jsx|tsx?|mts|cts)$/;
  * bundle (`ui-dist/`, `dist/assets/`), not minified, not a dependency copied in.
  */
 export function isSourceFile(path: string): boolean {
-	if (!SOURCE.test(path) || /\.d\.[mc]?ts$/.test(path) || /\.min\.[mc]?js$/.test(path)) return false;
+	if (!SOURCE.test(path) || /\.d\.[mc]?ts$/.test(path) || /\.min\.[mc]?js$/.test(path))
+		return false;
 	return !/(?:^|\/)(?:node_modules|ui-dist)\//.test(path) && !/(?:^|\/)dist\/assets\//.test(path);
 }
 
 export function parseFile(pkg: string, version: string, path: string, text: string): PackageFile {
-	const kind = /\.tsx$/.test(path) ? ts.ScriptKind.TSX : /\.[mc]?ts$/.test(path) ? ts.ScriptKind.TS : /\.jsx$/.test(path) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
-	return { pkg, id: `${pkg}@${version}`, path, sf: ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind) };
+	const kind = /\.tsx$/.test(path)
+		? ts.ScriptKind.TSX
+		: /\.[mc]?ts$/.test(path)
+			? ts.ScriptKind.TS
+			: /\.jsx$/.test(path)
+				? ts.ScriptKind.JSX
+				: ts.ScriptKind.JS;
+	return {
+		pkg,
+		id: `${pkg}@${version}`,
+		path,
+		sf: ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind),
+	};
 }
 
 /** The target of one `exports` entry, for `import`. */
@@ -62,8 +74,14 @@ function exportedPath(exports: unknown, sub: string): string | undefined {
 		const target = exportTarget(value);
 		if (star === -1 || !target) continue;
 		const [before, after] = [key.slice(0, star), key.slice(star + 1)];
-		if (sub.startsWith(before) && sub.endsWith(after) && sub.length >= before.length + after.length) {
-			return posix.normalize(target.replace('*', sub.slice(before.length, sub.length - after.length)));
+		if (
+			sub.startsWith(before) &&
+			sub.endsWith(after) &&
+			sub.length >= before.length + after.length
+		) {
+			return posix.normalize(
+				target.replace('*', sub.slice(before.length, sub.length - after.length))
+			);
 		}
 	}
 	return undefined;
@@ -71,7 +89,15 @@ function exportedPath(exports: unknown, sub: string): string | undefined {
 
 function findFile(pkg: ReadPackage, path: string): PackageFile | undefined {
 	const base = path.replace(/\.(?:m?js|ts)$/, '');
-	for (const candidate of [path, `${base}.js`, `${base}.ts`, `${base}.mjs`, `${base}.tsx`, `${path}/index.js`, `${path}/index.ts`]) {
+	for (const candidate of [
+		path,
+		`${base}.js`,
+		`${base}.ts`,
+		`${base}.mjs`,
+		`${base}.tsx`,
+		`${path}/index.js`,
+		`${path}/index.ts`,
+	]) {
 		const file = pkg.files.get(candidate);
 		if (file) return file;
 	}
@@ -85,7 +111,11 @@ export function mainModule(pkg: ReadPackage): PackageFile | undefined {
 }
 
 /** The file an import specifier in `from` resolves to among the packages read, if it is one of them. */
-export function resolveImport(packages: ReadonlyMap<string, ReadPackage>, from: PackageFile, specifier: string): PackageFile | undefined {
+export function resolveImport(
+	packages: ReadonlyMap<string, ReadPackage>,
+	from: PackageFile,
+	specifier: string
+): PackageFile | undefined {
 	if (specifier.startsWith('.')) {
 		const pkg = packages.get(from.pkg);
 		return pkg && findFile(pkg, posix.normalize(posix.join(posix.dirname(from.path), specifier)));
@@ -100,14 +130,20 @@ export function resolveImport(packages: ReadonlyMap<string, ReadPackage>, from: 
 }
 
 /** Imported bindings of a file: local name → the imported name and module specifier. */
-export function importedNames(sf: ts.SourceFile): Map<string, { imported: string; specifier: string }> {
+export function importedNames(
+	sf: ts.SourceFile
+): Map<string, { imported: string; specifier: string }> {
 	const names = new Map<string, { imported: string; specifier: string }>();
 	for (const statement of sf.statements) {
-		if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+		if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier))
+			continue;
 		const bindings = statement.importClause?.namedBindings;
 		if (!bindings || !ts.isNamedImports(bindings)) continue;
 		for (const element of bindings.elements) {
-			names.set(element.name.text, { imported: (element.propertyName ?? element.name).text, specifier: statement.moduleSpecifier.text });
+			names.set(element.name.text, {
+				imported: (element.propertyName ?? element.name).text,
+				specifier: statement.moduleSpecifier.text,
+			});
 		}
 	}
 	return names;

@@ -10,7 +10,11 @@
  * the code without an HTTP status; `HttpError`s and HTTP bodies to the one with a status.
  */
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
-import type { CatalogCode, PackageExtract, ThrownSite } from '../../src/registry/package-extract.ts';
+import type {
+	CatalogCode,
+	PackageExtract,
+	ThrownSite,
+} from '../../src/registry/package-extract.ts';
 import { CODE_PATTERN } from '../../src/registry/code.ts';
 import { slugForCode } from '../../src/registry/urls.ts';
 import { messageTemplate, type TemplateSkip } from './message-template.ts';
@@ -47,7 +51,9 @@ export function catalogDetails(text: string): { name: string; optional?: true }[
 	if (inner === '') return [];
 	const fields = inner.split(',').map((f) => f.trim());
 	if (!fields.every((f) => /^[A-Za-z_$][\w$]*\??$/.test(f))) return undefined;
-	return fields.map((f) => (f.endsWith('?') ? { name: f.slice(0, -1), optional: true } : { name: f }));
+	return fields.map((f) =>
+		f.endsWith('?') ? { name: f.slice(0, -1), optional: true } : { name: f }
+	);
 }
 
 /** Text as a reader sees it: code spans without their backticks. */
@@ -62,21 +68,46 @@ interface Run {
 	targets: Target[];
 }
 
-export function importPackage(yamlText: string, extract: PackageExtract): { yaml: string; report: ImportReport } {
+export function importPackage(
+	yamlText: string,
+	extract: PackageExtract
+): { yaml: string; report: ImportReport } {
 	const doc = parseDocument(yamlText);
-	const report: ImportReport = { added: [], unlisted: [], absent: [], reworded: [], unshaped: [], templates: 0, templateSites: 0, skipped: {}, problems: [] };
+	const report: ImportReport = {
+		added: [],
+		unlisted: [],
+		absent: [],
+		reworded: [],
+		unshaped: [],
+		templates: 0,
+		templateSites: 0,
+		skipped: {},
+		problems: [],
+	};
 	const errors = doc.get('errors');
 	if (!isSeq(errors)) throw new Error('the registry file has no errors list');
 	const items = errors.items as YAMLMap[];
-	const run: Run = { doc, extract, report, errors: items, targets: items.filter(isMap).map((node) => ({ node, code: String(node.get('code')), http: node.get('status') !== undefined })) };
+	const run: Run = {
+		doc,
+		extract,
+		report,
+		errors: items,
+		targets: items.filter(isMap).map((node) => ({
+			node,
+			code: String(node.get('code')),
+			http: node.get('status') !== undefined,
+		})),
+	};
 	setProductFacts(run);
 	applyCatalog(run);
 	applyThrown(run);
-	for (const t of run.targets) for (const key of ['messages', 'thrownAt', 'catalog', 'sources']) moveToEnd(t.node, key);
+	for (const t of run.targets)
+		for (const key of ['messages', 'thrownAt', 'catalog', 'sources']) moveToEnd(t.node, key);
 	return { yaml: doc.toString({ lineWidth: 0 }), report };
 }
 
-const findTarget = (run: Run, code: string, http: boolean) => run.targets.find((t) => t.code === code && t.http === http);
+const findTarget = (run: Run, code: string, http: boolean) =>
+	run.targets.find((t) => t.code === code && t.http === http);
 
 /** The catalog the product publishes, and how its errors reach a user: read first in the file, before the reference's sections. */
 function setProductFacts({ doc, extract }: Run): void {
@@ -95,7 +126,8 @@ function setProductFacts({ doc, extract }: Run): void {
 		cliLine: { value: cliLine.value, at: cliLine.at },
 		httpBody: { value: httpBody.value, at: httpBody.at },
 	});
-	if (isMap(doc.contents)) for (const key of ['catalog', 'emits']) placeBefore(doc.contents, key, 'sections');
+	if (isMap(doc.contents))
+		for (const key of ['catalog', 'emits']) placeBefore(doc.contents, key, 'sections');
 }
 
 /** Every catalog code gets an entry; the reference's entries say where they stand in the catalog. */
@@ -107,13 +139,19 @@ function applyCatalog(run: Run): void {
 		const at = `${extract.catalog.at}:${c.line}`;
 		const category = categories.get(c.category);
 		if (category === undefined) {
-			report.problems.push(`catalog category "${c.category}" (${c.code}) is no category of the registry file — add one, with packageId: ${c.category} if its id differs.`);
+			report.problems.push(
+				`catalog category "${c.category}" (${c.code}) is no category of the registry file — add one, with packageId: ${c.category} if its id differs.`
+			);
 			continue;
 		}
 		const target = findTarget(run, c.code, false);
 		if (!target) {
 			const node = doc.createNode(newEntry(c, category)) as YAMLMap;
-			setSources(doc, node, { category: at, when: at, ...(c.details !== undefined ? { details: at } : {}) });
+			setSources(doc, node, {
+				category: at,
+				when: at,
+				...(c.details !== undefined ? { details: at } : {}),
+			});
 			node.set('catalog', { state: 'added', version });
 			insertAfterCategory(run.errors, node, category);
 			run.targets.push({ node, code: c.code, http: false });
@@ -122,7 +160,13 @@ function applyCatalog(run: Run): void {
 		}
 		// A code first listed by the catalog keeps the version that first listed it.
 		const added = target.node.getIn(['catalog', 'state']) === 'added';
-		target.node.set('catalog', doc.createNode({ state: added ? 'added' : 'listed', version: added ? (target.node.getIn(['catalog', 'version']) as string) : version }));
+		target.node.set(
+			'catalog',
+			doc.createNode({
+				state: added ? 'added' : 'listed',
+				version: added ? (target.node.getIn(['catalog', 'version']) as string) : version,
+			})
+		);
 		if (reword(doc, target.node, c, category, at)) report.reworded.push(c.code);
 	}
 	const listed = new Set(extract.catalog.codes.map((c) => c.code));
@@ -147,7 +191,9 @@ function applyThrown(run: Run): void {
 		const http = site.kind !== 'SmithersError';
 		let target = findTarget(run, site.code, http);
 		if (!target) {
-			const node = doc.createNode(unlistedEntry(site, http, httpCategory, findTarget(run, site.code, !http) !== undefined)) as YAMLMap;
+			const node = doc.createNode(
+				unlistedEntry(site, http, httpCategory, findTarget(run, site.code, !http) !== undefined)
+			) as YAMLMap;
 			if (site.status !== undefined) setSources(doc, node, { status: site.at });
 			node.set('catalog', doc.createNode({ state: 'unlisted', version: extract.version }));
 			if (http && httpCategory) insertAfterCategory(run.errors, node, httpCategory);
@@ -203,7 +249,12 @@ function newEntry(c: CatalogCode, category: string): Record<string, unknown> {
 	return { code: c.code, category, when: c.when, ...(details?.length ? { details } : {}) };
 }
 
-function unlistedEntry(site: ThrownSite, http: boolean, httpCategory: string | undefined, codeTaken: boolean): Record<string, unknown> {
+function unlistedEntry(
+	site: ThrownSite,
+	http: boolean,
+	httpCategory: string | undefined,
+	codeTaken: boolean
+): Record<string, unknown> {
 	return {
 		code: site.code,
 		// The entry already published under the code keeps its slug; this one says which kind it is.
@@ -218,11 +269,20 @@ function unlistedEntry(site: ThrownSite, http: boolean, httpCategory: string | u
  * it was read. A fact already read from the catalog follows the catalog; one that differs from the
  * reference only in code spans keeps the reference's formatting.
  */
-function reword(doc: Document, node: YAMLMap, c: CatalogCode, category: string, at: string): boolean {
+function reword(
+	doc: Document,
+	node: YAMLMap,
+	c: CatalogCode,
+	category: string,
+	at: string
+): boolean {
 	const sourced = (field: string) => node.getIn(['sources', field]) !== undefined;
 	const changes: Record<string, string> = {};
 	const when = node.get('when') as string | undefined;
-	if (when !== c.when && (sourced('when') || when === undefined || unticked(when) !== unticked(c.when))) {
+	if (
+		when !== c.when &&
+		(sourced('when') || when === undefined || unticked(when) !== unticked(c.when))
+	) {
 		node.set('when', c.when);
 		changes.when = at;
 	}
@@ -233,7 +293,10 @@ function reword(doc: Document, node: YAMLMap, c: CatalogCode, category: string, 
 		else node.delete('details');
 		changes.details = at;
 	}
-	if (node.get('category') !== category && (sourced('category') || node.get('category') === undefined)) {
+	if (
+		node.get('category') !== category &&
+		(sourced('category') || node.get('category') === undefined)
+	) {
 		node.set('category', category);
 		changes.category = at;
 	}
@@ -243,7 +306,8 @@ function reword(doc: Document, node: YAMLMap, c: CatalogCode, category: string, 
 }
 
 function setSources(doc: Document, node: YAMLMap, sources: Record<string, string>): void {
-	const current = (node.get('sources', true) as YAMLMap | undefined)?.toJSON() as Record<string, string> | undefined;
+	const current = (node.get('sources', true) as YAMLMap | undefined)?.toJSON() as
+		Record<string, string> | undefined;
 	node.set('sources', doc.createNode({ ...current, ...sources }));
 }
 
@@ -256,7 +320,8 @@ function insertAfterCategory(items: YAMLMap[], node: YAMLMap, category: string):
 	items.splice(last < 0 ? items.length : last + 1, 0, node);
 }
 
-const keyIndex = (node: YAMLMap, key: string) => node.items.findIndex((p) => String((p.key as { value?: unknown })?.value ?? p.key) === key);
+const keyIndex = (node: YAMLMap, key: string) =>
+	node.items.findIndex((p) => String((p.key as { value?: unknown })?.value ?? p.key) === key);
 
 function moveToEnd(node: YAMLMap, key: string): void {
 	const i = keyIndex(node, key);

@@ -37,12 +37,18 @@ function find<T extends ts.Node>(root: ts.Node, test: (n: ts.Node) => n is T): T
 function constDeclaration(file: PackageFile, name: string): ts.VariableDeclaration {
 	for (const statement of file.sf.statements) {
 		if (!ts.isVariableStatement(statement)) continue;
-		for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) return d;
+		for (const d of statement.declarationList.declarations)
+			if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) return d;
 	}
 	return fail(file, file.sf, `a top-level \`const ${name} = …\``);
 }
 
-function text(file: PackageFile, node: ts.Expression | undefined, what: string, at: ts.Node): string {
+function text(
+	file: PackageFile,
+	node: ts.Expression | undefined,
+	what: string,
+	at: ts.Node
+): string {
 	const n = node && unwrap(node);
 	if (n && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n))) return n.text;
 	return fail(file, n ?? at, `${what} to be a string literal`);
@@ -51,13 +57,18 @@ function text(file: PackageFile, node: ts.Expression | undefined, what: string, 
 /** `export const smithersErrorDefinitions = { CODE: { category, when, details? }, … }`, in source order. */
 export function readCatalog(file: PackageFile, name = 'smithersErrorDefinitions'): CatalogCode[] {
 	const init = unwrap(constDeclaration(file, name).initializer!);
-	if (!ts.isObjectLiteralExpression(init)) return fail(file, init, `\`${name}\` to be an object literal`);
+	if (!ts.isObjectLiteralExpression(init))
+		return fail(file, init, `\`${name}\` to be an object literal`);
 	return init.properties.map((p) => {
-		if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return fail(file, p, '`CODE: { … }`');
+		if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)))
+			return fail(file, p, '`CODE: { … }`');
 		const entry = unwrap(p.initializer);
-		if (!ts.isObjectLiteralExpression(entry)) return fail(file, entry, `${p.name.text} to be an object literal`);
+		if (!ts.isObjectLiteralExpression(entry))
+			return fail(file, entry, `${p.name.text} to be an object literal`);
 		const known = new Set(['category', 'when', 'details']);
-		for (const q of entry.properties) if (!q.name || !ts.isIdentifier(q.name) || !known.has(q.name.text)) fail(file, q, 'only `category`, `when` and `details`');
+		for (const q of entry.properties)
+			if (!q.name || !ts.isIdentifier(q.name) || !known.has(q.name.text))
+				fail(file, q, 'only `category`, `when` and `details`');
 		const details = propertyValue(entry, 'details');
 		return {
 			code: p.name.text,
@@ -77,14 +88,29 @@ export function readConstString(file: PackageFile, name: string): Fact<string> {
 
 /** The default of `this.name = options.name ?? "SmithersError"` in the class's constructor. */
 export function readErrorClassName(file: PackageFile, className = 'SmithersError'): Fact<string> {
-	const cls = find(file.sf, (n): n is ts.ClassDeclaration => ts.isClassDeclaration(n) && n.name?.text === className);
+	const cls = find(
+		file.sf,
+		(n): n is ts.ClassDeclaration => ts.isClassDeclaration(n) && n.name?.text === className
+	);
 	const ctor = cls?.members.find(ts.isConstructorDeclaration);
 	if (!ctor) return fail(file, cls ?? file.sf, `class ${className} with a constructor`);
-	const assign = find(ctor, (n): n is ts.BinaryExpression => ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.left.getText(file.sf) === 'this.name');
+	const assign = find(
+		ctor,
+		(n): n is ts.BinaryExpression =>
+			ts.isBinaryExpression(n) &&
+			n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+			n.left.getText(file.sf) === 'this.name'
+	);
 	if (!assign) return fail(file, ctor, '`this.name = …` in the constructor');
 	const value = unwrap(assign.right);
-	const fallback = ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ? value.right : value;
-	return { value: text(file, fallback, 'the default `this.name`', assign), at: siteAt(file, assign) };
+	const fallback =
+		ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken
+			? value.right
+			: value;
+	return {
+		value: text(file, fallback, 'the default `this.name`', assign),
+		at: siteAt(file, assign),
+	};
 }
 
 /** Parts rendered as a template: placeholders as `{name}`. */
@@ -95,12 +121,18 @@ export function renderParts(parts: readonly MessagePart[]): string {
 /** The string literals `x.code` is compared to in `x.code === 'A' || x.code === 'B'`. */
 function comparedCodes(file: PackageFile, node: ts.Expression): string[] {
 	const n = unwrap(node);
-	if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.BarBarToken) return [...comparedCodes(file, n.left), ...comparedCodes(file, n.right)];
-	if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || n.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)) {
+	if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+		return [...comparedCodes(file, n.left), ...comparedCodes(file, n.right)];
+	if (
+		ts.isBinaryExpression(n) &&
+		(n.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+			n.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)
+	) {
 		const [a, b] = [unwrap(n.left), unwrap(n.right)];
 		const literal = ts.isStringLiteral(b) ? b : ts.isStringLiteral(a) ? a : undefined;
 		const other = literal === b ? a : b;
-		if (literal && ts.isPropertyAccessExpression(other) && other.name.text === 'code') return [literal.text];
+		if (literal && ts.isPropertyAccessExpression(other) && other.name.text === 'code')
+			return [literal.text];
 	}
 	return fail(file, n, '`error.code === "…"` comparisons joined by `||`');
 }
@@ -110,24 +142,44 @@ function comparedCodes(file: PackageFile, node: ts.Expression): string[] {
  * `` `${prefix}: ${error.message}` ``. The line with the prefix substituted, and the codes printed
  * with the plain prefix (checked to read `Error: {message}`).
  */
-export function readCliLine(file: PackageFile, fnName = 'formatHumanError'): Fact<string> & { plainFor: string[] } {
-	const fn = find(file.sf, (n): n is ts.FunctionDeclaration => ts.isFunctionDeclaration(n) && n.name?.text === fnName);
+export function readCliLine(
+	file: PackageFile,
+	fnName = 'formatHumanError'
+): Fact<string> & { plainFor: string[] } {
+	const fn = find(
+		file.sf,
+		(n): n is ts.FunctionDeclaration => ts.isFunctionDeclaration(n) && n.name?.text === fnName
+	);
 	if (!fn?.body) return fail(file, file.sf, `function ${fnName}`);
-	const prefix = find(fn.body, (n): n is ts.VariableDeclaration => ts.isVariableDeclaration(n) && n.name.getText(file.sf) === 'prefix');
+	const prefix = find(
+		fn.body,
+		(n): n is ts.VariableDeclaration =>
+			ts.isVariableDeclaration(n) && n.name.getText(file.sf) === 'prefix'
+	);
 	const choice = prefix?.initializer && unwrap(prefix.initializer);
-	if (!choice || !ts.isConditionalExpression(choice)) return fail(file, prefix ?? fn, '`const prefix = cond ? … : …`');
-	const usesPrefix = (n: ts.Node): n is ts.TemplateExpression => ts.isTemplateExpression(n) && n.templateSpans.some((s) => ts.isIdentifier(s.expression) && s.expression.text === 'prefix');
+	if (!choice || !ts.isConditionalExpression(choice))
+		return fail(file, prefix ?? fn, '`const prefix = cond ? … : …`');
+	const usesPrefix = (n: ts.Node): n is ts.TemplateExpression =>
+		ts.isTemplateExpression(n) &&
+		n.templateSpans.some((s) => ts.isIdentifier(s.expression) && s.expression.text === 'prefix');
 	const line = find(fn.body, usesPrefix);
 	if (!line) return fail(file, fn, 'a template using `${prefix}`');
 	const render = (prefixPart: ts.Expression): string => {
 		const own = messageParts(prefixPart, file.sf);
 		if (!own) return fail(file, prefixPart, 'the prefix to be a literal or template');
-		const parts = messageParts(line, file.sf)!.flatMap((p) => (typeof p !== 'string' && p.expr === 'prefix' ? own : [p]));
+		const parts = messageParts(line, file.sf)!.flatMap((p) =>
+			typeof p !== 'string' && p.expr === 'prefix' ? own : [p]
+		);
 		return renderParts(mergeParts(parts));
 	};
 	const plain = render(choice.whenTrue);
-	if (plain !== 'Error: {message}') return fail(file, choice.whenTrue, `the plain line to read "Error: {message}", not "${plain}"`);
-	return { value: render(choice.whenFalse), plainFor: comparedCodes(file, choice.condition).sort(), at: siteAt(file, fn) };
+	if (plain !== 'Error: {message}')
+		return fail(file, choice.whenTrue, `the plain line to read "Error: {message}", not "${plain}"`);
+	return {
+		value: render(choice.whenFalse),
+		plainFor: comparedCodes(file, choice.condition).sort(),
+		at: siteAt(file, fn),
+	};
 }
 
 /**
@@ -136,17 +188,41 @@ export function readCliLine(file: PackageFile, fnName = 'formatHumanError'): Fac
  * file leaves out the constructor argument that sets `this.x`.
  */
 export function readHttpBody(file: PackageFile, className = 'HttpError'): Fact<string[]> {
-	const guard = find(file.sf, (n): n is ts.IfStatement => ts.isIfStatement(n) && ts.isBinaryExpression(n.expression) && n.expression.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && n.expression.right.getText(file.sf) === className);
-	const body = guard && find(guard.thenStatement, (n): n is ts.ObjectLiteralExpression => ts.isObjectLiteralExpression(n) && propertyValue(n, 'error') !== undefined);
-	if (!guard || !body) return fail(file, guard ?? file.sf, `an object literal with \`error\` sent under \`if (… instanceof ${className})\``);
+	const guard = find(
+		file.sf,
+		(n): n is ts.IfStatement =>
+			ts.isIfStatement(n) &&
+			ts.isBinaryExpression(n.expression) &&
+			n.expression.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword &&
+			n.expression.right.getText(file.sf) === className
+	);
+	const body =
+		guard &&
+		find(
+			guard.thenStatement,
+			(n): n is ts.ObjectLiteralExpression =>
+				ts.isObjectLiteralExpression(n) && propertyValue(n, 'error') !== undefined
+		);
+	if (!guard || !body)
+		return fail(
+			file,
+			guard ?? file.sf,
+			`an object literal with \`error\` sent under \`if (… instanceof ${className})\``
+		);
 	const caught = unwrap((guard.expression as ts.BinaryExpression).left).getText(file.sf);
 	const optional = optionalFields(file, className);
 	const fields = (o: ts.ObjectLiteralExpression, prefix: string): string[] =>
 		o.properties.flatMap((p) => {
 			if (!p.name || !ts.isIdentifier(p.name)) return fail(file, p, 'named fields');
 			const value = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
-			if (value && ts.isObjectLiteralExpression(value)) return fields(value, `${prefix}${p.name.text}.`);
-			const from = value && ts.isPropertyAccessExpression(value) && value.expression.getText(file.sf) === caught ? value.name.text : undefined;
+			if (value && ts.isObjectLiteralExpression(value))
+				return fields(value, `${prefix}${p.name.text}.`);
+			const from =
+				value &&
+				ts.isPropertyAccessExpression(value) &&
+				value.expression.getText(file.sf) === caught
+					? value.name.text
+					: undefined;
 			return [`${prefix}${p.name.text}${from && optional.has(from) ? '?' : ''}`];
 		});
 	return { value: fields(body, ''), at: siteAt(file, body) };
@@ -154,17 +230,29 @@ export function readHttpBody(file: PackageFile, className = 'HttpError'): Fact<s
 
 /** The fields of a class a `new` in the file can leave unset: `this.x = param` where a call passes fewer arguments than that parameter's position. */
 function optionalFields(file: PackageFile, className: string): Set<string> {
-	const cls = find(file.sf, (n): n is ts.ClassDeclaration => ts.isClassDeclaration(n) && n.name?.text === className);
+	const cls = find(
+		file.sf,
+		(n): n is ts.ClassDeclaration => ts.isClassDeclaration(n) && n.name?.text === className
+	);
 	const ctor = cls?.members.find(ts.isConstructorDeclaration);
 	if (!ctor?.body) return fail(file, cls ?? file.sf, `class ${className} with a constructor`);
 	const fewest = Math.min(...newCalls(file, className).map((n) => n.arguments?.length ?? 0));
 	const optional = new Set<string>();
 	for (const statement of ctor.body.statements) {
-		if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
+		if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression))
+			continue;
 		const { left, right } = statement.expression;
-		if (!ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword || !ts.isIdentifier(right)) continue;
-		const index = ctor.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === right.text);
-		if (index !== -1 && (index >= fewest || ctor.parameters[index]!.initializer)) optional.add(left.name.text);
+		if (
+			!ts.isPropertyAccessExpression(left) ||
+			left.expression.kind !== ts.SyntaxKind.ThisKeyword ||
+			!ts.isIdentifier(right)
+		)
+			continue;
+		const index = ctor.parameters.findIndex(
+			(p) => ts.isIdentifier(p.name) && p.name.text === right.text
+		);
+		if (index !== -1 && (index >= fewest || ctor.parameters[index]!.initializer))
+			optional.add(left.name.text);
 	}
 	return optional;
 }
@@ -172,7 +260,8 @@ function optionalFields(file: PackageFile, className: string): Set<string> {
 function newCalls(file: PackageFile, className: string): ts.NewExpression[] {
 	const calls: ts.NewExpression[] = [];
 	const visit = (n: ts.Node): void => {
-		if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === className) calls.push(n);
+		if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === className)
+			calls.push(n);
 		ts.forEachChild(n, visit);
 	};
 	visit(file.sf);

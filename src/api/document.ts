@@ -3,9 +3,29 @@
  * /api/<product>/<slug>.json (one entry). Their shapes are the schemas in ./schema.ts.
  */
 import { entrySources } from '../registry/provenance.ts';
-import { exitCodeOf, problemFacts, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
-import { absoluteUrl, apiEntryPath, llmsTxtPath, schemaPath, twinUrl, typedModulePath } from '../registry/urls.ts';
-import { API_SCHEMA_VERSION, type ApiEntry, type ApiEntryFile, type ApiErrorsFile, type ApiProduct, type SchemaName } from './schema.ts';
+import {
+	exitCodeOf,
+	problemFacts,
+	type Product,
+	type Registry,
+	type RegistryEntry,
+} from '../registry/model.ts';
+import {
+	absoluteUrl,
+	apiEntryPath,
+	llmsTxtPath,
+	schemaPath,
+	twinUrl,
+	typedModulePath,
+} from '../registry/urls.ts';
+import {
+	API_SCHEMA_VERSION,
+	type ApiEntry,
+	type ApiEntryFile,
+	type ApiErrorsFile,
+	type ApiProduct,
+	type SchemaName,
+} from './schema.ts';
 
 const ERRORS_SCHEMA: SchemaName = 'api-errors';
 const ENTRY_SCHEMA: SchemaName = 'api-entry';
@@ -48,11 +68,20 @@ export function apiErrorsFile(registry: Registry, site: string | URL): ApiErrors
 }
 
 /** /api/<product>/<slug>.json. */
-export function apiEntryFile(product: Product, entry: RegistryEntry, site: string | URL): ApiEntryFile {
+export function apiEntryFile(
+	product: Product,
+	entry: RegistryEntry,
+	site: string | URL
+): ApiEntryFile {
 	return {
 		$schema: absoluteUrl(site, schemaPath(ENTRY_SCHEMA)),
 		schemaVersion: API_SCHEMA_VERSION,
-		product: { id: product.id, name: product.name, url: absoluteUrl(site, product.path), markdownUrl: twinUrl(site, product) },
+		product: {
+			id: product.id,
+			name: product.name,
+			url: absoluteUrl(site, product.path),
+			markdownUrl: twinUrl(site, product),
+		},
 		entry: apiEntry(product, entry, site),
 	};
 }

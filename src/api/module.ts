@@ -6,7 +6,15 @@
  * Templates are parsed here, by the one template parser, and written out already split — literal
  * text at even indexes, placeholder names at odd ones — so the module holds no parser of its own.
  */
-import { entryPlace, problemFacts, productBlurb, resolveRef, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
+import {
+	entryPlace,
+	problemFacts,
+	productBlurb,
+	resolveRef,
+	type Product,
+	type Registry,
+	type RegistryEntry,
+} from '../registry/model.ts';
 import { parseTemplate, templateParams } from '../registry/template.ts';
 import { absoluteUrl, typedModulePath } from '../registry/urls.ts';
 
@@ -20,7 +28,8 @@ const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : str(name
 const comment = (value: string) => value.replace(/\*\//g, '*\\/');
 
 /** An object type or literal's braces around `lines`, one a line; `{}` when there are none. */
-const block = (lines: string[]) => (lines.length ? `{\n${lines.map((l) => `\t${l}`).join('\n')}\n}` : '{}');
+const block = (lines: string[]) =>
+	lines.length ? `{\n${lines.map((l) => `\t${l}`).join('\n')}\n}` : '{}';
 
 /** A template as alternating text and placeholder names, starting and ending with text. */
 export function templateParts(template: string): string[] {
@@ -36,7 +45,10 @@ export function templateParts(template: string): string[] {
  * The entry whose template `formatMessage(code)` fills: the first with a message, where two entries
  * share a code. The same first-in-the-registry rule picks the page `docsUrl(code)` returns.
  */
-function firstByCode(entries: RegistryEntry[], keep: (e: RegistryEntry) => boolean = () => true): RegistryEntry[] {
+function firstByCode(
+	entries: RegistryEntry[],
+	keep: (e: RegistryEntry) => boolean = () => true
+): RegistryEntry[] {
 	const seen = new Set<string>();
 	return entries.filter((e) => keep(e) && !seen.has(e.code) && (seen.add(e.code), true));
 }
@@ -62,7 +74,9 @@ export function typedModule(registry: Registry, product: Product, site: string |
 	};
 	const paramsType = (e: RegistryEntry) => {
 		const names = templateParams(e.message!);
-		return names.length === 0 ? 'Record<never, never>' : `{ ${names.map((n) => `${key(n)}: string | number`).join('; ')} }`;
+		return names.length === 0
+			? 'Record<never, never>'
+			: `{ ${names.map((n) => `${key(n)}: string | number`).join('; ')} }`;
 	};
 
 	return `/**
@@ -100,7 +114,7 @@ export const referenceUrl = ${str(absoluteUrl(site, product.path))};
 		shared.length
 			? `\n * A code the product uses in two places has an entry for each: ${comment(shared.join(', '))}.`
 			: ''
-	}
+ }
  */
 export const errors = [
 ${product.errors.map(row).join('\n')}
@@ -123,7 +137,7 @@ export interface MessageParams ${block(templated.map((e) => `${key(e.code)}: ${p
 
 /** Each template split into literal text (even indexes) and placeholder names (odd indexes). */
 const templates: { readonly [C in keyof MessageParams]: readonly string[] } = ${block(
-		templated.map((e) => `${key(e.code)}: [${templateParts(e.message!).map(str).join(', ')}],`),
+		templated.map((e) => `${key(e.code)}: [${templateParts(e.message!).map(str).join(', ')}],`)
 	)};
 
 /**

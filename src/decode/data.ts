@@ -82,12 +82,18 @@ export function toDecoderData(registry: Registry): DecoderData {
 					if (e.when !== undefined) out.when = e.when;
 					if (e.description !== undefined) out.description = e.description;
 					if (e.status !== undefined) out.status = e.status;
-					if (e.details?.length) out.details = e.details.map((d) => (d.optional ? `${d.name}?` : d.name));
+					if (e.details?.length)
+						out.details = e.details.map((d) => (d.optional ? `${d.name}?` : d.name));
 					return out;
 				}),
 			};
 			if (p.typePrefix !== undefined) product.typePrefix = p.typePrefix;
-			const types = [...new Set([...(p.emits?.errorClass ? [p.emits.errorClass.value] : []), ...errorTypesOf(p.sections)])];
+			const types = [
+				...new Set([
+					...(p.emits?.errorClass ? [p.emits.errorClass.value] : []),
+					...errorTypesOf(p.sections),
+				]),
+			];
 			if (types.length) product.errorTypes = types;
 			if (p.emits?.docsUrl) product.docsUrl = p.emits.docsUrl.value;
 			if (p.emits?.cliLine) product.cliLine = p.emits.cliLine.value;
@@ -104,7 +110,8 @@ const ERROR_TYPE = /^[A-Z][A-Za-z0-9]*Error[A-Za-z0-9]*$/;
 function errorTypesOf(sections: readonly Section[]): string[] {
 	const found = new Set<string>();
 	const read = (text: string) => {
-		for (const span of proseCode(text)) if (ERROR_TYPE.test(span) && !span.endsWith('Code')) found.add(span);
+		for (const span of proseCode(text))
+			if (ERROR_TYPE.test(span) && !span.endsWith('Code')) found.add(span);
 	};
 	for (const section of sections) {
 		for (const block of section.blocks) {

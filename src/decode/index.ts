@@ -15,14 +15,37 @@ import type { DecodeResult, Suggestion } from './result.ts';
 import { scan } from './scan.ts';
 import { suggest } from './suggest.ts';
 
-export { toDecoderData, DECODER_DATA_VERSION, type DecoderData, type DecoderEntry, type DecoderProduct } from './data.ts';
+export {
+	toDecoderData,
+	DECODER_DATA_VERSION,
+	type DecoderData,
+	type DecoderEntry,
+	type DecoderProduct,
+} from './data.ts';
 export { LIMITS, type Bound, type Limits } from './limits.ts';
 export { entryOf } from './lookup.ts';
 export { openShare, shareFragment } from './share.ts';
 export { isShareFragment } from './share-fragment.ts';
 export { visibleText } from './text.ts';
-export { ambiguityNote, boundNotes, describe, fillFix, inputNote, unlistedNote, type Described, type MessagePart } from './present.ts';
-export type { CauseLink, DecodeResult, Group, Match, Suggestion, UnlistedCode, Via } from './result.ts';
+export {
+	ambiguityNote,
+	boundNotes,
+	describe,
+	fillFix,
+	inputNote,
+	unlistedNote,
+	type Described,
+	type MessagePart,
+} from './present.ts';
+export type {
+	CauseLink,
+	DecodeResult,
+	Group,
+	Match,
+	Suggestion,
+	UnlistedCode,
+	Via,
+} from './result.ts';
 
 /**
  * Decodes a paste against the registry's decoder data. Never throws; stays within `limits`
@@ -36,9 +59,15 @@ export function decode(text: string, data: DecoderData, limits?: Partial<Limits>
 }
 
 /** Every entry of the data with its product and page, in registry order (the search dialog's list of codes). */
-export function decoderEntries(data: DecoderData): { product: DecoderProduct; entry: DecoderEntry; path: string }[] {
+export function decoderEntries(
+	data: DecoderData
+): { product: DecoderProduct; entry: DecoderEntry; path: string }[] {
 	const index = indexOf(data);
-	return index.entries.map((e) => ({ product: index.products[e.product]!.data, entry: e.data, path: e.path }));
+	return index.entries.map((e) => ({
+		product: index.products[e.product]!.data,
+		entry: e.data,
+		path: e.path,
+	}));
 }
 
 /** The known codes closest to `input`, a code that is not one ("did you mean"), closest first. */

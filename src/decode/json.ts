@@ -75,7 +75,6 @@ const LITERALS: Record<string, string> = {
 	undefined: 'null',
 };
 
-
 /**
  * Reads one value starting at `start` (a `{` or `[`). Containers still open where the text
  * ends, or where a bound stops reading, are closed there.
@@ -252,7 +251,10 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 		i = j;
 		if (src.charCodeAt(j) === 123) {
 			if (text.length > budget.limits.maxLabelChars) budget.exceeded('line');
-			label = text.length > budget.limits.maxLabelChars ? text.slice(0, budget.limits.maxLabelChars) : text;
+			label =
+				text.length > budget.limits.maxLabelChars
+					? text.slice(0, budget.limits.maxLabelChars)
+					: text;
 			continue;
 		}
 		if (!countNode(budget)) break;
@@ -350,7 +352,16 @@ function readString(src: string, i: number): { text: string; end: number } {
 	return { text: escaped ? wellFormed(text) : text, end: n };
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', 0: '\0', '\n': '' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+	n: '\n',
+	t: '\t',
+	r: '\r',
+	b: '\b',
+	f: '\f',
+	v: '\v',
+	0: '\0',
+	'\n': '',
+};
 
 /** The character a backslash escape at `j` stands for, and how many characters it spans. */
 function unescape(src: string, j: number): [string, number] {
@@ -359,14 +370,16 @@ function unescape(src: string, j: number): [string, number] {
 	if (Object.hasOwn(SIMPLE_ESCAPES, d)) return [SIMPLE_ESCAPES[d]!, 2];
 	if (d === 'u' && src[j + 2] === '{') {
 		const close = src.indexOf('}', j + 3);
-		const code = close > 0 && close - j <= 10 ? Number.parseInt(src.slice(j + 3, close), 16) : Number.NaN;
+		const code =
+			close > 0 && close - j <= 10 ? Number.parseInt(src.slice(j + 3, close), 16) : Number.NaN;
 		if (code >= 0 && code <= 0x10ffff) return [String.fromCodePoint(code), close - j + 1];
 		return [d, 2];
 	}
 	if (d === 'u' || d === 'x') {
 		const digits = d === 'u' ? 4 : 2;
 		const hex = src.slice(j + 2, j + 2 + digits);
-		if (hex.length === digits && /^[0-9a-fA-F]+$/.test(hex)) return [String.fromCharCode(Number.parseInt(hex, 16)), 2 + digits];
+		if (hex.length === digits && /^[0-9a-fA-F]+$/.test(hex))
+			return [String.fromCharCode(Number.parseInt(hex, 16)), 2 + digits];
 	}
 	return [d, 2];
 }
@@ -406,11 +419,24 @@ function isLetter(c: number): boolean {
 
 /** Digits and what numbers are written with: `-1.5e+3`, `0x1F`, `1_000`, `10n`. */
 function isNumberChar(c: number): boolean {
-	return isDigit(c) || c === 46 || c === 43 || c === 45 || c === 95 || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === 120 || c === 88 || c === 110;
+	return (
+		isDigit(c) ||
+		c === 46 ||
+		c === 43 ||
+		c === 45 ||
+		c === 95 ||
+		(c >= 65 && c <= 70) ||
+		(c >= 97 && c <= 102) ||
+		c === 120 ||
+		c === 88 ||
+		c === 110
+	);
 }
 
 function isKeyChar(c: number): boolean {
-	return isLetter(c) || isDigit(c) || c === 95 || c === 36 || c === 45 || c === 46 || c === 64 || c > 127;
+	return (
+		isLetter(c) || isDigit(c) || c === 95 || c === 36 || c === 45 || c === 46 || c === 64 || c > 127
+	);
 }
 
 /** `,` `;` `{` `}` `[` `]`: where bare text ends. */

@@ -17,14 +17,20 @@ const loads = new Map<string, Promise<DecoderData>>();
  * load is not kept, so a later call tries again. Rejects with an Error that says what went wrong
  * (a status, a network failure, a file of another shape or version).
  */
-export function loadDecoderData(url: string, get: (url: string) => Promise<Response> = (u) => fetch(u)): Promise<DecoderData> {
+export function loadDecoderData(
+	url: string,
+	get: (url: string) => Promise<Response> = (u) => fetch(u)
+): Promise<DecoderData> {
 	let load = loads.get(url);
 	if (!load) {
 		load = get(url).then(async (response) => {
-			if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`.trimEnd());
+			if (!response.ok)
+				throw new Error(`${url} answered ${response.status} ${response.statusText}`.trimEnd());
 			const data = (await response.json()) as Partial<DecoderData> | null;
 			if (data?.v !== DECODER_DATA_VERSION || !Array.isArray(data.products)) {
-				throw new Error(`${url} is not decoder data of version ${DECODER_DATA_VERSION} (a page and its data from two builds?)`);
+				throw new Error(
+					`${url} is not decoder data of version ${DECODER_DATA_VERSION} (a page and its data from two builds?)`
+				);
 			}
 			return data as DecoderData;
 		});

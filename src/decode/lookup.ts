@@ -82,7 +82,13 @@ function build(data: DecoderData): DecoderIndex {
 	const messages: { entry: number; message: string }[] = [];
 	data.products.forEach((p, pi) => {
 		const names = new Set([fold(p.id), fold(p.name), fold(p.name).replaceAll(' ', '')]);
-		const product: IndexedProduct = { index: pi, data: p, typePrefix: p.typePrefix === undefined ? undefined : fold(p.typePrefix), names: [...names], errorTypes: (p.errorTypes ?? []).map(fold) };
+		const product: IndexedProduct = {
+			index: pi,
+			data: p,
+			typePrefix: p.typePrefix === undefined ? undefined : fold(p.typePrefix),
+			names: [...names],
+			errorTypes: (p.errorTypes ?? []).map(fold),
+		};
 		if (p.docsUrl !== undefined) product.docsUrl = fold(p.docsUrl);
 		const line = p.cliLine === undefined ? undefined : cliLineShape(p.cliLine);
 		if (line) product.cliLine = line;
@@ -98,7 +104,9 @@ function build(data: DecoderData): DecoderIndex {
 				slug,
 				path: entryPath(p.id, slug),
 				params: e.message === undefined ? [] : templateParams(e.message),
-				details: (e.details ?? []).map((d) => (d.endsWith('?') ? { name: d.slice(0, -1), optional: true } : { name: d, optional: false })),
+				details: (e.details ?? []).map((d) =>
+					d.endsWith('?') ? { name: d.slice(0, -1), optional: true } : { name: d, optional: false }
+				),
 				terms: termsOf(e),
 				data: e,
 			});
@@ -125,7 +133,19 @@ function build(data: DecoderData): DecoderIndex {
 		}
 	});
 	const codeHashes = new Set([...byCode.keys()].map(wordHash));
-	return { entries, products, productById, byCode, codeHashes, bySlug, byPath, templates: compileTemplates(messages), bigrams, codes, codeBigrams };
+	return {
+		entries,
+		products,
+		productById,
+		byCode,
+		codeHashes,
+		bySlug,
+		byPath,
+		templates: compileTemplates(messages),
+		bigrams,
+		codes,
+		codeBigrams,
+	};
 }
 
 /** `Error ({code}): {message}` → the text before the code and between it and the message, folded. */
@@ -144,7 +164,12 @@ function termsOf(e: DecoderEntry): string[] {
 	for (const text of [e.when, e.description, e.fix]) {
 		if (text === undefined) continue;
 		for (const span of proseCode(text)) {
-			if (span.length >= 4 && span.length <= 64 && [...span].every((c) => isWordChar(c.charCodeAt(0)))) terms.add(fold(span));
+			if (
+				span.length >= 4 &&
+				span.length <= 64 &&
+				[...span].every((c) => isWordChar(c.charCodeAt(0)))
+			)
+				terms.add(fold(span));
 		}
 	}
 	return [...terms];
@@ -157,7 +182,10 @@ export function bigramsOf(word: string): string[] {
 }
 
 /** The entry a result names, for showing it: its product and its registry data. */
-export function entryOf(data: DecoderData, path: string): { product: DecoderProduct; entry: DecoderEntry } | undefined {
+export function entryOf(
+	data: DecoderData,
+	path: string
+): { product: DecoderProduct; entry: DecoderEntry } | undefined {
 	const index = indexOf(data);
 	const id = index.byPath.get(path);
 	const e = id === undefined ? undefined : index.entries[id];

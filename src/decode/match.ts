@@ -16,11 +16,23 @@ export interface Reading {
 }
 
 /** The match for `candidate` across every occurrence of one error (`readings`), the first occurrence first. */
-export function matchOf(candidate: Ranked, readings: readonly Reading[], base: Pick<Match, 'via' | 'count' | 'group'>, index: DecoderIndex, budget: Budget): Match {
+export function matchOf(
+	candidate: Ranked,
+	readings: readonly Reading[],
+	base: Pick<Match, 'via' | 'count' | 'group'>,
+	index: DecoderIndex,
+	budget: Budget
+): Match {
 	const entry = index.entries[candidate.entry]!;
 	const findings = readings.flatMap((r) => r.findings);
 	const mine = readings.flatMap((r) => r.kept.filter((k) => k.entry === candidate.entry));
-	const match: Match = { product: index.products[entry.product]!.data.id, code: entry.code, path: entry.path, params: {}, ...base };
+	const match: Match = {
+		product: index.products[entry.product]!.data.id,
+		code: entry.code,
+		path: entry.path,
+		params: {},
+		...base,
+	};
 	if (readings[0]!.kept.length > 1) match.ambiguous = true;
 	// Values from the first occurrence that has them.
 	match.params = mine.find((k) => Object.keys(k.params).length)?.params ?? {};
@@ -37,11 +49,18 @@ export function matchOf(candidate: Ranked, readings: readonly Reading[], base: P
 	const hint = first(findings, (f) => f.hint);
 	if (hint !== undefined) match.hint = hint;
 	// A payload's own message first, then one written after the code in a line.
-	const text = first(findings, (f) => (f.source === 'json' ? f.text : undefined)) ?? first(findings, (f) => f.text);
+	const text =
+		first(findings, (f) => (f.source === 'json' ? f.text : undefined)) ??
+		first(findings, (f) => f.text);
 	if (text !== undefined) match.text = text;
 	const present = mine.find((k) => k.detailsPresent?.length)?.detailsPresent;
 	if (present) match.detailsPresent = present;
-	const reported = reportedOf(first(findings, (f) => f.details), first(findings, (f) => f.correlation), match.params, budget);
+	const reported = reportedOf(
+		first(findings, (f) => f.details),
+		first(findings, (f) => f.correlation),
+		match.params,
+		budget
+	);
 	if (reported.length) match.reported = reported;
 	const chain = first(findings, (f) => f.cause);
 	if (chain?.length) match.cause = chain.map((c) => causeLink(c, index, budget));
@@ -49,7 +68,12 @@ export function matchOf(candidate: Ranked, readings: readonly Reading[], base: P
 }
 
 /** The payload's `details` fields not read as params, then its correlation ids. */
-function reportedOf(details: Finding['details'], correlation: Finding['correlation'], params: Record<string, string>, budget: Budget): { name: string; value: string }[] {
+function reportedOf(
+	details: Finding['details'],
+	correlation: Finding['correlation'],
+	params: Record<string, string>,
+	budget: Budget
+): { name: string; value: string }[] {
 	const reported: { name: string; value: string }[] = [];
 	if (details) {
 		for (const [name, node] of details.node.fields) {

@@ -33,7 +33,7 @@ const NO_URLS: PageRef[] = [];
 
 /** The first link to a page of this site in `folded` at or after `from`, whatever the host. */
 export function pageUrl(folded: string, from: number, index: DecoderIndex): PageRef | undefined {
-	for (let at = from; at < folded.length; ) {
+	for (let at = from; at < folded.length;) {
 		const errors = folded.indexOf(ENTRY_SEGMENT, at);
 		const short = folded.indexOf(SHORT_LINK_PREFIX, at);
 		if (errors < 0 && short < 0) return undefined;
@@ -49,8 +49,19 @@ export function pageUrl(folded: string, from: number, index: DecoderIndex): Page
 			while (slugEnd > slugStart && folded.charCodeAt(slugEnd - 1) === 45) slugEnd--;
 			const slug = folded.slice(slugStart, slugEnd);
 			const product = index.productById.get(productId);
-			if (product !== undefined && slug && (p === 0 || folded[p - 1] === '/') && webLink(folded, p)) {
-				return { start: p - (p > 0 ? 1 : 0), end: e, entry: index.bySlug.get(`${productId}/${slug}`), product, slug };
+			if (
+				product !== undefined &&
+				slug &&
+				(p === 0 || folded[p - 1] === '/') &&
+				webLink(folded, p)
+			) {
+				return {
+					start: p - (p > 0 ? 1 : 0),
+					end: e,
+					entry: index.bySlug.get(`${productId}/${slug}`),
+					product,
+					slug,
+				};
 			}
 			at = slugStart;
 		} else {
@@ -58,7 +69,8 @@ export function pageUrl(folded: string, from: number, index: DecoderIndex): Page
 			let e = codeStart;
 			while (e < folded.length && isWordChar(folded.charCodeAt(e))) e++;
 			const code = folded.slice(codeStart, e);
-			if (code.length >= 2 && webLink(folded, short)) return { start: short, end: e, candidates: index.byCode.get(code) ?? [], code };
+			if (code.length >= 2 && webLink(folded, short))
+				return { start: short, end: e, candidates: index.byCode.get(code) ?? [], code };
 			at = codeStart;
 		}
 	}
@@ -83,7 +95,9 @@ function webLink(folded: string, at: number): boolean {
 
 /** Where a link in text starts: after a space, a quote or an angle bracket. */
 function isLinkEdge(c: number): boolean {
-	return c === 32 || c === 9 || c === 10 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62;
+	return (
+		c === 32 || c === 9 || c === 10 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62
+	);
 }
 
 /** Products whose id or name appears in `folded` (a line, a URL, a payload's fields). */
@@ -100,18 +114,31 @@ export function productsNamed(folded: string, index: DecoderIndex): number[] {
 export function errorTypesNamed(folded: string, index: DecoderIndex): number[] {
 	const found: number[] = [];
 	for (const p of index.products) {
-		if (p.errorTypes.some((t) => hasWord(folded, t)) || (p.docsUrl !== undefined && folded.includes(p.docsUrl))) found.push(p.index);
+		if (
+			p.errorTypes.some((t) => hasWord(folded, t)) ||
+			(p.docsUrl !== undefined && folded.includes(p.docsUrl))
+		)
+			found.push(p.index);
 	}
 	return found;
 }
 
 /** The product whose CLI error line (`Error (CODE): …`) the word at [s, e) is written in, and where its message starts. */
-function cliLineAt(unit: Unit, s: number, e: number, index: DecoderIndex): { product: number; message: number } | undefined {
+function cliLineAt(
+	unit: Unit,
+	s: number,
+	e: number,
+	index: DecoderIndex
+): { product: number; message: number } | undefined {
 	for (const p of index.products) {
 		const shape = p.cliLine;
 		if (!shape || s < shape.before.length) continue;
 		const folded = unitFolded(unit);
-		if (folded.startsWith(shape.before, s - shape.before.length) && folded.startsWith(shape.after, e)) return { product: p.index, message: e + shape.after.length };
+		if (
+			folded.startsWith(shape.before, s - shape.before.length) &&
+			folded.startsWith(shape.after, e)
+		)
+			return { product: p.index, message: e + shape.after.length };
 	}
 	return undefined;
 }
@@ -119,7 +146,8 @@ function cliLineAt(unit: Unit, s: number, e: number, index: DecoderIndex): { pro
 /** Whether `word` occurs in `text` with no word character on either side. */
 export function hasWord(text: string, word: string): boolean {
 	for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-		if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + word.length))) return true;
+		if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + word.length)))
+			return true;
 	}
 	return false;
 }
@@ -129,21 +157,41 @@ export function hasWord(text: string, word: string): boolean {
  * holds spans already read as a message, whose words are values, not mentions. `inPayload`: the
  * line is a string inside a payload object. A bound hit while reading is recorded in the budget.
  */
-export function findMentions(ctx: Extraction, unit: Unit, w: Words, skip: readonly { start: number; end: number }[], inPayload: boolean): void {
+export function findMentions(
+	ctx: Extraction,
+	unit: Unit,
+	w: Words,
+	skip: readonly { start: number; end: number }[],
+	inPayload: boolean
+): void {
 	const { index, budget, findings, unknowns } = ctx;
 	const { text } = unit;
 	let urls: PageRef[] = NO_URLS;
 	// A link to a page of this site has a `/` in it: most lines and strings have none, and are not folded for it.
 	if (unit.links !== false && text.includes('/')) {
 		const folded = unitFolded(unit);
-		for (let ref = pageUrl(folded, 0, index); ref; ref = pageUrl(folded, ref.end, index)) (urls === NO_URLS ? (urls = []) : urls).push(ref);
+		for (let ref = pageUrl(folded, 0, index); ref; ref = pageUrl(folded, ref.end, index))
+			(urls === NO_URLS ? (urls = []) : urls).push(ref);
 	}
 	for (const ref of urls) {
 		const pos = unit.pos + ref.start;
 		if (ref.entry !== undefined) {
-			findings.push({ pos, source: 'url', via: 'url', code: index.entries[ref.entry]!.code, candidates: [ref.entry], exact: true });
+			findings.push({
+				pos,
+				source: 'url',
+				via: 'url',
+				code: index.entries[ref.entry]!.code,
+				candidates: [ref.entry],
+				exact: true,
+			});
 		} else if (ref.candidates?.length) {
-			findings.push({ pos, source: 'url', via: 'url', code: text.slice(ref.end - ref.code!.length, ref.end), candidates: ref.candidates });
+			findings.push({
+				pos,
+				source: 'url',
+				via: 'url',
+				code: text.slice(ref.end - ref.code!.length, ref.end),
+				candidates: ref.candidates,
+			});
 		} else if (ref.slug !== undefined && ref.product !== undefined) {
 			unknowns.push({ input: ref.slug, product: ref.product, slug: true });
 		}
@@ -155,14 +203,20 @@ export function findMentions(ctx: Extraction, unit: Unit, w: Words, skip: readon
 		const e = w.end[k]!;
 		const flags = w.flags[k]!;
 		// Codes are upper case or contain `_`; a lower-case word is prose unless written as a code.
-		if (e - start < CODE_MIN_CHARS || e - start > CODE_MAX_CHARS || !(flags & (LOWER | UPPER))) continue;
+		if (e - start < CODE_MIN_CHARS || e - start > CODE_MAX_CHARS || !(flags & (LOWER | UPPER)))
+			continue;
 		const underscore = (flags & UNDERSCORE) !== 0;
 		const upper = (flags & LOWER) === 0;
 		// The code it is, if any: a hash test first, so most words cost no string.
-		const ids = index.codeHashes.has(w.hash[k]!) ? index.byCode.get(unitFolded(unit).slice(start, e)) : undefined;
+		const ids = index.codeHashes.has(w.hash[k]!)
+			? index.byCode.get(unitFolded(unit).slice(start, e))
+			: undefined;
 		if (ids) {
 			if (!upper && !underscore && !codeSyntax(unit, start, e)) continue;
-		} else if (!underscore && (inPayload || !upper || !(onlyWordOnLine(text, start, e) || afterCodeKey(unit, start)))) {
+		} else if (
+			!underscore &&
+			(inPayload || !upper || !(onlyWordOnLine(text, start, e) || afterCodeKey(unit, start)))
+		) {
 			// A word without `_` that is no code is prose (`HTTP`, `JSON`, `WARN`, `info`) unless it is
 			// plainly given as one: alone on its line, or the value of a `code` (UNAUTHORIZEX, for "did
 			// you mean"). A payload's own `code` field is read as such (payload.ts); its other strings are not codes.
@@ -176,7 +230,13 @@ export function findMentions(ctx: Extraction, unit: Unit, w: Words, skip: readon
 		const explicit = cli !== undefined || codeSyntax(unit, start, e);
 		if (ids) {
 			if (!(underscore || upper || explicit) || inUrl) continue;
-			const finding: Finding = { pos: unit.pos + start, source: 'mention', via: explicit ? 'code' : 'mention', code: text.slice(start, e), candidates: ids };
+			const finding: Finding = {
+				pos: unit.pos + start,
+				source: 'mention',
+				via: explicit ? 'code' : 'mention',
+				code: text.slice(start, e),
+				candidates: ids,
+			};
 			if (explicit) {
 				const message = cli ? messageFrom(text, cli.message) : messageAfter(unit, start, e);
 				if (message) finding.text = message;
@@ -189,11 +249,22 @@ export function findMentions(ctx: Extraction, unit: Unit, w: Words, skip: readon
 					if (unit.pairs.capped) budget.exceeded('line');
 				}
 				// A pair whose value is the code itself (`error: TASK_TIMEOUT`) labels the code; it is no detail.
-				for (const pair of unit.pairs.pairs) if (pair.start !== start && !(finding.pairs ??= new Map()).has(pair.key)) finding.pairs.set(pair.key, pair.value);
+				for (const pair of unit.pairs.pairs)
+					if (pair.start !== start && !(finding.pairs ??= new Map()).has(pair.key))
+						finding.pairs.set(pair.key, pair.value);
 			}
 			findings.push(finding);
-		} else if (!inUrl && (upper || explicit) && e - start >= 4 && unknowns.length < budget.limits.maxUnknowns) {
-			unknowns.push(cli ? { input: text.slice(start, e), product: cli.product, shaped: true } : { input: text.slice(start, e) });
+		} else if (
+			!inUrl &&
+			(upper || explicit) &&
+			e - start >= 4 &&
+			unknowns.length < budget.limits.maxUnknowns
+		) {
+			unknowns.push(
+				cli
+					? { input: text.slice(start, e), product: cli.product, shaped: true }
+					: { input: text.slice(start, e) }
+			);
 		}
 	}
 }
@@ -238,7 +309,8 @@ function afterCodeKey(unit: Unit, s: number): boolean {
 	while (p >= 0 && isQuote(text.charCodeAt(p))) p--;
 	while (p >= 0 && text[p] === ' ') p--;
 	if (text[p] === ':') p--;
-	else if (text[p] === '=' || text[p] === '>') while (p >= 0 && (text[p] === '=' || text[p] === '>' || text[p] === '!')) p--;
+	else if (text[p] === '=' || text[p] === '>')
+		while (p >= 0 && (text[p] === '=' || text[p] === '>' || text[p] === '!')) p--;
 	else return false;
 	while (p >= 0 && text[p] === ' ') p--;
 	while (p >= 0 && isQuote(text.charCodeAt(p))) p--;
@@ -258,4 +330,3 @@ function onlyWordOnLine(text: string, s: number, e: number): boolean {
 function isSlugChar(c: number): boolean {
 	return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
 }
-

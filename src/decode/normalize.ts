@@ -11,7 +11,8 @@
 /** CSI sequences (colours, cursor moves), OSC sequences (titles, links; an unterminated one ends
  * with its line), two-byte escapes; and colour codes that lost their ESC on the way through a copy
  * and paste (`[31m`). */
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\[[0-9;]{1,12}m/g;
+const ANSI =
+	/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\[[0-9;]{1,12}m/g;
 const COLOUR_HINT = /\[[0-9;]{1,12}m/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 /** Up to this length a loop over the characters beats a regular expression's set-up; above, the other way round. */
@@ -37,7 +38,11 @@ function isClean(text: string): boolean {
 			const d = text.charCodeAt(i + 1);
 			if ((d >= 48 && d <= 57) || d === 59) return false;
 		}
-		if (c >= 0x200b && (c <= 0x200d || c === 0x2060 || c === 0xfeff || (c >= 0xd800 && c <= 0xdfff))) return false;
+		if (
+			c >= 0x200b &&
+			(c <= 0x200d || c === 0x2060 || c === 0xfeff || (c >= 0xd800 && c <= 0xdfff))
+		)
+			return false;
 	}
 	return true;
 }
@@ -48,7 +53,10 @@ export function wellFormed(text: string): string {
 	if (typeof s.isWellFormed === 'function' && typeof s.toWellFormed === 'function') {
 		return s.isWellFormed() ? text : s.toWellFormed();
 	}
-	return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+	return text.replace(
+		/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+		'\ufffd'
+	);
 }
 
 /** Characters compared as another: curly quotes as straight ones, odd spaces and tabs as spaces. */
@@ -87,7 +95,6 @@ export function isQuote(c: number): boolean {
 	return c === 34 || c === 39 || c === 96;
 }
 
-
 /**
  * Log noise that can precede a message at a line start: timestamps, levels, `Error:`-style
  * prefixes, status symbols, a short `[tag]` or `name:`. Each is anchored and has no nested
@@ -108,7 +115,7 @@ const PREFIXES: RegExp[] = [
 export function skipLogPrefix(line: string): number {
 	let at = 0;
 	const stop = Math.min(line.length, 200);
-	for (let progressed = true; progressed && at < stop; ) {
+	for (let progressed = true; progressed && at < stop;) {
 		progressed = false;
 		for (const re of PREFIXES) {
 			re.lastIndex = at;

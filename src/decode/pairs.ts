@@ -76,7 +76,8 @@ export function readPairs(line: string, max: number, maxValue: number): Pairs {
 		}
 		if (read >= max) return { pairs, capped: true };
 		read++;
-		if (keyEnd - keyStart <= 64 && value.length <= maxValue) pairs.push({ key: line.slice(keyStart, keyEnd), value, start });
+		if (keyEnd - keyStart <= 64 && value.length <= maxValue)
+			pairs.push({ key: line.slice(keyStart, keyEnd), value, start });
 	}
 	return { pairs, capped: false };
 }

@@ -19,8 +19,25 @@ import { errorTypesNamed, pageUrl, productsNamed } from './mentions.ts';
 const CODE_KEYS = ['code', 'errorCode', 'error_code', 'errCode', 'err_code'];
 const STATUS_KEYS = ['status', 'statusCode', 'status_code', 'httpStatus', 'http_status'];
 /** Keys holding an error's message, most telling first. */
-const MESSAGE_KEYS = ['message', 'summary', 'detail', 'msg', 'description', 'error_description', 'reason', 'error'];
-const URL_KEYS = ['type', 'docsUrl', 'docs_url', 'documentation_url', 'helpUrl', 'help_url', 'instance'];
+const MESSAGE_KEYS = [
+	'message',
+	'summary',
+	'detail',
+	'msg',
+	'description',
+	'error_description',
+	'reason',
+	'error',
+];
+const URL_KEYS = [
+	'type',
+	'docsUrl',
+	'docs_url',
+	'documentation_url',
+	'helpUrl',
+	'help_url',
+	'instance',
+];
 const CAUSE_KEYS = ['cause', 'innerError', 'inner_error', 'originalError'];
 /** Ids a Problem Details payload carries for support to find the request by. */
 const CORRELATION_KEYS = ['server_correlation_id', 'client_correlation_id'];
@@ -28,7 +45,18 @@ const CORRELATION_KEYS = ['server_correlation_id', 'client_correlation_id'];
 const PROBLEM_KEYS = ['type', 'detail', 'retryable', 'retry_after_ms', 'hint', 'instance'];
 const SERIALIZED_KEYS = ['summary', 'docsUrl', 'stack'];
 /** Fields of an error node that are read as facts, not scanned again as text. */
-const CONSUMED = new Set([...CODE_KEYS, ...STATUS_KEYS, ...MESSAGE_KEYS, ...URL_KEYS, ...CAUSE_KEYS, ...CORRELATION_KEYS, 'stack', 'extensions', 'retryable', 'hint']);
+const CONSUMED = new Set([
+	...CODE_KEYS,
+	...STATUS_KEYS,
+	...MESSAGE_KEYS,
+	...URL_KEYS,
+	...CAUSE_KEYS,
+	...CORRELATION_KEYS,
+	'stack',
+	'extensions',
+	'retryable',
+	'hint',
+]);
 
 /** A code as products write them: `PORT_IN_USE`, `port_in_use`, `ERR_X`, `NotFound`; no spaces. */
 const CODE_SHAPE = /^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*$/;
@@ -48,7 +76,6 @@ export interface WalkOutput extends Extraction {
 	messageReads: Map<string, TemplateHit['matches']>;
 }
 
-
 interface Item {
 	node: JsonNode;
 	/** The text the node was read from. */
@@ -67,7 +94,14 @@ interface Item {
 }
 
 /** Walks one parsed value, adding what it finds to `out`. */
-export function walkPayload(root: JsonNode, src: string, base: number | undefined, index: DecoderIndex, budget: Budget, out: WalkOutput): void {
+export function walkPayload(
+	root: JsonNode,
+	src: string,
+	base: number | undefined,
+	index: DecoderIndex,
+	budget: Budget,
+	out: WalkOutput
+): void {
 	const stack: Item[] = [{ node: root, src, base, level: 0, masked: false }];
 	// Objects read as part of another error (a cause, its details): made when first needed, as most payloads have none.
 	let chained: Set<JsonObject> | undefined;
@@ -86,7 +120,13 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
 			if ((open === 123 || open === 91) && item.level < budget.limits.maxJsonInString) {
 				const inner = parseLenient(trimmed, 0, budget);
 				if (inner.value && inner.value.kind !== 'string') {
-					stack.push({ node: inner.value, src: trimmed, base: pos, level: item.level + 1, masked: item.masked });
+					stack.push({
+						node: inner.value,
+						src: trimmed,
+						base: pos,
+						level: item.level + 1,
+						masked: item.masked,
+					});
 					continue;
 				}
 			}
@@ -100,7 +140,16 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
 		if (node.kind === 'array') {
 			for (const child of node.items) {
 				if (readInPlace(child, item, masked, budget, out)) continue;
-				stack.push({ node: child, src: item.src, base: item.base, level: item.level, masked, status: item.status, parent: item.parent, key: item.key });
+				stack.push({
+					node: child,
+					src: item.src,
+					base: item.base,
+					level: item.level,
+					masked,
+					status: item.status,
+					parent: item.parent,
+					key: item.key,
+				});
 			}
 		} else {
 			if (!masked && node.credible && item.base === undefined) {
@@ -108,7 +157,8 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
 				masked = true;
 			}
 			const inChain = chained?.has(node) ?? false;
-			const finding = inChain || quiet?.has(node) ? undefined : errorFinding(node, item, index, budget, out);
+			const finding =
+				inChain || quiet?.has(node) ? undefined : errorFinding(node, item, index, budget, out);
 			// An error's code, status and message are read as facts, not scanned again as text.
 			const consumed = finding || inChain ? CONSUMED : undefined;
 			if (finding) {
@@ -117,16 +167,26 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
 				if (chain.length) {
 					finding.cause = chain.map((c) => c.finding);
 					// A known error reports its causes in its chain; an unknown one lets them stand alone.
-					if (finding.candidates.length) for (const c of chain) if (c.node) (chained ??= new Set()).add(c.node);
+					if (finding.candidates.length)
+						for (const c of chain) if (c.node) (chained ??= new Set()).add(c.node);
 				}
 				if (finding.candidates.length) out.findings.push(finding);
-				if (node.label !== undefined && masked) out.pieces.push({ text: node.label.split('\n', 1)[0]!, pos });
+				if (node.label !== undefined && masked)
+					out.pieces.push({ text: node.label.split('\n', 1)[0]!, pos });
 			} else if (node.label !== undefined && masked) out.pieces.push({ text: node.label, pos });
 			const status = statusOf(node) ?? item.status;
 			for (const [key, child] of node.fields) {
-				if (consumed?.has(key) && (child.kind === 'string' || child.kind === 'bare' || child.kind === 'number' || child.kind === 'literal')) continue;
+				if (
+					consumed?.has(key) &&
+					(child.kind === 'string' ||
+						child.kind === 'bare' ||
+						child.kind === 'number' ||
+						child.kind === 'literal')
+				)
+					continue;
 				// GraphQL's `extensions` and an error's `details` describe this error; they are not errors of their own.
-				if (finding && (key === 'extensions' || key === 'details') && child.kind === 'object') (quiet ??= new Set()).add(child);
+				if (finding && (key === 'extensions' || key === 'details') && child.kind === 'object')
+					(quiet ??= new Set()).add(child);
 				if (readInPlace(child, item, masked, budget, out)) continue;
 				stack.push({
 					node: child,
@@ -140,7 +200,8 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
 				});
 			}
 		}
-		for (let a = firstChild, b = stack.length - 1; a < b; a++, b--) [stack[a], stack[b]] = [stack[b]!, stack[a]!];
+		for (let a = firstChild, b = stack.length - 1; a < b; a++, b--)
+			[stack[a], stack[b]] = [stack[b]!, stack[a]!];
 	}
 }
 
@@ -149,7 +210,13 @@ export function walkPayload(root: JsonNode, src: string, base: number | undefine
  * a string of a masked object is text to scan; a number or a literal holds nothing to find.
  * False for what is walked instead: containers, and strings that hold JSON.
  */
-function readInPlace(child: JsonNode, parent: Item, masked: boolean, budget: Budget, out: WalkOutput): boolean {
+function readInPlace(
+	child: JsonNode,
+	parent: Item,
+	masked: boolean,
+	budget: Budget,
+	out: WalkOutput
+): boolean {
 	if (child.kind === 'number' || child.kind === 'literal') return true;
 	if (child.kind !== 'string' && child.kind !== 'bare') return false;
 	if (parent.level < budget.limits.maxJsonInString) {
@@ -161,7 +228,13 @@ function readInPlace(child: JsonNode, parent: Item, masked: boolean, budget: Bud
 }
 
 function scalar(node: JsonNode | undefined): string | undefined {
-	return node && (node.kind === 'string' || node.kind === 'bare' || node.kind === 'number' || node.kind === 'literal') ? node.text : undefined;
+	return node &&
+		(node.kind === 'string' ||
+			node.kind === 'bare' ||
+			node.kind === 'number' ||
+			node.kind === 'literal')
+		? node.text
+		: undefined;
 }
 
 function text(node: JsonNode | undefined): string | undefined {
@@ -184,7 +257,12 @@ function statusOf(node: JsonObject): number | undefined {
 }
 
 function isCode(value: string | undefined): value is string {
-	return value !== undefined && value.length >= CODE_MIN_CHARS && value.length <= CODE_MAX_CHARS && CODE_SHAPE.test(value);
+	return (
+		value !== undefined &&
+		value.length >= CODE_MIN_CHARS &&
+		value.length <= CODE_MAX_CHARS &&
+		CODE_SHAPE.test(value)
+	);
 }
 
 interface Named {
@@ -205,12 +283,26 @@ function nameOf(node: JsonObject, index: DecoderIndex, hints: number[]): Named {
 			for (const p of index.products) {
 				if (p.typePrefix === undefined || !folded.startsWith(p.typePrefix)) continue;
 				const code = value.slice(p.typePrefix.length);
-				const candidates = (index.byCode.get(code.toLowerCase()) ?? []).filter((id) => index.entries[id]!.product === p.index);
-				return { code, via: 'type', candidates, exact: true, unknown: candidates.length ? undefined : { input: code, product: p.index, shaped: true } };
+				const candidates = (index.byCode.get(code.toLowerCase()) ?? []).filter(
+					(id) => index.entries[id]!.product === p.index
+				);
+				return {
+					code,
+					via: 'type',
+					candidates,
+					exact: true,
+					unknown: candidates.length ? undefined : { input: code, product: p.index, shaped: true },
+				};
 			}
 		}
 		const page = pageUrl(folded, 0, index);
-		if (page?.entry !== undefined) return { code: index.entries[page.entry]!.code, via: 'url', candidates: [page.entry], exact: true };
+		if (page?.entry !== undefined)
+			return {
+				code: index.entries[page.entry]!.code,
+				via: 'url',
+				candidates: [page.entry],
+				exact: true,
+			};
 		hints.push(...productsNamed(folded, index));
 	}
 	let code = text(field(node, CODE_KEYS));
@@ -232,11 +324,22 @@ function nameOf(node: JsonObject, index: DecoderIndex, hints: number[]): Named {
 	}
 	if (code === undefined) return { candidates: [] };
 	const candidates = index.byCode.get(code.toLowerCase()) ?? [];
-	return { code, via: 'code', candidates, unknown: candidates.length ? undefined : { input: code } };
+	return {
+		code,
+		via: 'code',
+		candidates,
+		unknown: candidates.length ? undefined : { input: code },
+	};
 }
 
 /** Turns an object into a finding when it is an error: it names a code, or its message is a known one. */
-function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget: Budget, out: WalkOutput): Finding | undefined {
+function errorFinding(
+	node: JsonObject,
+	item: Item,
+	index: DecoderIndex,
+	budget: Budget,
+	out: WalkOutput
+): Finding | undefined {
 	const hints: number[] = [];
 	const named = nameOf(node, index, hints);
 	const messages: string[] = [];
@@ -261,11 +364,15 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 					for (const line of clean(m).split('\n', 8)) {
 						if (line.length > budget.limits.maxLineChars) budget.exceeded('line');
 						const unit: Unit = { text: line.slice(0, budget.limits.maxLineChars), pos: 0 };
-						for (const hit of findTemplates(unit, index.templates, budget, only)) read.push(...hit.matches);
+						for (const hit of findTemplates(unit, index.templates, budget, only))
+							read.push(...hit.matches);
 					}
-					if (!only && out.messageReads.size < budget.limits.maxRemembered) out.messageReads.set(m, read);
+					if (!only && out.messageReads.size < budget.limits.maxRemembered)
+						out.messageReads.set(m, read);
 				}
-				for (const h of read) if (!templated.has(h.entry)) templated.set(h.entry, { template: h.template, params: h.params });
+				for (const h of read)
+					if (!templated.has(h.entry))
+						templated.set(h.entry, { template: h.template, params: h.params });
 				if (templated.size) break;
 			}
 		}
@@ -275,17 +382,28 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 		via = 'message';
 	}
 	if (!candidates.length) {
-		if (named.unknown && out.unknowns.length < budget.limits.maxUnknowns) out.unknowns.push(shapedBy(node, named.unknown, messages, index));
+		if (named.unknown && out.unknowns.length < budget.limits.maxUnknowns)
+			out.unknowns.push(shapedBy(node, named.unknown, messages, index));
 		if (named.code === undefined) return undefined;
 		// An unknown code: what a cause chain shows of it, and no more (nothing is ranked for it).
-		return { pos: item.base ?? node.start, source: 'json', via: via ?? 'code', code: named.code, candidates, text: messages[0] === undefined ? undefined : withoutDocsLink(oneLine(messages[0])) };
+		return {
+			pos: item.base ?? node.start,
+			source: 'json',
+			via: via ?? 'code',
+			code: named.code,
+			candidates,
+			text: messages[0] === undefined ? undefined : withoutDocsLink(oneLine(messages[0])),
+		};
 	}
 	// Only a code that several entries share needs the payload to say whose it is, and which.
 	let thrownBy: number[] | undefined;
 	let near: string | undefined;
 	if (candidates.length > 1) {
 		const around = fold(`${node.label?.split('\n', 1)[0] ?? ''} ${shallowText(node, item.parent)}`);
-		if (candidates.some((id) => index.entries[id]!.product !== index.entries[candidates[0]!]!.product)) hints.push(...productsNamed(around, index));
+		if (
+			candidates.some((id) => index.entries[id]!.product !== index.entries[candidates[0]!]!.product)
+		)
+			hints.push(...productsNamed(around, index));
 		thrownBy = errorTypesNamed(around, index);
 		near = fold(messages.join(' ').slice(0, budget.limits.maxLineChars));
 	}
@@ -312,7 +430,11 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 		// A hint no server means (past 2^53 ms, Infinity once read) is shown as written, not as a number.
 		const ms = Number(retryAfter);
 		if (Number.isSafeInteger(Math.ceil(ms))) finding.retryAfterMs = ms;
-		else finding.correlation = [...(finding.correlation ?? []), { name: 'retry_after_ms', value: retryAfter.slice(0, budget.limits.maxValueChars) }];
+		else
+			finding.correlation = [
+				...(finding.correlation ?? []),
+				{ name: 'retry_after_ms', value: retryAfter.slice(0, budget.limits.maxValueChars) },
+			];
 	}
 	const hint = text(node.fields.get('hint'));
 	if (hint !== undefined) finding.hint = oneLine(hint);
@@ -320,13 +442,20 @@ function errorFinding(node: JsonObject, item: Item, index: DecoderIndex, budget:
 	if (details?.kind === 'object') finding.details = { node: details, src: item.src };
 	for (const name of CORRELATION_KEYS) {
 		const value = scalar(node.fields.get(name));
-		if (value !== undefined && value.length <= budget.limits.maxValueChars) (finding.correlation ??= []).push({ name, value });
+		if (value !== undefined && value.length <= budget.limits.maxValueChars)
+			(finding.correlation ??= []).push({ name, value });
 	}
 	return finding;
 }
 
 /** The chain below an error, outermost first; a link may be an object or a bare code string. */
-function causeChain(node: JsonObject, item: Item, index: DecoderIndex, budget: Budget, out: WalkOutput): { finding: Finding; node?: JsonObject }[] {
+function causeChain(
+	node: JsonObject,
+	item: Item,
+	index: DecoderIndex,
+	budget: Budget,
+	out: WalkOutput
+): { finding: Finding; node?: JsonObject }[] {
 	const chain: { finding: Finding; node?: JsonObject }[] = [];
 	let link = field(node, CAUSE_KEYS);
 	if (!link) return chain;
@@ -339,7 +468,13 @@ function causeChain(node: JsonObject, item: Item, index: DecoderIndex, budget: B
 		if (link.kind === 'object') {
 			if (seen.has(link)) break;
 			seen.add(link);
-			const finding = errorFinding(link, { ...item, parent: undefined, status: undefined }, index, budget, out) ?? {
+			const finding = errorFinding(
+				link,
+				{ ...item, parent: undefined, status: undefined },
+				index,
+				budget,
+				out
+			) ?? {
 				pos: item.base ?? link.start,
 				source: 'json',
 				via: 'code',
@@ -353,7 +488,16 @@ function causeChain(node: JsonObject, item: Item, index: DecoderIndex, budget: B
 			if (value === undefined || !value.trim()) break;
 			const code = isCode(value) ? value : undefined;
 			const candidates = code ? (index.byCode.get(code.toLowerCase()) ?? []) : [];
-			chain.push({ finding: { pos: item.base ?? link.start, source: 'json', via: 'code', code, candidates, text: code ? undefined : oneLine(value) } });
+			chain.push({
+				finding: {
+					pos: item.base ?? link.start,
+					source: 'json',
+					via: 'code',
+					code,
+					candidates,
+					text: code ? undefined : oneLine(value),
+				},
+			});
 			break;
 		}
 	}
@@ -364,12 +508,21 @@ function causeChain(node: JsonObject, item: Item, index: DecoderIndex, budget: B
  * An unknown code in an object a product serialises its own errors as (its error class's `name`,
  * its docs link in `docsUrl` or the message): that product's code, which the registry does not list.
  */
-function shapedBy(node: JsonObject, unknown: Unknown, messages: string[], index: DecoderIndex): Unknown {
+function shapedBy(
+	node: JsonObject,
+	unknown: Unknown,
+	messages: string[],
+	index: DecoderIndex
+): Unknown {
 	if (unknown.product !== undefined) return unknown;
 	const name = text(node.fields.get('name'));
 	const links = fold(`${text(node.fields.get('docsUrl')) ?? ''} ${messages.join(' ')}`);
 	for (const p of index.products) {
-		if ((name !== undefined && p.errorTypes.includes(fold(name))) || (p.docsUrl !== undefined && links.includes(p.docsUrl))) return { ...unknown, product: p.index, shaped: true };
+		if (
+			(name !== undefined && p.errorTypes.includes(fold(name))) ||
+			(p.docsUrl !== undefined && links.includes(p.docsUrl))
+		)
+			return { ...unknown, product: p.index, shaped: true };
 	}
 	return unknown;
 }
@@ -421,10 +574,13 @@ function shallowText(node: JsonObject, parent: JsonObject | undefined): string {
 	const parts: string[] = [];
 	for (const obj of parent ? [node, parent] : [node]) {
 		for (const [key, v] of obj.fields) {
-			if ((v.kind === 'string' || v.kind === 'bare') && !MESSAGE_KEYS.includes(key) && v.text.length <= 200) parts.push(v.text);
+			if (
+				(v.kind === 'string' || v.kind === 'bare') &&
+				!MESSAGE_KEYS.includes(key) &&
+				v.text.length <= 200
+			)
+				parts.push(v.text);
 		}
 	}
 	return parts.join(' ');
 }
-
-

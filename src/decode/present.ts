@@ -31,24 +31,38 @@ export interface Described {
 	aboutKind?: 'when' | 'description';
 }
 
-export function describe(match: Pick<Match, 'path' | 'params' | 'template'>, data: DecoderData): Described | undefined {
+export function describe(
+	match: Pick<Match, 'path' | 'params' | 'template'>,
+	data: DecoderData
+): Described | undefined {
 	const found = entryOf(data, match.path);
 	if (!found) return undefined;
 	const { product, entry } = found;
 	const category = entry.category === undefined ? undefined : product.categories[entry.category];
-	const described: Described = { product, entry, where: category ? `${product.name} · ${category}` : product.name, otherValues: [] };
+	const described: Described = {
+		product,
+		entry,
+		where: category ? `${product.name} · ${category}` : product.name,
+		otherValues: [],
+	};
 	if (category !== undefined) described.category = category;
 	const template = match.template ?? entry.message;
 	if (template !== undefined) {
 		described.message = parseTemplate(template).map((s) =>
-			s.kind === 'text' ? { text: s.text } : { param: s.name, value: Object.hasOwn(match.params, s.name) ? match.params[s.name] : undefined },
+			s.kind === 'text'
+				? { text: s.text }
+				: {
+						param: s.name,
+						value: Object.hasOwn(match.params, s.name) ? match.params[s.name] : undefined,
+					}
 		);
 	}
 	const inMessage = new Set(described.message?.flatMap((p) => ('param' in p ? [p.param] : [])));
 	described.otherValues = Object.entries(match.params).filter(([name]) => !inMessage.has(name));
 	if (entry.fix !== undefined) described.fix = fillFix(entry.fix, match.params);
 	if (entry.when !== undefined) [described.about, described.aboutKind] = [entry.when, 'when'];
-	else if (entry.description !== undefined) [described.about, described.aboutKind] = [entry.description, 'description'];
+	else if (entry.description !== undefined)
+		[described.about, described.aboutKind] = [entry.description, 'description'];
 	return described;
 }
 
@@ -58,14 +72,19 @@ export function describe(match: Pick<Match, 'path' | 'params' | 'template'>, dat
  */
 export function fillFix(fix: string, params: Readonly<Record<string, string>>): string {
 	const filled = fillTemplate(fix, params);
-	return filled.replace(/<([A-Za-z_][\w-]*)>/g, (whole, name: string) => (Object.hasOwn(params, name) ? params[name]! : whole));
+	return filled.replace(/<([A-Za-z_][\w-]*)>/g, (whole, name: string) =>
+		Object.hasOwn(params, name) ? params[name]! : whole
+	);
 }
 
 /**
  * Said above the readings of one error that the paste does not decide between: the code they
  * share (shown as code), and the rest of the sentence.
  */
-export function ambiguityNote(matches: readonly Pick<Match, 'code'>[]): { code?: string; text: string } {
+export function ambiguityNote(matches: readonly Pick<Match, 'code'>[]): {
+	code?: string;
+	text: string;
+} {
 	const codes = new Set(matches.map((m) => m.code)).size;
 	const undecided = 'and nothing in what you pasted tells which one it is.';
 	return codes === 1
@@ -90,8 +109,13 @@ const BOUND_NOTES: Record<Exclude<Bound, 'input'>, string> = {
 };
 
 /** What a result's bounds left unread, one note each; `inputChars` is the paste's size when known better than the result's. */
-export function boundNotes(result: Pick<DecodeResult, 'truncatedBy' | 'inputChars'>, inputChars = result.inputChars ?? 0): string[] {
-	return (result.truncatedBy ?? []).map((b) => (b === 'input' ? inputNote(inputChars) : BOUND_NOTES[b]));
+export function boundNotes(
+	result: Pick<DecodeResult, 'truncatedBy' | 'inputChars'>,
+	inputChars = result.inputChars ?? 0
+): string[] {
+	return (result.truncatedBy ?? []).map((b) =>
+		b === 'input' ? inputNote(inputChars) : BOUND_NOTES[b]
+	);
 }
 
 /** What was read of a paste longer than the input bound: "read the first and last 512 KiB of 2.1 MB". */

@@ -35,13 +35,25 @@ interface Resolved extends Reading {
 	via: Via;
 }
 
-export function rank(scanned: Scanned, index: DecoderIndex, budget: Budget, inputChars = 0): DecodeResult {
+export function rank(
+	scanned: Scanned,
+	index: DecoderIndex,
+	budget: Budget,
+	inputChars = 0
+): DecodeResult {
 	const lineOf = lineFinder(scanned.lineStarts);
-	const findings = scanned.findings.filter((f) => f.candidates.length).sort((a, b) => a.pos - b.pos);
+	const findings = scanned.findings
+		.filter((f) => f.candidates.length)
+		.sort((a, b) => a.pos - b.pos);
 	withStatuses(findings, scanned.lineStatus, lineOf);
 	const occurrences = occurrencesOf(findings, index, lineOf);
 	const context = certainProducts(occurrences, index);
-	const resolved: Resolved[] = occurrences.map((o) => ({ findings: o.findings, pos: o.pos, kept: rankCandidates(o.findings, index, budget, context), via: bestVia(o.findings) }));
+	const resolved: Resolved[] = occurrences.map((o) => ({
+		findings: o.findings,
+		pos: o.pos,
+		kept: rankCandidates(o.findings, index, budget, context),
+		via: bestVia(o.findings),
+	}));
 
 	const matches: Match[] = [];
 	const groups: Group[] = [];
@@ -56,7 +68,13 @@ export function rank(scanned: Scanned, index: DecoderIndex, budget: Budget, inpu
 	});
 
 	const { suggestions, unlisted } = unmatched(scanned, matches, index, budget);
-	const result: DecodeResult = { matches, suggestions, unlisted, groups, truncated: budget.hit.size > 0 };
+	const result: DecodeResult = {
+		matches,
+		suggestions,
+		unlisted,
+		groups,
+		truncated: budget.hit.size > 0,
+	};
 	if (budget.hit.size) result.truncatedBy = [...budget.hit];
 	if (budget.hit.has('input')) result.inputChars = inputChars;
 	return result;
@@ -77,27 +95,47 @@ function lineFinder(lineStarts: readonly number[]): (pos: number) => number {
 }
 
 /** A status on the line, or a few lines above (a request or status line, headers, then the body). */
-function withStatuses(findings: Finding[], lineStatus: ReadonlyMap<number, number>, lineOf: (pos: number) => number): void {
+function withStatuses(
+	findings: Finding[],
+	lineStatus: ReadonlyMap<number, number>,
+	lineOf: (pos: number) => number
+): void {
 	for (const f of findings) {
 		const line = lineOf(f.pos);
-		for (let l = line; f.status === undefined && l >= 0 && l >= line - STATUS_LINES; l--) f.status = lineStatus.get(l);
+		for (let l = line; f.status === undefined && l >= 0 && l >= line - STATUS_LINES; l--)
+			f.status = lineStatus.get(l);
 	}
 }
 
 /** Findings of different kinds, close together, that share a code: one error seen twice. */
-function occurrencesOf(findings: readonly Finding[], index: DecoderIndex, lineOf: (pos: number) => number): Occurrence[] {
+function occurrencesOf(
+	findings: readonly Finding[],
+	index: DecoderIndex,
+	lineOf: (pos: number) => number
+): Occurrence[] {
 	const occurrences: Occurrence[] = [];
 	for (const f of findings) {
 		const codes = new Set(f.candidates.map((id) => index.entries[id]!.code));
 		const line = lineOf(f.pos);
 		const last = occurrences[occurrences.length - 1];
-		if (last && !last.sources.has(f.source) && line - last.lastLine <= MERGE_LINES && [...codes].some((c) => last.codes.has(c))) {
+		if (
+			last &&
+			!last.sources.has(f.source) &&
+			line - last.lastLine <= MERGE_LINES &&
+			[...codes].some((c) => last.codes.has(c))
+		) {
 			last.findings.push(f);
 			last.sources.add(f.source);
 			last.lastLine = line;
 			for (const c of codes) last.codes.add(c);
 		} else {
-			occurrences.push({ findings: [f], sources: new Set([f.source]), codes, pos: f.pos, lastLine: line });
+			occurrences.push({
+				findings: [f],
+				sources: new Set([f.source]),
+				codes,
+				pos: f.pos,
+				lastLine: line,
+			});
 		}
 	}
 	return occurrences;
@@ -107,7 +145,9 @@ function occurrencesOf(findings: readonly Finding[], index: DecoderIndex, lineOf
 function certainProducts(occurrences: readonly Occurrence[], index: DecoderIndex): Set<number> {
 	const context = new Set<number>();
 	for (const o of occurrences) {
-		const products = new Set(o.findings.flatMap((f) => f.candidates.map((id) => index.entries[id]!.product)));
+		const products = new Set(
+			o.findings.flatMap((f) => f.candidates.map((id) => index.entries[id]!.product))
+		);
 		if (products.size === 1) context.add([...products][0]!);
 	}
 	return context;

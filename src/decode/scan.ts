@@ -31,8 +31,8 @@ export interface Scanned {
  * `statusCode: 409`, a request line's `POST http://… -> 409`. The spaces around the separator are bounded: `\s*[:= ]\s*` backtracks
  * quadratically over a long run of spaces. Only lines that hold `http` or `status` are tried.
  */
-const STATUS_IN_TEXT = /\b(?:HTTP(?:\/\d(?:\.\d)?)?|status(?:[ _]?code)?)["']?(?:\s{0,8}[:=]\s{0,8}|\s{1,8})["']?([1-5]\d\d)\b|(?:->|=>|→)\s{0,8}([1-5]\d\d)\b/i;
-
+const STATUS_IN_TEXT =
+	/\b(?:HTTP(?:\/\d(?:\.\d)?)?|status(?:[ _]?code)?)["']?(?:\s{0,8}[:=]\s{0,8}|\s{1,8})["']?([1-5]\d\d)\b|(?:->|=>|→)\s{0,8}([1-5]\d\d)\b/i;
 
 export function scan(input: string, index: DecoderIndex, budget: Budget): Scanned {
 	let raw = input;
@@ -42,11 +42,20 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 	}
 	const text = clean(raw);
 	const folded = fold(text);
-	const out: WalkOutput = { index, budget, findings: [], unknowns: [], masks: [], pieces: [], messageReads: new Map() };
+	const out: WalkOutput = {
+		index,
+		budget,
+		findings: [],
+		unknowns: [],
+		masks: [],
+		pieces: [],
+		messageReads: new Map(),
+	};
 	readPayloads(text, index, budget, out);
 
 	const lineStarts = [0];
-	for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lineStarts.push(nl + 1);
+	for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1))
+		lineStarts.push(nl + 1);
 	const masks = out.masks.sort((a, b) => a[0] - b[0]);
 	const lineStatus = new Map<number, number>();
 	let m = 0;
@@ -73,7 +82,10 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 			if (found) lineStatus.set(l, Number(found[1] ?? found[2]));
 		}
 		// A log repeats its lines (`step ok`): one that named nothing names nothing the next time either.
-		const whole = m >= masks.length || masks[m]![0] >= end ? text.slice(start, Math.min(end, start + budget.limits.maxRememberedChars)) : undefined;
+		const whole =
+			m >= masks.length || masks[m]![0] >= end
+				? text.slice(start, Math.min(end, start + budget.limits.maxRememberedChars))
+				: undefined;
 		if (whole !== undefined && barrenLines.has(whole)) continue;
 		const before = out.findings.length + out.unknowns.length;
 		// The parts of the line outside payload objects.
@@ -84,7 +96,13 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 			from = Math.max(from, b);
 		}
 		if (from < end) scanLine(out, { text, folded, start: from, end, links });
-		if (whole !== undefined && end - start <= budget.limits.maxRememberedChars && out.findings.length + out.unknowns.length === before && barrenLines.size < budget.limits.maxRemembered) barrenLines.add(whole);
+		if (
+			whole !== undefined &&
+			end - start <= budget.limits.maxRememberedChars &&
+			out.findings.length + out.unknowns.length === before &&
+			barrenLines.size < budget.limits.maxRemembered
+		)
+			barrenLines.add(whole);
 		if (out.findings.length >= budget.limits.maxFindings) {
 			budget.exceeded('findings');
 			break;
@@ -104,7 +122,12 @@ export function scan(input: string, index: DecoderIndex, budget: Budget): Scanne
 		const t = clean(piece.text);
 		if (!t.includes('\n')) scanUnit(out, { text: t, pos: piece.pos }, true);
 		else for (const line of t.split('\n')) scanUnit(out, { text: line, pos: piece.pos }, true);
-		if (out.findings.length === findings && out.unknowns.length === unknowns && barren.size < budget.limits.maxRemembered) barren.add(piece.text);
+		if (
+			out.findings.length === findings &&
+			out.unknowns.length === unknowns &&
+			barren.size < budget.limits.maxRemembered
+		)
+			barren.add(piece.text);
 	}
 	return { text, findings: out.findings, unknowns: out.unknowns, lineStarts, lineStatus };
 }
@@ -134,7 +157,8 @@ function readPayloads(text: string, index: DecoderIndex, budget: Budget, out: Wa
 			const parsed = parseLenient(line.text, 0, budget);
 			const before = out.findings.length;
 			if (parsed.value) walkPayload(parsed.value, line.text, j, index, budget, out);
-			if (out.findings.length > before || parsed.value?.kind === 'object') out.masks.push([j, line.end]);
+			if (out.findings.length > before || parsed.value?.kind === 'object')
+				out.masks.push([j, line.end]);
 			i = Math.max(line.end, j + 1);
 			continue;
 		}
@@ -169,7 +193,11 @@ function scanLine(out: WalkOutput, { text, folded, start, end, links }: LinePart
 	}
 	// Codes and template words are two characters or more: a line without two word characters in a row (`[x]`, `},`) holds none.
 	if (!hasWordPair(text, start, stop)) return;
-	scanUnit(out, { text: text.slice(start, stop), folded: folded.slice(start, stop), pos: start, links }, false);
+	scanUnit(
+		out,
+		{ text: text.slice(start, stop), folded: folded.slice(start, stop), pos: start, links },
+		false
+	);
 }
 
 /** Messages, codes and links in one line. */
@@ -185,7 +213,8 @@ function scanUnit(out: WalkOutput, unit: Unit, inPayload: boolean): void {
 		const hits = findTemplates(unit, index.templates, budget, undefined, lineWords);
 		for (const hit of hits) {
 			const templated = new Map<number, TemplateRead>();
-			for (const m of hit.matches) templated.set(m.entry, { template: m.template, params: m.params });
+			for (const m of hit.matches)
+				templated.set(m.entry, { template: m.template, params: m.params });
 			out.findings.push({
 				pos: unit.pos + (inPayload ? 0 : hit.start),
 				source: 'message',
@@ -207,7 +236,8 @@ function scanUnit(out: WalkOutput, unit: Unit, inPayload: boolean): void {
 		const products = new Set(finding.candidates.map((id) => index.entries[id]!.product));
 		if (products.size > 1) {
 			named ??= productsNamed(unitFolded(unit), index);
-			if (named.length) finding.productHints = [...new Set([...(finding.productHints ?? []), ...named])];
+			if (named.length)
+				finding.productHints = [...new Set([...(finding.productHints ?? []), ...named])];
 		}
 		thrown ??= errorTypesNamed(unitFolded(unit), index);
 		if (thrown.length) finding.thrownBy = [...new Set([...(finding.thrownBy ?? []), ...thrown])];
@@ -216,7 +246,13 @@ function scanUnit(out: WalkOutput, unit: Unit, inPayload: boolean): void {
 }
 
 /** The text of [start, stop) outside the payload objects `masks` (sorted; from the `m`th on), each object replaced by a space. */
-function unmasked(text: string, start: number, stop: number, masks: readonly [number, number][], m: number): string {
+function unmasked(
+	text: string,
+	start: number,
+	stop: number,
+	masks: readonly [number, number][],
+	m: number
+): string {
 	let out = '';
 	let from = start;
 	for (let k = m; k < masks.length && masks[k]![0] < stop; k++) {

@@ -41,7 +41,10 @@ export interface Ranked {
 }
 
 /** The first value `pick` finds in the findings, in order. */
-export function first<T>(findings: readonly Finding[], pick: (f: Finding) => T | undefined): T | undefined {
+export function first<T>(
+	findings: readonly Finding[],
+	pick: (f: Finding) => T | undefined
+): T | undefined {
 	for (const f of findings) {
 		const value = pick(f);
 		if (value !== undefined) return value;
@@ -50,7 +53,12 @@ export function first<T>(findings: readonly Finding[], pick: (f: Finding) => T |
 }
 
 /** Scores each candidate entry with every hint the findings carry; keeps those not ruled out. */
-export function rankCandidates(findings: Finding[], index: DecoderIndex, budget: Budget, context?: ReadonlySet<number>): Ranked[] {
+export function rankCandidates(
+	findings: Finding[],
+	index: DecoderIndex,
+	budget: Budget,
+	context?: ReadonlySet<number>
+): Ranked[] {
 	const candidates = new Set<number>();
 	for (const f of findings) for (const c of f.candidates) candidates.add(c);
 	const status = first(findings, (f) => f.status);
@@ -66,7 +74,8 @@ export function rankCandidates(findings: Finding[], index: DecoderIndex, budget:
 	const near = several ? findings.flatMap((f) => (f.near ? [f.near] : [])) : [];
 	if (near.length) {
 		const seen = new Map<string, number>();
-		for (const id of candidates) for (const t of index.entries[id]!.terms) seen.set(t, seen.has(t) ? -1 : id);
+		for (const id of candidates)
+			for (const t of index.entries[id]!.terms) seen.set(t, seen.has(t) ? -1 : id);
 		for (const [t, id] of seen) if (id >= 0) unique.set(t, id);
 	}
 	const quoted = new Set<number>();
@@ -82,7 +91,12 @@ export function rankCandidates(findings: Finding[], index: DecoderIndex, budget:
 		for (const f of findings) {
 			if (f.exact && f.candidates.includes(id)) score += SCORE.exact;
 			// The paste names this code: a template that another code shares does not outweigh that.
-			else if (f.code !== undefined && f.candidates.includes(id) && f.code.toUpperCase() === entry.code) score += SCORE.codeNamed;
+			else if (
+				f.code !== undefined &&
+				f.candidates.includes(id) &&
+				f.code.toUpperCase() === entry.code
+			)
+				score += SCORE.codeNamed;
 			const read = f.templated?.get(id);
 			if (read) {
 				score += SCORE.template;
@@ -100,10 +114,13 @@ export function rankCandidates(findings: Finding[], index: DecoderIndex, budget:
 			const has = (name: string) => details?.node.fields.has(name) || pairs?.has(name) || false;
 			detailsPresent = entry.details.filter((d) => has(d.name)).map((d) => d.name);
 			score += SCORE.detailField * detailsPresent.length;
-			if (detailsPresent.length && entry.details.every((d) => d.optional || has(d.name))) score += SCORE.detailsAll;
+			if (detailsPresent.length && entry.details.every((d) => d.optional || has(d.name)))
+				score += SCORE.detailsAll;
 			for (const name of detailsPresent) {
 				const node = details?.node.fields.get(name);
-				const value = node ? detailValue(node, details!.src, budget.limits.maxValueChars) : pairs?.get(name);
+				const value = node
+					? detailValue(node, details!.src, budget.limits.maxValueChars)
+					: pairs?.get(name);
 				if (value !== undefined && name !== '__proto__') params[name] = value;
 			}
 		}

@@ -11,14 +11,19 @@ import { wellFormed } from './normalize.ts';
 import type { Match } from './result.ts';
 import { readFragment, VALUE } from './share-fragment.ts';
 
-
-export function shareFragment(match: Pick<Match, 'product' | 'code' | 'path' | 'params'>, data: DecoderData): string {
+export function shareFragment(
+	match: Pick<Match, 'product' | 'code' | 'path' | 'params'>,
+	data: DecoderData
+): string {
 	const index = indexOf(data);
 	const query = new URLSearchParams({ p: match.product, c: match.code });
 	const id = index.byPath.get(match.path);
-	const twins = (index.byCode.get(match.code.toLowerCase()) ?? []).filter((e) => index.entries[e]!.product === index.productById.get(match.product));
+	const twins = (index.byCode.get(match.code.toLowerCase()) ?? []).filter(
+		(e) => index.entries[e]!.product === index.productById.get(match.product)
+	);
 	if (id !== undefined && twins.length > 1) query.set('s', index.entries[id]!.slug);
-	for (const [name, value] of Object.entries(match.params)) query.set(VALUE + name, value.slice(0, LIMITS.maxValueChars));
+	for (const [name, value] of Object.entries(match.params))
+		query.set(VALUE + name, value.slice(0, LIMITS.maxValueChars));
 	return query.toString();
 }
 
@@ -39,7 +44,16 @@ export function openShare(fragment: string, data: DecoderData): Match | undefine
 	const params: Record<string, string> = {};
 	for (const [key, value] of query) {
 		const name = key.slice(VALUE.length);
-		if (key.startsWith(VALUE) && known.has(name) && name !== '__proto__') params[name] = wellFormed(value.slice(0, LIMITS.maxValueChars));
+		if (key.startsWith(VALUE) && known.has(name) && name !== '__proto__')
+			params[name] = wellFormed(value.slice(0, LIMITS.maxValueChars));
 	}
-	return { product: productId, code: entry.code, path: entry.path, params, via: 'url', count: 1, group: 0 };
+	return {
+		product: productId,
+		code: entry.code,
+		path: entry.path,
+		params,
+		via: 'url',
+		count: 1,
+		group: 0,
+	};
 }

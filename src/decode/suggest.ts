@@ -54,14 +54,21 @@ export function suggest(unknown: Unknown, index: DecoderIndex): Suggestion[] {
 		}
 		for (const { code, distance } of codes) {
 			for (const id of index.byCode.get(code.toLowerCase()) ?? []) {
-				if (unknown.product === undefined || index.entries[id]!.product === unknown.product) close.push({ id, distance });
+				if (unknown.product === undefined || index.entries[id]!.product === unknown.product)
+					close.push({ id, distance });
 			}
 		}
 	}
 	close.sort((a, b) => a.distance - b.distance || a.id - b.id);
 	return close.slice(0, LIMITS.maxSuggestions).map(({ id, distance }) => {
 		const e = index.entries[id]!;
-		return { input: unknown.input, product: index.products[e.product]!.data.id, code: e.code, path: e.path, distance };
+		return {
+			input: unknown.input,
+			product: index.products[e.product]!.data.id,
+			code: e.code,
+			path: e.path,
+			distance,
+		};
 	});
 }
 
@@ -90,13 +97,20 @@ function spelledIn(text: string, w: Words, index: DecoderIndex): Suggestion[] {
 	}
 	runs.sort((x, y) => y.to - y.from - (x.to - x.from) || x.from - y.from);
 	const kept: typeof runs = [];
-	for (const run of runs) if (!kept.some((k) => run.from <= k.to && k.from <= run.to)) kept.push(run);
+	for (const run of runs)
+		if (!kept.some((k) => run.from <= k.to && k.from <= run.to)) kept.push(run);
 	kept.sort((x, y) => x.from - y.from);
 	return kept.flatMap(({ from, to, ids }) =>
 		ids.map((id) => {
 			const e = index.entries[id]!;
-			return { input: text.slice(w.start[from]!, w.end[to]!), product: index.products[e.product]!.data.id, code: e.code, path: e.path, distance: 0 };
-		}),
+			return {
+				input: text.slice(w.start[from]!, w.end[to]!),
+				product: index.products[e.product]!.data.id,
+				code: e.code,
+				path: e.path,
+				distance: 0,
+			};
+		})
 	);
 }
 
@@ -105,7 +119,12 @@ function spelledIn(text: string, w: Words, index: DecoderIndex): Suggestion[] {
  * nothing matched at all, the codes it spells out in words), and the codes written the way a
  * product writes its own that the registry does not list.
  */
-export function unmatched(scanned: Scanned, matches: readonly Match[], index: DecoderIndex, budget: Budget): { suggestions: Suggestion[]; unlisted: UnlistedCode[] } {
+export function unmatched(
+	scanned: Scanned,
+	matches: readonly Match[],
+	index: DecoderIndex,
+	budget: Budget
+): { suggestions: Suggestion[]; unlisted: UnlistedCode[] } {
 	const matchedCodes = new Set(matches.map((m) => m.code));
 	const suggestions: Suggestion[] = [];
 	const asked = new Set<string>();
@@ -115,19 +134,25 @@ export function unmatched(scanned: Scanned, matches: readonly Match[], index: De
 		if (asked.size >= budget.limits.maxUnknownCodes) break;
 		asked.add(key);
 		for (const s of suggest(unknown, index)) {
-			if (!matchedCodes.has(s.code) && !suggestions.some((x) => x.path === s.path && x.input === s.input)) suggestions.push(s);
+			if (
+				!matchedCodes.has(s.code) &&
+				!suggestions.some((x) => x.path === s.path && x.input === s.input)
+			)
+				suggestions.push(s);
 		}
 	}
 	// Nothing matched: codes the paste spells out in words (`container not found`) are worth offering.
 	if (!matches.length) {
-		for (const s of spelledCodes(scanned.text, index)) if (!suggestions.some((x) => x.path === s.path)) suggestions.push(s);
+		for (const s of spelledCodes(scanned.text, index))
+			if (!suggestions.some((x) => x.path === s.path)) suggestions.push(s);
 	}
 	suggestions.sort((a, b) => a.distance - b.distance);
 	const unlisted: UnlistedCode[] = [];
 	for (const u of scanned.unknowns) {
 		if (!u.shaped || u.product === undefined || matchedCodes.has(u.input.toUpperCase())) continue;
 		const product = index.products[u.product]!.data.id;
-		if (!unlisted.some((x) => x.code === u.input && x.product === product)) unlisted.push({ code: u.input, product });
+		if (!unlisted.some((x) => x.code === u.input && x.product === product))
+			unlisted.push({ code: u.input, product });
 	}
 
 	return { suggestions, unlisted };

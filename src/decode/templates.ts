@@ -81,7 +81,9 @@ interface Word {
  * own: no word to anchor it (a template that is only a placeholder, like `{what's wrong}`, would
  * match any text), or two placeholders side by side (no text tells where one value ends).
  */
-function splitTemplate(message: string): { literals: string[]; params: string[]; words: Word[] } | undefined {
+function splitTemplate(
+	message: string
+): { literals: string[]; params: string[]; words: Word[] } | undefined {
 	const literals: string[] = [];
 	const params: string[] = [];
 	let literal = '';
@@ -97,7 +99,7 @@ function splitTemplate(message: string): { literals: string[]; params: string[];
 	literals.push(fold(literal));
 	const words: Word[] = [];
 	literals.forEach((lit, i) => {
-		for (let s = 0; s < lit.length; ) {
+		for (let s = 0; s < lit.length;) {
 			if (!isWordChar(lit.charCodeAt(s))) {
 				s++;
 				continue;
@@ -107,20 +109,33 @@ function splitTemplate(message: string): { literals: string[]; params: string[];
 			// A word touching a placeholder may be glued to the value in the text (`{seconds}s`).
 			const touches = (s === 0 && i > 0) || (e === lit.length && i < params.length);
 			const word = lit.slice(s, e);
-			if (!touches && word.length >= MIN_ANCHOR && !/^\d+$/.test(word)) words.push({ word, literal: i, offset: s });
+			if (!touches && word.length >= MIN_ANCHOR && !/^\d+$/.test(word))
+				words.push({ word, literal: i, offset: s });
 			s = e;
 		}
 	});
 	return words.length ? { literals, params, words } : undefined;
 }
 
-export function compileTemplates(messages: readonly { entry: number; message: string }[]): TemplateIndex {
-	const split = messages.map((m) => ({ entry: m.entry, text: m.message, parts: splitTemplate(m.message) }));
+export function compileTemplates(
+	messages: readonly { entry: number; message: string }[]
+): TemplateIndex {
+	const split = messages.map((m) => ({
+		entry: m.entry,
+		text: m.message,
+		parts: splitTemplate(m.message),
+	}));
 	const frequency = new Map<string, number>();
 	for (const { parts } of split) {
-		for (const word of new Set(parts?.words.map((w) => w.word))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+		for (const word of new Set(parts?.words.map((w) => w.word)))
+			frequency.set(word, (frequency.get(word) ?? 0) + 1);
 	}
-	const index: TemplateIndex = { templates: [], byWord: new Map(), anchorHashes: new Set(), byEntry: new Map() };
+	const index: TemplateIndex = {
+		templates: [],
+		byWord: new Map(),
+		anchorHashes: new Set(),
+		byEntry: new Map(),
+	};
 	for (const { entry, text, parts } of split) {
 		if (!parts) continue;
 		// The rarest word, so a line's words call up as few templates as possible; then the longest.
@@ -156,7 +171,13 @@ export function compileTemplates(messages: readonly { entry: number; message: st
  * Every template found in `unit`, overlapping hits resolved in favour of the more specific
  * template. With `only`, just those templates are tried (a payload whose code is known).
  */
-export function findTemplates(unit: Unit, index: TemplateIndex, budget: Budget, only?: ReadonlySet<number>, lineWords?: Words): TemplateHit[] {
+export function findTemplates(
+	unit: Unit,
+	index: TemplateIndex,
+	budget: Budget,
+	only?: ReadonlySet<number>,
+	lineWords?: Words
+): TemplateHit[] {
 	if (!lineWords) return withWords(unit.text, (w) => findTemplates(unit, index, budget, only, w));
 	const w = lineWords;
 	const found: TemplateHit[] = [];
@@ -180,7 +201,16 @@ export function findTemplates(unit: Unit, index: TemplateIndex, budget: Budget, 
 			if (litStart < 0 || litStart < (matchedUpTo?.get(t) ?? 0)) continue;
 			const short = !f.startsWith(tpl.literals[tpl.anchor.literal]!, litStart);
 			// The anchor's literal ends the template, and the line may end it without its period.
-			if (short && !(tpl.anchor.literal === tpl.params.length && tpl.lastShort && f.startsWith(tpl.lastShort, litStart) && !isWordChar(f.charCodeAt(litStart + tpl.lastShort.length)))) continue;
+			if (
+				short &&
+				!(
+					tpl.anchor.literal === tpl.params.length &&
+					tpl.lastShort &&
+					f.startsWith(tpl.lastShort, litStart) &&
+					!isWordChar(f.charCodeAt(litStart + tpl.lastShort.length))
+				)
+			)
+				continue;
 			const hit = verify(tpl, t, unit, litStart, budget.limits.maxValueChars, short);
 			if (!hit) continue;
 			(matchedUpTo ??= new Map()).set(t, hit.end);
@@ -195,7 +225,9 @@ function resolveOverlaps(hits: TemplateHit[]): TemplateHit[] {
 	const byPreference = [...hits].sort((a, b) => b.weight - a.weight || a.start - b.start);
 	const kept: TemplateHit[] = [];
 	for (const hit of byPreference) {
-		const same = kept.find((k) => k.start === hit.start && k.end === hit.end && k.weight === hit.weight);
+		const same = kept.find(
+			(k) => k.start === hit.start && k.end === hit.end && k.weight === hit.weight
+		);
 		if (same) same.matches.push(...hit.matches);
 		else if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
 	}
@@ -203,7 +235,14 @@ function resolveOverlaps(hits: TemplateHit[]): TemplateHit[] {
 }
 
 /** Checks the whole template around its anchor literal at `litStart`; reads the values. */
-function verify(tpl: CompiledTemplate, id: number, unit: Unit, litStart: number, maxValue: number, short: boolean): TemplateHit | undefined {
+function verify(
+	tpl: CompiledTemplate,
+	id: number,
+	unit: Unit,
+	litStart: number,
+	maxValue: number,
+	short: boolean
+): TemplateHit | undefined {
 	const { literals, params } = tpl;
 	const f = unitFolded(unit);
 	const text = unit.text;
@@ -269,7 +308,12 @@ function verify(tpl: CompiledTemplate, id: number, unit: Unit, litStart: number,
 	if (openRight) {
 		const name = params[last - 1]!;
 		const value = known.get(name);
-		const valueEnd = value !== undefined ? (text.startsWith(value, end) ? end + value.length : -1) : trailingEnd(text, end, maxValue);
+		const valueEnd =
+			value !== undefined
+				? text.startsWith(value, end)
+					? end + value.length
+					: -1
+				: trailingEnd(text, end, maxValue);
 		if (valueEnd <= end) return undefined;
 		spans[last - 1] = [end, valueEnd];
 		known.set(name, text.slice(end, valueEnd));
@@ -279,7 +323,11 @@ function verify(tpl: CompiledTemplate, id: number, unit: Unit, litStart: number,
 		const name = params[0]!;
 		const value = known.get(name);
 		const valueStart =
-			value !== undefined ? (text.slice(0, start).endsWith(value) ? start - value.length : start) : leadingStart(unit, start, maxValue);
+			value !== undefined
+				? text.slice(0, start).endsWith(value)
+					? start - value.length
+					: start
+				: leadingStart(unit, start, maxValue);
 		if (valueStart >= start) return undefined;
 		spans[0] = [valueStart, start];
 		known.set(name, text.slice(valueStart, start));
@@ -357,7 +405,8 @@ function sharedEnds(unit: Unit, start: number, end: number, maxValue: number): s
 		if (s > from && isWordChar(text.charCodeAt(s - 1))) continue;
 		tries++;
 		const value = text.slice(s, start);
-		if (text.startsWith(value, end) && !isWordChar(text.charCodeAt(end + value.length))) return value;
+		if (text.startsWith(value, end) && !isWordChar(text.charCodeAt(end + value.length)))
+			return value;
 	}
 	return undefined;
 }

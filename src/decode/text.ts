@@ -39,7 +39,10 @@ const DIRECTION_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
  * (`⟨U+202E⟩`), so none can reverse or reorder the site's own text around it.
  */
 export function visibleText(text: string): string {
-	return text.replace(DIRECTION_CONTROLS, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+	return text.replace(
+		DIRECTION_CONTROLS,
+		(c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`
+	);
 }
 
 /**

@@ -41,10 +41,16 @@ function fill(text: string, lent: Words | undefined): Words {
 	let w = lent;
 	if (!w || w.start.length < capacity) {
 		const size = Math.max(capacity, 1024);
-		w = { count: 0, start: new Int32Array(size), end: new Int32Array(size), hash: new Int32Array(size), flags: new Uint8Array(size) };
+		w = {
+			count: 0,
+			start: new Int32Array(size),
+			end: new Int32Array(size),
+			hash: new Int32Array(size),
+			flags: new Uint8Array(size),
+		};
 	}
 	let count = 0;
-	for (let i = 0; i < text.length; ) {
+	for (let i = 0; i < text.length;) {
 		let c = text.charCodeAt(i);
 		if (!isWordChar(c)) {
 			i++;

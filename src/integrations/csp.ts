@@ -35,7 +35,8 @@ type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['c
 type Hash = `sha256-${string}`;
 
 /** `<script is:inline …>body</script>`, unless its body is filled in at render time (define:vars). */
-const INLINE_SCRIPT = /<script\b(?=[^>]*\bis:inline\b)(?![^>]*\bdefine:vars\b)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+const INLINE_SCRIPT =
+	/<script\b(?=[^>]*\bis:inline\b)(?![^>]*\bdefine:vars\b)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
 export function sha256(text: string): Hash {
 	return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
@@ -52,7 +53,8 @@ function astroFiles(dir: string): string[] {
 export function inlineScriptHashes(dirs: readonly string[]): Hash[] {
 	const hashes = new Set<Hash>();
 	for (const file of dirs.flatMap(astroFiles)) {
-		for (const match of readFileSync(file, 'utf8').matchAll(INLINE_SCRIPT)) hashes.add(sha256(match[1]!));
+		for (const match of readFileSync(file, 'utf8').matchAll(INLINE_SCRIPT))
+			hashes.add(sha256(match[1]!));
 	}
 	return [...hashes].sort();
 }
@@ -62,7 +64,8 @@ function starlightDir(): string {
 	for (let dir = PROJECT_ROOT; ; dir = dirname(dir)) {
 		const candidate = join(dir, 'node_modules/@astrojs/starlight');
 		if (existsSync(join(candidate, 'package.json'))) return candidate;
-		if (dirname(dir) === dir) throw new Error('@astrojs/starlight is not installed: run `npm install`.');
+		if (dirname(dir) === dir)
+			throw new Error('@astrojs/starlight is not installed: run `npm install`.');
 	}
 }
 
@@ -97,7 +100,8 @@ export function csp(): CspConfig {
 const POLICY_META = /<meta http-equiv="content-security-policy" content="([^"]*)">/i;
 
 /** Where a page's `<head>` starts, after its `<meta charset>`: the doctype, `<html>` and `<head>` tags may be implied (Astro's redirect pages). */
-const HEAD_START = /^\s*(?:<!doctype html>)?\s*(?:<html\b[^>]*>)?\s*(?:<head>)?\s*(?:<meta charset="utf-8"\/?>)?/i;
+const HEAD_START =
+	/^\s*(?:<!doctype html>)?\s*(?:<html\b[^>]*>)?\s*(?:<head>)?\s*(?:<meta charset="utf-8"\/?>)?/i;
 
 /** A page's policy, as its meta element carries it. */
 export function pagePolicy(html: string): string | undefined {
@@ -106,7 +110,9 @@ export function pagePolicy(html: string): string | undefined {
 
 /** The page with its policy first in `<head>`, or, when it has none, `policy` there. */
 export function policyFirst(html: string, policy: string): string {
-	const meta = POLICY_META.exec(html)?.[0] ?? `<meta http-equiv="content-security-policy" content="${policy}">`;
+	const meta =
+		POLICY_META.exec(html)?.[0] ??
+		`<meta http-equiv="content-security-policy" content="${policy}">`;
 	const rest = html.replace(POLICY_META, '');
 	const start = HEAD_START.exec(rest)![0].length;
 	return rest.slice(0, start) + meta + rest.slice(start);
@@ -117,7 +123,11 @@ function directives(policy: string): Map<string, string[]> {
 	const out = new Map<string, string[]>();
 	for (const d of policy.split(';')) {
 		const [name, ...sources] = d.trim().split(/\s+/);
-		if (name) out.set(name, [...(out.get(name) ?? []), ...sources.filter((s) => !out.get(name)?.includes(s))]);
+		if (name)
+			out.set(name, [
+				...(out.get(name) ?? []),
+				...sources.filter((s) => !out.get(name)?.includes(s)),
+			]);
 	}
 	return out;
 }
@@ -132,7 +142,8 @@ export function sitePolicy(policies: Iterable<string>): string {
 	if (distinct.size === 1) return [...distinct][0]!;
 	const merged = new Map<string, string[]>();
 	for (const policy of distinct) {
-		for (const [name, sources] of directives(policy)) merged.set(name, [...new Set([...(merged.get(name) ?? []), ...sources])]);
+		for (const [name, sources] of directives(policy))
+			merged.set(name, [...new Set([...(merged.get(name) ?? []), ...sources])]);
 	}
 	return [...merged].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
@@ -145,7 +156,7 @@ export function headersFile(policy: string): string {
 	const line = `  Content-Security-Policy: ${policy.replace(/[\s;]+$/, '')}; frame-ancestors 'none'`;
 	if (line.length > HEADER_LINE_LIMIT) {
 		throw new Error(
-			`the Content-Security-Policy line of _headers is ${line.length} characters, over the ${HEADER_LINE_LIMIT} Cloudflare Pages reads — allow fewer inline scripts and styles by hash (src/integrations/csp.ts).`,
+			`the Content-Security-Policy line of _headers is ${line.length} characters, over the ${HEADER_LINE_LIMIT} Cloudflare Pages reads — allow fewer inline scripts and styles by hash (src/integrations/csp.ts).`
 		);
 	}
 	return `# Written by the build (src/integrations/csp.ts), read by Netlify and Cloudflare Pages: every page's\n# Content Security Policy as a header, with frame-ancestors, which a <meta> policy cannot carry.\n/*\n${line}\n`;
@@ -166,8 +177,13 @@ export function cspPlacement(): AstroIntegration {
 			'astro:build:done': ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
 				const pages = htmlFiles(out).map((file) => ({ file, html: readFileSync(file, 'utf8') }));
-				const site = sitePolicy(pages.map((p) => pagePolicy(p.html)).filter((p) => p !== undefined));
-				if (!site) throw new Error('no page of the build carries a Content-Security-Policy: is security.csp set in astro.config.ts?');
+				const site = sitePolicy(
+					pages.map((p) => pagePolicy(p.html)).filter((p) => p !== undefined)
+				);
+				if (!site)
+					throw new Error(
+						'no page of the build carries a Content-Security-Policy: is security.csp set in astro.config.ts?'
+					);
 				let given = 0;
 				for (const { file, html } of pages) {
 					if (!pagePolicy(html)) given++;
@@ -175,7 +191,9 @@ export function cspPlacement(): AstroIntegration {
 					if (placed !== html) writeFileSync(file, placed);
 				}
 				writeFileSync(join(out, '_headers'), headersFile(site));
-				logger.info(`the policy is first in the <head> of ${pages.length} pages (${given} redirect pages given it); _headers sends it with frame-ancestors 'none'`);
+				logger.info(
+					`the policy is first in the <head> of ${pages.length} pages (${given} redirect pages given it); _headers sends it with frame-ancestors 'none'`
+				);
 			},
 		},
 	};

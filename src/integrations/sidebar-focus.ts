@@ -18,8 +18,16 @@ export function focusSidebar(entries: SidebarEntry[], pathname: string): Sidebar
 	return entries.map((entry) => {
 		if (entry.type !== 'group') return entry;
 		const first = entry.entries[0];
-		if (first?.type !== 'link' || first.href.includes('#') || pathname.startsWith(first.href)) return entry;
-		return { type: 'link', label: entry.label, href: first.href, isCurrent: false, badge: entry.badge, attrs: {} };
+		if (first?.type !== 'link' || first.href.includes('#') || pathname.startsWith(first.href))
+			return entry;
+		return {
+			type: 'link',
+			label: entry.label,
+			href: first.href,
+			isCurrent: false,
+			badge: entry.badge,
+			attrs: {},
+		};
 	});
 }
 

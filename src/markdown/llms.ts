@@ -5,8 +5,24 @@
  * `/<product>/llms.txt` one per category; `/llms-full.txt` is every entry in full.
  */
 import { SITE_DESCRIPTION, SITE_TITLE } from '../meta.ts';
-import { allEntries, entriesByCategory, productBlurb, type Product, type Registry } from '../registry/model.ts';
-import { API_REGISTRY_PATH, absoluteUrl, DIAGNOSE_PATH, apiEntryPath, LLMS_FULL_PATH, llmsTxtPath, schemaPath, twinUrl, typedModulePath } from '../registry/urls.ts';
+import {
+	allEntries,
+	entriesByCategory,
+	productBlurb,
+	type Product,
+	type Registry,
+} from '../registry/model.ts';
+import {
+	API_REGISTRY_PATH,
+	absoluteUrl,
+	DIAGNOSE_PATH,
+	apiEntryPath,
+	LLMS_FULL_PATH,
+	llmsTxtPath,
+	schemaPath,
+	twinUrl,
+	typedModulePath,
+} from '../registry/urls.ts';
 import { SCHEMAS } from '../api/schema.ts';
 import { entryLink, productMarkdown } from './render.ts';
 import { codeSpan, heading, link, list, prose, text } from './syntax.ts';
@@ -35,15 +51,28 @@ function machineReadable(site: string | URL, registry: Registry): string {
 function optional(site: string | URL, registry: Registry, only?: Product): string {
 	const products = only ? [only] : registry.products;
 	return section('Optional', [
-		...(only ? [] : [`${link('Full reference', absoluteUrl(site, LLMS_FULL_PATH))}: every entry of every product in full, in one file`]),
+		...(only
+			? []
+			: [
+					`${link('Full reference', absoluteUrl(site, LLMS_FULL_PATH))}: every entry of every product in full, in one file`,
+				]),
 		...products.flatMap((p) => [
 			`${link(text(`${p.name} overview`), twinUrl(site, p))}: product-level facts and every code by category`,
-			...(only ? [] : [`${link(text(`${p.name} index`), absoluteUrl(site, llmsTxtPath(p.id)))}: this index for ${text(p.name)} alone`]),
+			...(only
+				? []
+				: [
+						`${link(text(`${p.name} index`), absoluteUrl(site, llmsTxtPath(p.id)))}: this index for ${text(p.name)} alone`,
+					]),
 			`${link(text(`${p.name} TypeScript module`), absoluteUrl(site, typedModulePath(p.id)))}: the codes as a union type, with \`isKnownCode\`, \`docsUrl\` and \`formatMessage\``,
 		]),
 		`${link('Registry as JSON', absoluteUrl(site, API_REGISTRY_PATH))}: every product and entry`,
-		...Object.entries(SCHEMAS).map(([name, schema]) => `${link(text(`${name}.schema.json`), absoluteUrl(site, schemaPath(name)))}: ${prose(schema.about)}`),
-		...(only ? [`${link(text(`${SITE_TITLE} index`), absoluteUrl(site, llmsTxtPath()))}: every product`] : []),
+		...Object.entries(SCHEMAS).map(
+			([name, schema]) =>
+				`${link(text(`${name}.schema.json`), absoluteUrl(site, schemaPath(name)))}: ${prose(schema.about)}`
+		),
+		...(only
+			? [`${link(text(`${SITE_TITLE} index`), absoluteUrl(site, llmsTxtPath()))}: every product`]
+			: []),
 	]);
 }
 
@@ -63,7 +92,12 @@ export function llmsTxt(registry: Registry, site: string | URL): string {
 		`> ${prose(SITE_DESCRIPTION)}`,
 		`Every named error of ${text(names(registry.products))} — ${allEntries(registry).length} in all — one line each: its code, linked to its entry as Markdown, and its message or what triggers it. The same entry as a web page is at that address with \`/\` in place of \`.md\`.`,
 		machineReadable(site, registry),
-		...registry.products.map((p) => section(p.name, p.errors.map((e) => entryLink(site, e)))),
+		...registry.products.map((p) =>
+			section(
+				p.name,
+				p.errors.map((e) => entryLink(site, e))
+			)
+		),
 		optional(site, registry),
 	].join('\n\n')}\n`;
 }
@@ -75,7 +109,12 @@ export function productLlmsTxt(registry: Registry, product: Product, site: strin
 		`> ${prose(productBlurb(product))}`,
 		product.tagline && product.summary && prose(product.summary),
 		`Every named error of ${text(product.name)} — ${product.errors.length} in all — one line each: its code, linked to its entry as Markdown, and its message or what triggers it. Part of ${link(text(SITE_TITLE), absoluteUrl(site, llmsTxtPath()))}.`,
-		...entriesByCategory(product).map((g) => section(g.name, g.entries.map((e) => entryLink(site, e)))),
+		...entriesByCategory(product).map((g) =>
+			section(
+				g.name,
+				g.entries.map((e) => entryLink(site, e))
+			)
+		),
 		optional(site, registry, product),
 	]
 		.filter(Boolean)

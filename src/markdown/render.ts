@@ -5,7 +5,15 @@
  * absolute URLs — and carries the same facts as the HTML page, from the registry, not from HTML.
  */
 import { COMPUTED_LEAD, entryPage, type EntrySection, type Inline } from '../site/entry-page.ts';
-import { entriesByCategory, entryNotes, entrySummary, productSize, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
+import {
+	entriesByCategory,
+	entryNotes,
+	entrySummary,
+	productSize,
+	type Product,
+	type Registry,
+	type RegistryEntry,
+} from '../registry/model.ts';
 import { absoluteUrl, llmsTxtPath, twinUrl } from '../registry/urls.ts';
 import { codeBlock, codeSpan, heading, link, list, prose, table, text } from './syntax.ts';
 
@@ -15,7 +23,11 @@ const twinned = new WeakMap<Registry, ReadonlySet<string>>();
 /** Whether a page has a Markdown twin: every product overview and every entry page do. */
 export function hasTwin(registry: Registry, pagePath: string): boolean {
 	let pages = twinned.get(registry);
-	if (!pages) twinned.set(registry, (pages = new Set(registry.products.flatMap((p) => [p.path, ...p.errors.map((e) => e.path)]))));
+	if (!pages)
+		twinned.set(
+			registry,
+			(pages = new Set(registry.products.flatMap((p) => [p.path, ...p.errors.map((e) => e.path)])))
+		);
 	return pages.has(pagePath);
 }
 
@@ -36,7 +48,14 @@ function blocks(parts: (string | false | undefined)[]): string {
  * of its page (site/entry-page.ts), written as Markdown. `alone` is false inside a file that
  * holds every entry.
  */
-export function entryMarkdown(registry: Registry, product: Product, entry: RegistryEntry, site: string | URL, level = 1, alone = true): string {
+export function entryMarkdown(
+	registry: Registry,
+	product: Product,
+	entry: RegistryEntry,
+	site: string | URL,
+	level = 1,
+	alone = true
+): string {
 	const page = entryPage(registry, product, entry, { neighbours: alone });
 	const facts = page.facts.map((fact) => {
 		switch (fact.id) {
@@ -58,8 +77,12 @@ export function entryMarkdown(registry: Registry, product: Product, entry: Regis
 	return blocks([
 		heading(level, text(entry.code)),
 		list([...facts, `Page: ${absoluteUrl(site, entry.path)}`]),
-		notice && `> **${text(notice.title)}:** ${prose(notice.text)}${inlineMarkdown(notice.instead, site)}`,
-		...page.sections.flatMap((section) => [heading(level + 1, prose(section.title)), ...sectionMarkdown(section, site)]),
+		notice &&
+			`> **${text(notice.title)}:** ${prose(notice.text)}${inlineMarkdown(notice.instead, site)}`,
+		...page.sections.flatMap((section) => [
+			heading(level + 1, prose(section.title)),
+			...sectionMarkdown(section, site),
+		]),
 	]);
 }
 
@@ -72,28 +95,54 @@ function sectionMarkdown(section: EntrySection, site: string | URL): (string | u
 			return [codeBlock(section.template, 'text'), inline(section.variesBy)];
 		case 'messages':
 			return [
-				...section.messages.flatMap((m) => [codeBlock(m.template, 'text'), text(m.places.join(', '))]),
-				section.computed.length ? text(`${COMPUTED_LEAD} ${section.computed.join(', ')}`) : undefined,
+				...section.messages.flatMap((m) => [
+					codeBlock(m.template, 'text'),
+					text(m.places.join(', ')),
+				]),
+				section.computed.length
+					? text(`${COMPUTED_LEAD} ${section.computed.join(', ')}`)
+					: undefined,
 			];
 		case 'when':
 		case 'description':
 		case 'fix':
 			return [prose(section.text), section.source && prose(section.source)];
 		case 'response':
-			return [table(['Field', 'Value'], section.rows.map((r) => [codeSpan(r.field), r.code ? codeSpan(r.value) : text(r.value)])), section.note];
+			return [
+				table(
+					['Field', 'Value'],
+					section.rows.map((r) => [codeSpan(r.field), r.code ? codeSpan(r.value) : text(r.value)])
+				),
+				section.note,
+			];
 		case 'details':
-			return [list(section.fields.map((f) => `${codeSpan(f.name)}${f.optional ? ' (optional)' : ''}`)), section.source && prose(section.source)];
+			return [
+				list(section.fields.map((f) => `${codeSpan(f.name)}${f.optional ? ' (optional)' : ''}`)),
+				section.source && prose(section.source),
+			];
 		case 'sources':
-			return [table(['Fact', 'Source'], section.rows.map((r) => [codeSpan(r.fact), text(r.source)]))];
+			return [
+				table(
+					['Fact', 'Source'],
+					section.rows.map((r) => [codeSpan(r.fact), text(r.source)])
+				),
+			];
 		case 'examples':
-			return section.examples.flatMap((ex) => [ex.caption && prose(ex.caption), codeBlock(ex.payload, ex.lang)]);
+			return section.examples.flatMap((ex) => [
+				ex.caption && prose(ex.caption),
+				codeBlock(ex.payload, ex.lang),
+			]);
 		case 'catch':
 			return [codeBlock(section.snippet, section.lang)];
 		case 'related':
 			return [
 				inline(section.sameCode),
-				section.related.length > 0 ? list(section.related.map(({ entry, place }) => `${twinLink(entry)} (${text(place)})`)) : undefined,
-				...(section.nearby.entries.length > 0 ? [text(section.nearby.label), list(section.nearby.entries.map(twinLink))] : []),
+				section.related.length > 0
+					? list(section.related.map(({ entry, place }) => `${twinLink(entry)} (${text(place)})`))
+					: undefined,
+				...(section.nearby.entries.length > 0
+					? [text(section.nearby.label), list(section.nearby.entries.map(twinLink))]
+					: []),
 			];
 	}
 }
@@ -114,7 +163,13 @@ function inlineMarkdown(parts: Inline[], site: string | URL): string {
  * One product as Markdown, its title at heading `level`: its facts and sections, then its codes
  * by category — listed as links to their twins, or (`full`) each entry in full, for llms-full.txt.
  */
-export function productMarkdown(registry: Registry, product: Product, site: string | URL, level = 1, full = false): string {
+export function productMarkdown(
+	registry: Registry,
+	product: Product,
+	site: string | URL,
+	level = 1,
+	full = false
+): string {
 	const groups = entriesByCategory(product);
 	return blocks([
 		heading(level, text(`${product.name} errors`)),
@@ -125,7 +180,10 @@ export function productMarkdown(registry: Registry, product: Product, site: stri
 			`Page: ${absoluteUrl(site, product.path)}`,
 			`Index for agents: ${absoluteUrl(site, llmsTxtPath(product.id))}`,
 		]),
-		...product.sections.flatMap((section) => [heading(level + 1, text(section.title)), ...section.blocks.map(blockMarkdown)]),
+		...product.sections.flatMap((section) => [
+			heading(level + 1, text(section.title)),
+			...section.blocks.map(blockMarkdown),
+		]),
 		heading(level + 1, 'All codes'),
 		...groups.flatMap((group) => [
 			heading(level + 2, text(`${group.name} (${group.entries.length})`)),
@@ -140,6 +198,10 @@ export function productMarkdown(registry: Registry, product: Product, site: stri
 function blockMarkdown(block: Product['sections'][number]['blocks'][number]): string {
 	if ('text' in block) return prose(block.text);
 	if ('list' in block) return list(block.list.map(prose));
-	if ('table' in block) return table(block.table.columns.map(text), block.table.rows.map((row) => row.map(prose)));
+	if ('table' in block)
+		return table(
+			block.table.columns.map(text),
+			block.table.rows.map((row) => row.map(prose))
+		);
 	return codeBlock(block.code, block.lang);
 }

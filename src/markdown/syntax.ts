@@ -11,12 +11,16 @@ const ALNUM = /[\p{L}\p{N}]/u;
 
 /** Escapes plain text (no code spans) for running Markdown text. */
 export function text(value: string): string {
-	return oneLine(value)
-		.replace(/[\\`*[\]<~]/g, '\\$&')
-		// `_` opens or closes emphasis only next to whitespace or punctuation; between letters or digits it is literal.
-		.replace(/_/g, (u: string, at: number, all: string) => (ALNUM.test(all[at - 1] ?? ' ') && ALNUM.test(all[at + 1] ?? ' ') ? u : '\\_'))
-		// `&amp;` and `&#42;` are character references; a bare `&` is not.
-		.replace(/&(?=#?\w+;)/g, '\\&');
+	return (
+		oneLine(value)
+			.replace(/[\\`*[\]<~]/g, '\\$&')
+			// `_` opens or closes emphasis only next to whitespace or punctuation; between letters or digits it is literal.
+			.replace(/_/g, (u: string, at: number, all: string) =>
+				ALNUM.test(all[at - 1] ?? ' ') && ALNUM.test(all[at + 1] ?? ' ') ? u : '\\_'
+			)
+			// `&amp;` and `&#42;` are character references; a bare `&` is not.
+			.replace(/&(?=#?\w+;)/g, '\\&')
+	);
 }
 
 /** A code span holding `value` exactly, with a fence longer than any run of backticks inside it. */
@@ -83,7 +87,8 @@ export function list(items: readonly string[]): string {
  * it reads `\\|`. The registry has none.
  */
 export function table(columns: readonly string[], rows: readonly (readonly string[])[]): string {
-	const cell = (c: string) => c.replace(/(\\*)\|/g, (_m, run: string) => `${run}${run.length % 2 === 0 ? '\\' : '\\\\'}|`);
+	const cell = (c: string) =>
+		c.replace(/(\\*)\|/g, (_m, run: string) => `${run}${run.length % 2 === 0 ? '\\' : '\\\\'}|`);
 	const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
 	return [row(columns), `|${' --- |'.repeat(columns.length)}`, ...rows.map(row)].join('\n');
 }

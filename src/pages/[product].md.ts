@@ -6,7 +6,11 @@ import { productById, siteRegistry } from '../site/registry.ts';
 
 export const prerender = true;
 
-export const getStaticPaths = (() => siteRegistry().products.map((p) => ({ params: { product: p.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+	siteRegistry().products.map((p) => ({ params: { product: p.id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) =>
-	respond(`${productMarkdown(siteRegistry(), productById(params.product!), siteOf(site))}\n`, MEDIA.markdown);
+	respond(
+		`${productMarkdown(siteRegistry(), productById(params.product!), siteOf(site))}\n`,
+		MEDIA.markdown
+	);

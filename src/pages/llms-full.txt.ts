@@ -5,4 +5,5 @@ import { siteRegistry } from '../site/registry.ts';
 
 export const prerender = true;
 
-export const GET: APIRoute = ({ site }) => respond(llmsFullTxt(siteRegistry(), siteOf(site)), MEDIA.markdown);
+export const GET: APIRoute = ({ site }) =>
+	respond(llmsFullTxt(siteRegistry(), siteOf(site)), MEDIA.markdown);

@@ -5,4 +5,5 @@ import { siteRegistry } from '../site/registry.ts';
 
 export const prerender = true;
 
-export const GET: APIRoute = ({ site }) => respond(llmsTxt(siteRegistry(), siteOf(site)), MEDIA.markdown);
+export const GET: APIRoute = ({ site }) =>
+	respond(llmsTxt(siteRegistry(), siteOf(site)), MEDIA.markdown);

@@ -51,7 +51,9 @@ function templateOf(body: unknown, code: string): string | undefined {
 
 /** The one field whose name is the word written just before the value (`available 100`), if any. */
 function namedBefore(detail: string, at: number, names: string[]): string | undefined {
-	const word = /([\p{L}_][\p{L}\p{N}_]*)\W*$/u.exec(detail.slice(Math.max(0, at - 40), at))?.[1]?.toLowerCase();
+	const word = /([\p{L}_][\p{L}\p{N}_]*)\W*$/u
+		.exec(detail.slice(Math.max(0, at - 40), at))?.[1]
+		?.toLowerCase();
 	const matching = names.filter((n) => n.toLowerCase() === word);
 	return matching.length === 1 ? matching[0] : undefined;
 }
@@ -59,7 +61,10 @@ function namedBefore(detail: string, at: number, names: string[]): string | unde
 /** `details` fields whose value is a number or a non-empty string, as the text it would be written as. */
 function scalarFields(details: Record<string, unknown>): { name: string; value: string }[] {
 	return Object.entries(details).flatMap(([name, value]) =>
-		(typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '') ? [{ name, value: String(value) }] : [],
+		(typeof value === 'number' && Number.isFinite(value)) ||
+		(typeof value === 'string' && value.trim() !== '')
+			? [{ name, value: String(value) }]
+			: []
 	);
 }
 

@@ -20,7 +20,9 @@ export const PROJECT_ROOT = projectRoot(import.meta.dirname);
 export const DEFAULT_REGISTRY_DIR = join(PROJECT_ROOT, 'content/registry');
 
 export function registryDir(): string {
-	return process.env.ATLAS_REGISTRY_DIR ? resolve(process.env.ATLAS_REGISTRY_DIR) : DEFAULT_REGISTRY_DIR;
+	return process.env.ATLAS_REGISTRY_DIR
+		? resolve(process.env.ATLAS_REGISTRY_DIR)
+		: DEFAULT_REGISTRY_DIR;
 }
 
 /** The registry's files: every `*.yaml` (or `*.yml`) in the folder, in name order, as paths. */
@@ -33,13 +35,28 @@ export function registryFiles(dir: string = registryDir()): string[] {
 
 /** Loads and validates the registry; throws a RegistryError naming every problem. */
 export function loadRegistry(dir: string = registryDir()): Registry {
-	const sources = registryFiles(dir).map((path) => ({ file: relative(process.cwd(), path) || path, bytes: readFileSync(path) }));
+	const sources = registryFiles(dir).map((path) => ({
+		file: relative(process.cwd(), path) || path,
+		bytes: readFileSync(path),
+	}));
 	const problems = sources.flatMap(({ file, bytes }) => {
 		const bad = invalidUtf8(bytes);
-		return bad ? [{ file, ...bad, field: '', message: 'these bytes are not UTF-8 — save the file as UTF-8 (a registry file is text in UTF-8, and is published as it is).' }] : [];
+		return bad
+			? [
+					{
+						file,
+						...bad,
+						field: '',
+						message:
+							'these bytes are not UTF-8 — save the file as UTF-8 (a registry file is text in UTF-8, and is published as it is).',
+					},
+				]
+			: [];
 	});
 	if (problems.length) throw new RegistryError(problems);
-	return validateRegistry(sources.map(({ file, bytes }) => ({ file, text: bytes.toString('utf8') })));
+	return validateRegistry(
+		sources.map(({ file, bytes }) => ({ file, text: bytes.toString('utf8') }))
+	);
 }
 
 /** Where the first byte that is not UTF-8 is, as a line and a column (in characters), or undefined when every byte is. */
@@ -54,13 +71,31 @@ function invalidUtf8(bytes: Buffer): { line: number; column: number } | undefine
 
 /** The index of the first byte that starts no well-formed UTF-8 sequence (RFC 3629), or -1. */
 function firstInvalidByte(b: Uint8Array): number {
-	for (let i = 0; i < b.length; ) {
+	for (let i = 0; i < b.length;) {
 		const c = b[i]!;
-		const n = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+		const n =
+			c < 0x80
+				? 1
+				: c >= 0xc2 && c < 0xe0
+					? 2
+					: c >= 0xe0 && c < 0xf0
+						? 3
+						: c >= 0xf0 && c < 0xf5
+							? 4
+							: 0;
 		if (n === 0 || i + n > b.length) return i;
 		// The second byte's range is narrower after these leads: no overlong forms, surrogates or code points past U+10FFFF.
 		const second = b[i + 1]!;
-		const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+		const [lo, hi] =
+			c === 0xe0
+				? [0xa0, 0xbf]
+				: c === 0xed
+					? [0x80, 0x9f]
+					: c === 0xf0
+						? [0x90, 0xbf]
+						: c === 0xf4
+							? [0x80, 0x8f]
+							: [0x80, 0xbf];
 		if (n > 1 && (second < lo || second > hi)) return i;
 		for (let k = 2; k < n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
 		i += n;

@@ -62,7 +62,8 @@ export function productBlurb(product: Product): string {
 }
 
 /** Said under the Problem Details facts that come from a published example rather than a table. */
-export const EXAMPLE_FACTS_NOTE = 'Title, retryable and hint are read from the product\'s published example response.';
+export const EXAMPLE_FACTS_NOTE =
+	"Title, retryable and hint are read from the product's published example response.";
 
 /** Every entry of every product, products in registry order. */
 export function allEntries(registry: Registry): RegistryEntry[] {
@@ -102,7 +103,8 @@ function indexOf(registry: Registry): RegistryIndex {
 		for (const e of allEntries(registry)) {
 			push(index.byCode, e.code, e);
 			push(index.byProductCode, `${e.product}\u0000${e.code}`, e);
-			if (!index.bySlug.has(`${e.product}/${e.slug}`)) index.bySlug.set(`${e.product}/${e.slug}`, e);
+			if (!index.bySlug.has(`${e.product}/${e.slug}`))
+				index.bySlug.set(`${e.product}/${e.slug}`, e);
 		}
 		registryIndexes.set(registry, index);
 	}
@@ -115,7 +117,11 @@ export function entriesByCode(registry: Registry): ReadonlyMap<string, readonly 
 }
 
 /** The entry a product's page slug names. */
-export function findEntry(registry: Registry, productId: string, slug: string): RegistryEntry | undefined {
+export function findEntry(
+	registry: Registry,
+	productId: string,
+	slug: string
+): RegistryEntry | undefined {
 	return indexOf(registry).bySlug.get(`${productId}/${slug}`);
 }
 
@@ -160,7 +166,9 @@ export function whatToDo(entry: Pick<Entry, 'fix' | 'scope'>): string | undefine
 }
 
 /** One line saying what an entry is: its message, else when it happens, else its description. (Takes the decoder's entries too.) */
-export function entrySummary(entry: Pick<Entry, 'code' | 'message' | 'when' | 'description'>): string {
+export function entrySummary(
+	entry: Pick<Entry, 'code' | 'message' | 'when' | 'description'>
+): string {
 	return entry.message ?? entry.when ?? entry.description ?? entry.code;
 }
 
@@ -173,7 +181,11 @@ export function productSize(product: Product): string {
 export function entryNotes(entry: RegistryEntry): { status?: string; lifecycle?: string } {
 	return {
 		...(entry.status !== undefined ? { status: `HTTP ${entry.status}` } : {}),
-		...(entry.removed ? { lifecycle: 'no longer emitted' } : entry.deprecated ? { lifecycle: 'deprecated' } : {}),
+		...(entry.removed
+			? { lifecycle: 'no longer emitted' }
+			: entry.deprecated
+				? { lifecycle: 'deprecated' }
+				: {}),
 	};
 }
 
@@ -217,7 +229,11 @@ export function resolveProduct(file: ProductFile): Product {
 		path: productPath(file.id),
 		errors: errors.map((e) => {
 			const slug = entrySlug(e);
-			const thrown: EntryMessage[] = (e.messages ?? []).map((m) => ({ text: m.text, params: templateParams(m.text), at: m.at }));
+			const thrown: EntryMessage[] = (e.messages ?? []).map((m) => ({
+				text: m.text,
+				params: templateParams(m.text),
+				at: m.at,
+			}));
 			const shown: EntryMessage[] = exampleMessages(e)
 				.filter((text) => text !== e.message && !thrown.some((m) => m.text === text))
 				.map((text) => ({ text, params: templateParams(text), fromExample: true }));
@@ -252,7 +268,8 @@ export function problemFacts(product: Product, entry: RegistryEntry): ProblemFac
 	for (const example of entry.examples ?? []) {
 		if (example.lang !== 'json') continue;
 		const body: unknown = JSON.parse(example.payload);
-		if (!body || typeof body !== 'object' || (body as { code?: unknown }).code !== entry.code) continue;
+		if (!body || typeof body !== 'object' || (body as { code?: unknown }).code !== entry.code)
+			continue;
 		const b = body as Record<string, unknown>;
 		if (typeof b.title === 'string') facts.title = b.title;
 		if (typeof b.retryable === 'boolean') facts.retryable = b.retryable;
@@ -263,9 +280,15 @@ export function problemFacts(product: Product, entry: RegistryEntry): ProblemFac
 }
 
 /** Each entry's category, as a list in the product's order, and the entry's place in it; built once per product, for the same reason as the registry's indexes. */
-const categoryPlaces = new WeakMap<Product, Map<RegistryEntry, { same: RegistryEntry[]; at: number }>>();
+const categoryPlaces = new WeakMap<
+	Product,
+	Map<RegistryEntry, { same: RegistryEntry[]; at: number }>
+>();
 
-function placeInCategory(product: Product, entry: RegistryEntry): { same: RegistryEntry[]; at: number } {
+function placeInCategory(
+	product: Product,
+	entry: RegistryEntry
+): { same: RegistryEntry[]; at: number } {
 	let places = categoryPlaces.get(product);
 	if (!places) {
 		places = new Map();

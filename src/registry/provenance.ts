@@ -8,14 +8,31 @@ import type { EntryMessage, Product, RegistryEntry } from './model.ts';
 import type { Entry } from './schema.ts';
 
 /** The facts of an entry that a source states, in page order. */
-const FACT_FIELDS = ['category', 'message', 'when', 'description', 'fix', 'scope', 'status', 'exitCode', 'details', 'examples', 'since', 'deprecated', 'removed', 'replacedBy'] as const satisfies readonly (keyof Entry)[];
+const FACT_FIELDS = [
+	'category',
+	'message',
+	'when',
+	'description',
+	'fix',
+	'scope',
+	'status',
+	'exitCode',
+	'details',
+	'examples',
+	'since',
+	'deprecated',
+	'removed',
+	'replacedBy',
+] as const satisfies readonly (keyof Entry)[];
 
 /** Said of a message read off a published example. */
 export const FROM_EXAMPLE = 'derived from the published example';
 
 /** The product's published reference, as a source: the file it is kept as. */
 export function referenceSource(product: Pick<Product, 'reference' | 'name'>): string {
-	return product.reference ? `the published reference of ${product.name} (content/sources/${product.reference})` : `the registry file of ${product.name}`;
+	return product.reference
+		? `the published reference of ${product.name} (content/sources/${product.reference})`
+		: `the registry file of ${product.name}`;
 }
 
 /** The catalog a product publishes in its package, as a source. */
@@ -42,9 +59,11 @@ export function factSources(product: Product, entry: RegistryEntry): Record<stri
 	const out: Record<string, string> = {};
 	for (const field of FACT_FIELDS) {
 		if (entry[field] === undefined) continue;
-		out[field] = (entry.sources as Partial<Record<string, string>> | undefined)?.[field] ?? reference;
+		out[field] =
+			(entry.sources as Partial<Record<string, string>> | undefined)?.[field] ?? reference;
 	}
 	const catalog = catalogLabel(product);
-	if (entry.catalog !== undefined && catalog && product.catalog) out.catalog = `${catalog} ${product.catalog.file}`;
+	if (entry.catalog !== undefined && catalog && product.catalog)
+		out.catalog = `${catalog} ${product.catalog.file}`;
 	return out;
 }

@@ -40,7 +40,9 @@ export function templateParams(template: string): string[] {
 /** Fills a template's placeholders from `values`; a missing value leaves its `{placeholder}`. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
 	return parseTemplate(template)
-		.map((s) => (s.kind === 'text' ? s.text : Object.hasOwn(values, s.name) ? values[s.name] : `{${s.name}}`))
+		.map((s) =>
+			s.kind === 'text' ? s.text : Object.hasOwn(values, s.name) ? values[s.name] : `{${s.name}}`
+		)
 		.join('');
 }
 
@@ -53,13 +55,15 @@ export function braceProblem(template: string): { at: number; what: string } | u
 	for (let i = 0; i < template.length; i++) {
 		const c = template[i];
 		if (c === '{') {
-			if (open >= 0) return { at: open, what: 'opens no placeholder: it is not closed before the next "{"' };
+			if (open >= 0)
+				return { at: open, what: 'opens no placeholder: it is not closed before the next "{"' };
 			open = i;
 		} else if (c === '}') {
 			if (open < 0) return { at: i, what: 'closes no placeholder' };
 			if (i === open + 1) return { at: open, what: 'opens an empty placeholder' };
 			open = -1;
-		} else if (c === '\n' && open >= 0) return { at: open, what: 'opens no placeholder: it is not closed on its line' };
+		} else if (c === '\n' && open >= 0)
+			return { at: open, what: 'opens no placeholder: it is not closed on its line' };
 	}
 	return open >= 0 ? { at: open, what: 'opens no placeholder: it is never closed' } : undefined;
 }

@@ -38,7 +38,10 @@ export function anchorPath(pagePath: string, anchor: string): string {
 
 /** The anchor id of a product-level section heading on the overview: "Exit codes" → `exit-codes`. */
 export function sectionAnchor(title: string): string {
-	return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+	return title
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
 }
 
 /** The Markdown twin of a page: the same path with `.md` instead of the trailing slash. */
@@ -141,7 +144,15 @@ function firstSegment(path: string): string {
  */
 export const RESERVED_SEGMENTS: readonly string[] = [
 	...new Set(
-		[API_REGISTRY_PATH, apiEntryPath('_', '_'), typedModulePath('_'), schemaPath('_'), SHORT_LINK_PREFIX, DECODER_DATA_PATH, DIAGNOSE_PATH].map(firstSegment),
+		[
+			API_REGISTRY_PATH,
+			apiEntryPath('_', '_'),
+			typedModulePath('_'),
+			schemaPath('_'),
+			SHORT_LINK_PREFIX,
+			DECODER_DATA_PATH,
+			DIAGNOSE_PATH,
+		].map(firstSegment)
 	),
 	'pagefind',
 	'_astro',

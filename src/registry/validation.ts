@@ -31,7 +31,7 @@ export class RegistryError extends Error {
 	constructor(problems: Problem[]) {
 		super(
 			`The error registry has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-				problems.map(formatProblem).join('\n'),
+				problems.map(formatProblem).join('\n')
 		);
 		this.name = 'RegistryError';
 		this.problems = problems;
@@ -98,7 +98,14 @@ class Located {
 	private parse(): { doc: Document.Parsed; lines: LineCounter } {
 		if (!this.located) {
 			const lines = new LineCounter();
-			this.located = { lines, doc: parseDocument(this.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }) };
+			this.located = {
+				lines,
+				doc: parseDocument(this.text, {
+					lineCounter: lines,
+					prettyErrors: false,
+					uniqueKeys: true,
+				}),
+			};
 		}
 		return this.located;
 	}
@@ -150,14 +157,31 @@ function knownKeys(path: Path): string[] {
 	let schema: z.ZodType = productSchema;
 	for (const seg of path) {
 		schema = unwrap(schema);
-		const def = (schema as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[] } }).def;
-		if (def.type === 'object' && typeof seg === 'string' && def.shape?.[seg]) schema = def.shape[seg];
+		const def = (
+			schema as unknown as {
+				def: {
+					type: string;
+					shape?: Record<string, z.ZodType>;
+					element?: z.ZodType;
+					options?: z.ZodType[];
+				};
+			}
+		).def;
+		if (def.type === 'object' && typeof seg === 'string' && def.shape?.[seg])
+			schema = def.shape[seg];
 		else if (def.type === 'array' && typeof seg === 'number' && def.element) schema = def.element;
 		else return [];
 	}
-	const def = (unwrap(schema) as unknown as { def: { type: string; shape?: Record<string, unknown>; options?: z.ZodType[] } }).def;
+	const def = (
+		unwrap(schema) as unknown as {
+			def: { type: string; shape?: Record<string, unknown>; options?: z.ZodType[] };
+		}
+	).def;
 	if (def.type === 'object') return Object.keys(def.shape ?? {});
-	if (def.type === 'union') return (def.options ?? []).flatMap((o) => Object.keys((unwrap(o) as unknown as { def: { shape?: object } }).def.shape ?? {}));
+	if (def.type === 'union')
+		return (def.options ?? []).flatMap((o) =>
+			Object.keys((unwrap(o) as unknown as { def: { shape?: object } }).def.shape ?? {})
+		);
 	return [];
 }
 
@@ -180,7 +204,10 @@ function valueAt(root: unknown, path: Path): unknown {
 
 /** A bad value as a problem shows it: short text as it is, long text cut, a list or an object by its size (it may be an alias bomb). */
 function shownValue(value: unknown): string {
-	if (typeof value === 'string') return value.length <= SHOWN_CHARS ? `"${value}"` : `"${value.slice(0, SHOWN_CHARS)}…" (${value.length.toLocaleString('en')} characters)`;
+	if (typeof value === 'string')
+		return value.length <= SHOWN_CHARS
+			? `"${value}"`
+			: `"${value.slice(0, SHOWN_CHARS)}…" (${value.length.toLocaleString('en')} characters)`;
 	if (Array.isArray(value)) return `[a list of ${value.length}]`;
 	if (value !== null && typeof value === 'object') return '{an object}';
 	return String(value);
@@ -196,22 +223,45 @@ function issueProblem(src: Located, raw: unknown, issue: z.core.$ZodIssue): Prob
 			return src.problem(
 				[...path, key],
 				`unknown field "${key}"` +
-					(guess ? ` — did you mean "${guess}"?` : ` — remove it, or use one of: ${allowed.join(', ')}.`),
-				'key',
+					(guess
+						? ` — did you mean "${guess}"?`
+						: ` — remove it, or use one of: ${allowed.join(', ')}.`),
+				'key'
 			);
 		});
 	}
 	if (issue.code === 'invalid_type' && valueAt(raw, path) === undefined) {
 		const name = String(path.at(-1));
 		// Point at the object that lacks the field, but name the field itself.
-		return [{ ...src.problem(path.slice(0, -1), `missing required field "${name}" — add it (${issue.expected}).`), field: fieldName(path) }];
+		return [
+			{
+				...src.problem(
+					path.slice(0, -1),
+					`missing required field "${name}" — add it (${issue.expected}).`
+				),
+				field: fieldName(path),
+			},
+		];
 	}
 	if (issue.code === 'invalid_union') {
-		return [src.problem(path, `must be one of: { text }, { list }, { table: { columns, rows } }, { code, lang }.`)];
+		return [
+			src.problem(
+				path,
+				`must be one of: { text }, { list }, { table: { columns, rows } }, { code, lang }.`
+			),
+		];
 	}
 	const value = valueAt(raw, path);
 	const shown = value === undefined ? '' : ` ${shownValue(value)}`;
-	return [src.problem(path, `${shown ? `value${shown} ` : ''}${issue.message.replace(/^Invalid input: /, '')}.`.replace(/\.\.$/, '.'))];
+	return [
+		src.problem(
+			path,
+			`${shown ? `value${shown} ` : ''}${issue.message.replace(/^Invalid input: /, '')}.`.replace(
+				/\.\.$/,
+				'.'
+			)
+		),
+	];
 }
 
 /** Validates one file on its own: YAML syntax, the schema, and the rules within a product. */
@@ -219,32 +269,67 @@ function validateFile(src: Located): { product?: Product; problems: Problem[] } 
 	const whole = { file: src.file, line: 1, column: 1, field: '' };
 	if (src.size > MAX_FILE_CHARS) {
 		const mb = (src.size / (1024 * 1024)).toFixed(1);
-		return { problems: [{ ...whole, message: `the file is ${mb} MB; a product file is at most ${MAX_FILE_CHARS / (1024 * 1024)} MB — is it the right file? Split a product this large, or trim what is not a fact.` }] };
+		return {
+			problems: [
+				{
+					...whole,
+					message: `the file is ${mb} MB; a product file is at most ${MAX_FILE_CHARS / (1024 * 1024)} MB — is it the right file? Split a product this large, or trim what is not a fact.`,
+				},
+			],
+		};
 	}
 	const fast = src.value();
 	if (!fast.ok && fast.aliases) {
-		return { problems: [{ ...whole, message: `its YAML aliases (*name) expand to more than ${MAX_ALIASES} values — write the values out instead of repeating an anchor.` }] };
+		return {
+			problems: [
+				{
+					...whole,
+					message: `its YAML aliases (*name) expand to more than ${MAX_ALIASES} values — write the values out instead of repeating an anchor.`,
+				},
+			],
+		};
 	}
 	if (fast.ok && (fast.value === null || fast.value === undefined)) {
-		return { problems: [{ ...whole, message: 'the file is empty — a product file needs at least id, name and errors: see README, "Adding or changing an error".' }] };
+		return {
+			problems: [
+				{
+					...whole,
+					message:
+						'the file is empty — a product file needs at least id, name and errors: see README, "Adding or changing an error".',
+				},
+			],
+		};
 	}
 	if (!fast.ok && src.doc.errors.length) {
 		return {
 			problems: src.doc.errors.map((e) => {
 				const { line, col } = src.lines.linePos(e.pos[0]);
-				return { file: src.file, line, column: col, field: '', message: `${e.message.split('\n')[0]} — fix the YAML syntax.` };
+				return {
+					file: src.file,
+					line,
+					column: col,
+					field: '',
+					message: `${e.message.split('\n')[0]} — fix the YAML syntax.`,
+				};
 			}),
 		};
 	}
 	const raw = fast.ok ? fast.value : src.doc.toJS();
 	const parsed = productSchema.safeParse(raw);
-	if (!parsed.success) return { problems: parsed.error.issues.flatMap((i) => issueProblem(src, raw, i)) };
+	if (!parsed.success)
+		return { problems: parsed.error.issues.flatMap((i) => issueProblem(src, raw, i)) };
 	const file: ProductFile = parsed.data;
 	const problems: Problem[] = [];
 
 	const categoryIds = new Set<string>();
 	file.categories.forEach((c, i) => {
-		if (categoryIds.has(c.id)) problems.push(src.problem(['categories', i, 'id'], `duplicate category id "${c.id}" — give each category its own id.`));
+		if (categoryIds.has(c.id))
+			problems.push(
+				src.problem(
+					['categories', i, 'id'],
+					`duplicate category id "${c.id}" — give each category its own id.`
+				)
+			);
 		categoryIds.add(c.id);
 	});
 
@@ -255,57 +340,103 @@ function validateFile(src: Located): { product?: Product; problems: Problem[] } 
 		const at = (field: string) => ['errors', i, field];
 		if (e.category !== undefined && !categoryIds.has(e.category)) {
 			problems.push(
-				src.problem(at('category'), `unknown category "${e.category}" — use one of: ${[...categoryIds].join(', ') || '(none declared under categories)'}.`),
+				src.problem(
+					at('category'),
+					`unknown category "${e.category}" — use one of: ${[...categoryIds].join(', ') || '(none declared under categories)'}.`
+				)
 			);
 		}
 		const codeKey = `${e.category ?? ''}\u0000${e.code}`;
 		const firstCode = seenCode.get(codeKey);
 		if (firstCode !== undefined) {
 			problems.push(
-				src.problem(at('code'), `duplicate code ${e.code} (also errors[${firstCode}]) — remove one, or put them in different categories with their own slug.`),
+				src.problem(
+					at('code'),
+					`duplicate code ${e.code} (also errors[${firstCode}]) — remove one, or put them in different categories with their own slug.`
+				)
 			);
 		} else seenCode.set(codeKey, i);
 		const firstSlug = seenSlug.get(e.slug);
 		if (firstSlug !== undefined && firstCode === undefined) {
 			problems.push(
-				src.problem(at(file.errors[i]?.slug ? 'slug' : 'code'), `duplicate slug "${e.slug}" (also errors[${firstSlug}]) — set a distinct "slug" on one of them; published slugs never change.`),
+				src.problem(
+					at(file.errors[i]?.slug ? 'slug' : 'code'),
+					`duplicate slug "${e.slug}" (also errors[${firstSlug}]) — set a distinct "slug" on one of them; published slugs never change.`
+				)
 			);
 		} else if (firstSlug === undefined) seenSlug.set(e.slug, i);
 
 		const braces = e.message === undefined ? undefined : braceProblem(e.message);
 		if (braces) {
 			const around = e.message!.slice(Math.max(0, braces.at - 12), braces.at + 12);
-			problems.push(src.problem(at('message'), `"${e.message![braces.at]}" at character ${braces.at + 1} ("…${around}…") ${braces.what} — write a placeholder as {name}, or leave the brace out.`));
+			problems.push(
+				src.problem(
+					at('message'),
+					`"${e.message![braces.at]}" at character ${braces.at + 1} ("…${around}…") ${braces.what} — write a placeholder as {name}, or leave the brace out.`
+				)
+			);
 		} else if (e.message !== undefined) {
 			const used = templateParams(e.message);
 			const declared = file.errors[i]?.params ?? [];
 			for (const name of used) {
 				if (!declared.includes(name)) {
-					problems.push(src.problem(at('message'), `placeholder {${name}} is not declared — add "${name}" to params.`));
+					problems.push(
+						src.problem(
+							at('message'),
+							`placeholder {${name}} is not declared — add "${name}" to params.`
+						)
+					);
 				}
 			}
 			declared.forEach((name, j) => {
 				if (!used.includes(name)) {
-					problems.push(src.problem(['errors', i, 'params', j], `param "${name}" is not used in the message — remove it or add {${name}} to the message.`));
+					problems.push(
+						src.problem(
+							['errors', i, 'params', j],
+							`param "${name}" is not used in the message — remove it or add {${name}} to the message.`
+						)
+					);
 				}
 			});
 		} else if (file.errors[i]?.params?.length) {
-			problems.push(src.problem(at('params'), `params declared but the entry has no message — remove params or add the message.`));
+			problems.push(
+				src.problem(
+					at('params'),
+					`params declared but the entry has no message — remove params or add the message.`
+				)
+			);
 		}
 		file.errors[i]?.messages?.forEach((m, j) => {
 			const bad = braceProblem(m.text);
-			if (bad) problems.push(src.problem(['errors', i, 'messages', j, 'text'], `"${m.text[bad.at]}" at character ${bad.at + 1} ${bad.what} — write a placeholder as {name}, or leave the brace out.`));
+			if (bad)
+				problems.push(
+					src.problem(
+						['errors', i, 'messages', j, 'text'],
+						`"${m.text[bad.at]}" at character ${bad.at + 1} ${bad.what} — write a placeholder as {name}, or leave the brace out.`
+					)
+				);
 		});
 		const declared = file.errors[i]?.params ?? [];
 		declared.forEach((name, j) => {
-			if (declared.indexOf(name) !== j) problems.push(src.problem(['errors', i, 'params', j], `param "${name}" is declared twice — declare it once.`));
+			if (declared.indexOf(name) !== j)
+				problems.push(
+					src.problem(
+						['errors', i, 'params', j],
+						`param "${name}" is declared twice — declare it once.`
+					)
+				);
 		});
 		e.examples?.forEach((ex, j) => {
 			if (ex.lang !== 'json') return;
 			try {
 				JSON.parse(ex.payload);
 			} catch (err) {
-				problems.push(src.problem(['errors', i, 'examples', j, 'payload'], `payload is not valid JSON (${(err as Error).message}) — fix it, or set lang: text.`));
+				problems.push(
+					src.problem(
+						['errors', i, 'examples', j, 'payload'],
+						`payload is not valid JSON (${(err as Error).message}) — fix it, or set lang: text.`
+					)
+				);
 			}
 		});
 	});
@@ -316,8 +447,20 @@ function validateFile(src: Located): { product?: Product; problems: Problem[] } 
 			const path = ['errors', i, 'formerSlugs', j];
 			const page = product.errors.findIndex((x) => x.slug === former);
 			const other = formerOwner.get(former);
-			if (page !== -1) problems.push(src.problem(path, `"${former}" is the slug of errors[${page}], whose page is still published — remove it from formerSlugs.`));
-			else if (other !== undefined) problems.push(src.problem(path, `"${former}" is also a former slug of errors[${other}] — an old URL can redirect to one page only; keep it on one entry.`));
+			if (page !== -1)
+				problems.push(
+					src.problem(
+						path,
+						`"${former}" is the slug of errors[${page}], whose page is still published — remove it from formerSlugs.`
+					)
+				);
+			else if (other !== undefined)
+				problems.push(
+					src.problem(
+						path,
+						`"${former}" is also a former slug of errors[${other}] — an old URL can redirect to one page only; keep it on one entry.`
+					)
+				);
 			else formerOwner.set(former, i);
 		});
 	});
@@ -340,10 +483,21 @@ export function validateRegistry(sources: readonly SourceFile[]): Registry {
 	const seenIds = new Map<string, string>();
 	for (const { product, src } of products) {
 		if ((RESERVED_SEGMENTS as readonly string[]).includes(product.id)) {
-			problems.push(src.problem(['id'], `product id "${product.id}" is a path the site keeps for itself (/${product.id}/) — choose another id.`));
+			problems.push(
+				src.problem(
+					['id'],
+					`product id "${product.id}" is a path the site keeps for itself (/${product.id}/) — choose another id.`
+				)
+			);
 		}
 		const other = seenIds.get(product.id);
-		if (other) problems.push(src.problem(['id'], `product id "${product.id}" is also used by ${other} — give each product its own id.`));
+		if (other)
+			problems.push(
+				src.problem(
+					['id'],
+					`product id "${product.id}" is also used by ${other} — give each product its own id.`
+				)
+			);
 		seenIds.set(product.id, src.file);
 	}
 	const registry: Registry = { products: products.map((p) => p.product) };
@@ -351,7 +505,12 @@ export function validateRegistry(sources: readonly SourceFile[]): Registry {
 		product.errors.forEach((e, i) => {
 			const check = (ref: string, path: Path) => {
 				if (resolveRef(registry, product.id, ref).length === 0) {
-					problems.push(src.problem(path, `"${ref}" names no entry — use CODE, product:CODE or product/slug of an existing entry.`));
+					problems.push(
+						src.problem(
+							path,
+							`"${ref}" names no entry — use CODE, product:CODE or product/slug of an existing entry.`
+						)
+					);
 				}
 			};
 			if (e.replacedBy) check(e.replacedBy, ['errors', i, 'replacedBy']);

@@ -39,7 +39,10 @@ export function codeKey(query: string): string {
  */
 export function looksLikeCode(query: string): boolean {
 	const q = query.trim();
-	return /^[A-Za-z0-9_]+$/.test(q) && (q.includes('_') || (/[A-Z]/.test(q) && q === q.toUpperCase() && q.length > 1));
+	return (
+		/^[A-Za-z0-9_]+$/.test(q) &&
+		(q.includes('_') || (/[A-Z]/.test(q) && q === q.toUpperCase() && q.length > 1))
+	);
 }
 
 export interface CodeMatches {

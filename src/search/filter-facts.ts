@@ -2,11 +2,21 @@
  * What the overview's filter needs from the registry: per entry, the data attributes its list
  * item carries; per product, the choices the filter offers (only those the product has).
  */
-import { entriesByCategory, entrySummary, problemFacts, type Product, type RegistryEntry } from '../registry/model.ts';
+import {
+	entriesByCategory,
+	entrySummary,
+	problemFacts,
+	type Product,
+	type RegistryEntry,
+} from '../registry/model.ts';
 import type { FilterableEntry } from './filter.ts';
 
 /** The facts of an entry the filter reads; `category` is its group's id on the overview. */
-export function filterableEntry(product: Product, entry: RegistryEntry, category: string): FilterableEntry {
+export function filterableEntry(
+	product: Product,
+	entry: RegistryEntry,
+	category: string
+): FilterableEntry {
 	const retryable = problemFacts(product, entry).retryable;
 	return {
 		code: entry.code,
@@ -21,10 +31,16 @@ export function filterableEntry(product: Product, entry: RegistryEntry, category
  * The data attributes of an entry's list item. The text the item already shows (its code and
  * summary) is read from the item; only the rest is written, so the page does not carry it twice.
  */
-export function filterAttributes(product: Product, entry: RegistryEntry, category: string): Record<string, string> {
+export function filterAttributes(
+	product: Product,
+	entry: RegistryEntry,
+	category: string
+): Record<string, string> {
 	const facts = filterableEntry(product, entry, category);
 	const shown = entrySummary(entry);
-	const unshown = [entry.message, entry.when, entry.description].filter((t) => t && t !== shown).join('\n');
+	const unshown = [entry.message, entry.when, entry.description]
+		.filter((t) => t && t !== shown)
+		.join('\n');
 	return {
 		'data-category': facts.category,
 		...(facts.status ? { 'data-status': facts.status } : {}),
@@ -48,14 +64,25 @@ export interface FilterChoices {
 }
 
 export function filterChoices(product: Product): FilterChoices {
-	const entries = entriesByCategory(product).flatMap((g) => g.entries.map((e) => filterableEntry(product, e, g.id)));
-	const count = (pick: (e: FilterableEntry) => string | undefined, value: string) => entries.filter((e) => pick(e) === value).length;
+	const entries = entriesByCategory(product).flatMap((g) =>
+		g.entries.map((e) => filterableEntry(product, e, g.id))
+	);
+	const count = (pick: (e: FilterableEntry) => string | undefined, value: string) =>
+		entries.filter((e) => pick(e) === value).length;
 	const statuses = [...new Set(entries.flatMap((e) => (e.status ? [e.status] : [])))].sort();
 	return {
-		categories: entriesByCategory(product).map((g) => ({ value: g.id, label: g.name, count: g.entries.length })),
+		categories: entriesByCategory(product).map((g) => ({
+			value: g.id,
+			label: g.name,
+			count: g.entries.length,
+		})),
 		statuses: statuses.map((s) => ({ value: s, label: s, count: count((e) => e.status, s) })),
 		retryable: entries.some((e) => e.retryable)
-			? (['yes', 'no'] as const).map((v) => ({ value: v, label: v, count: count((e) => e.retryable, v) }))
+			? (['yes', 'no'] as const).map((v) => ({
+					value: v,
+					label: v,
+					count: count((e) => e.retryable, v),
+				}))
 			: [],
 	};
 }

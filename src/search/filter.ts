@@ -20,7 +20,12 @@ export interface FilterState {
 	retryable: string;
 }
 
-export const FILTER_KEYS = ['q', 'category', 'status', 'retryable'] as const satisfies readonly (keyof FilterState)[];
+export const FILTER_KEYS = [
+	'q',
+	'category',
+	'status',
+	'retryable',
+] as const satisfies readonly (keyof FilterState)[];
 
 export const EMPTY_FILTER: FilterState = { q: '', category: '', status: '', retryable: '' };
 

@@ -45,7 +45,11 @@ export function jumpView(jump: Jump | undefined): JumpView | undefined {
 /** Below this, typed text is too short to decode to anything but noise. */
 const MIN_DECODE_LENGTH = 4;
 
-export function jumpFor(query: string, data: DecoderData, targets: readonly CodeTarget[] = codeTargets(data)): Jump | undefined {
+export function jumpFor(
+	query: string,
+	data: DecoderData,
+	targets: readonly CodeTarget[] = codeTargets(data)
+): Jump | undefined {
 	const { exact, prefix } = matchCodes(query, targets);
 	if (exact.length) return { kind: 'code', rows: exact };
 	if (looksLikeCode(query) && prefix.length) return { kind: 'prefix', rows: prefix };

@@ -15,7 +15,11 @@ import { pagefindTerm, type CodeTarget } from './code-query.ts';
 /** A word with both letters and digits: an id, a duration, a size, not a word of the reference. */
 const VALUE_WORD = /^(?=\S*\p{L})(?=\S*\d)\S+$/u;
 
-export function searchTerm(query: string, data: DecoderData, targets: readonly CodeTarget[]): string {
+export function searchTerm(
+	query: string,
+	data: DecoderData,
+	targets: readonly CodeTarget[]
+): string {
 	const asCode = pagefindTerm(query, targets);
 	if (asCode !== query) return asCode;
 

@@ -16,9 +16,14 @@ export type ShortLinkOutcome =
 	/** No such code. `code` is what was typed, as a code; `suggestions` the close ones, closest first. */
 	| { kind: 'unknown'; code: string; suggestions: CodeTarget[] };
 
-export function shortLinkOutcome(typed: string, data: DecoderData, targets: readonly CodeTarget[] = codeTargets(data)): ShortLinkOutcome {
+export function shortLinkOutcome(
+	typed: string,
+	data: DecoderData,
+	targets: readonly CodeTarget[] = codeTargets(data)
+): ShortLinkOutcome {
 	const key = codeKey(typed);
-	if (key && targets.some((t) => t.code === key)) return typed === key ? { kind: 'known' } : { kind: 'redirect', to: key };
+	if (key && targets.some((t) => t.code === key))
+		return typed === key ? { kind: 'known' } : { kind: 'redirect', to: key };
 	const byPath = new Map(targets.map((t) => [t.path, t]));
 	const suggestions = key ? closeCodes(key, data).flatMap((s) => byPath.get(s.path) ?? []) : [];
 	return { kind: 'unknown', code: key || typed.trim(), suggestions };

@@ -19,5 +19,7 @@ export function codeWrapParts(code: string): string[] {
 
 /** The code as nodes for a script to show, a `<wbr>` between its parts (browser only). */
 export function codeWrapNodes(code: string): (Node | string)[] {
-	return codeWrapParts(code).flatMap((part, i) => (i ? [document.createElement('wbr'), part] : [part]));
+	return codeWrapParts(code).flatMap((part, i) =>
+		i ? [document.createElement('wbr'), part] : [part]
+	);
 }

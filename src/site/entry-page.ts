@@ -31,7 +31,8 @@ export interface CodeText {
  * Running text that names things: a string is plain text, shown as written; `code` is shown as
  * code, `param` as a message placeholder; `link` is a link to that entry's page, showing `label`.
  */
-export type Inline = string | CodeText | { param: string } | { link: RegistryEntry; label: string | CodeText };
+export type Inline =
+	string | CodeText | { param: string } | { link: RegistryEntry; label: string | CodeText };
 
 /** One item of the facts line under an entry's title, in order. */
 export type EntryFact =
@@ -71,9 +72,15 @@ interface Section<Id extends string> {
 }
 
 export type EntrySection =
-	| (Section<'message'> & { template: string; /** "Varies by: …", or empty when nothing varies. */ variesBy: Inline[] })
+	| (Section<'message'> & {
+			template: string;
+			/** "Varies by: …", or empty when nothing varies. */ variesBy: Inline[];
+	  })
 	| (Section<'messages'> & {
-			messages: { template: string; /** Where the product throws it (`package@version path:line`), or that it is read off an example. */ places: string[] }[];
+			messages: {
+				template: string;
+				/** Where the product throws it (`package@version path:line`), or that it is read off an example. */ places: string[];
+			}[];
 			/** Where the product throws the code with a message made at run time, or empty. */
 			computed: string[];
 	  })
@@ -83,7 +90,10 @@ export type EntrySection =
 			/** Where the text is read, when not from the product's published reference. */
 			source?: string;
 	  })
-	| (Section<'response'> & { rows: ResponseRow[]; /** Where some rows come from, when they come from an example. */ note?: string })
+	| (Section<'response'> & {
+			rows: ResponseRow[];
+			/** Where some rows come from, when they come from an example. */ note?: string;
+	  })
 	| (Section<'details'> & { fields: DetailField[]; source?: string })
 	| (Section<'examples'> & { examples: Example[] })
 	| (Section<'catch'> & { snippet: string; lang: string })
@@ -118,7 +128,11 @@ export interface EntryPageOptions {
 export const COMPUTED_LEAD = 'Thrown with a message made at run time at:';
 
 /** Said of a code that is not in the catalog the product publishes. */
-function catalogNotice(product: Product, entry: RegistryEntry, instead: Inline[]): LifecycleNotice | undefined {
+function catalogNotice(
+	product: Product,
+	entry: RegistryEntry,
+	instead: Inline[]
+): LifecycleNotice | undefined {
 	const catalog = catalogLabel(product);
 	if (catalog === undefined) return undefined;
 	if (entry.catalog?.state === 'absent') {
@@ -132,7 +146,7 @@ function catalogNotice(product: Product, entry: RegistryEntry, instead: Inline[]
 	if (entry.catalog?.state === 'unlisted') {
 		return {
 			kind: 'catalog',
-			title: 'Not in the product\'s catalog',
+			title: "Not in the product's catalog",
 			text: `${product.name} throws this code in its published packages, but neither its error catalog (\`${catalog}\`) nor its published reference lists it. This page shows only what that code shows: the messages, and where they are thrown.`,
 			instead,
 		};
@@ -148,7 +162,12 @@ function joined<T>(items: readonly T[], part: (item: T) => Inline): Inline[] {
 const codeLink = (entry: RegistryEntry): Inline => ({ link: entry, label: { code: entry.code } });
 
 /** The content of one entry's page, from the registry alone. */
-export function entryPage(registry: Registry, product: Product, entry: RegistryEntry, options: EntryPageOptions = {}): EntryPage {
+export function entryPage(
+	registry: Registry,
+	product: Product,
+	entry: RegistryEntry,
+	options: EntryPageOptions = {}
+): EntryPage {
 	const category = categoryOf(product, entry);
 	const exitCode = exitCodeOf(product, entry);
 	const problem = problemFacts(product, entry);
@@ -159,21 +178,33 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 		problem.status !== undefined && { id: 'status', status: problem.status },
 		exitCode !== undefined && { id: 'exitCode', exitCode },
 		entry.since !== undefined && { id: 'since', since: entry.since },
-		entry.catalog?.state === 'added' && product.catalog !== undefined && { id: 'listed', catalog: product.catalog.package, version: entry.catalog.version },
+		entry.catalog?.state === 'added' &&
+			product.catalog !== undefined && {
+				id: 'listed',
+				catalog: product.catalog.package,
+				version: entry.catalog.version,
+			},
 	];
 
 	const replacement = entry.replacedBy ? resolveRef(registry, product.id, entry.replacedBy) : [];
-	const instead: Inline[] = replacement.length > 0 ? [' Use ', ...joined(replacement, codeLink), ' instead.'] : [];
+	const instead: Inline[] =
+		replacement.length > 0 ? [' Use ', ...joined(replacement, codeLink), ' instead.'] : [];
 	const notice: LifecycleNotice | undefined = entry.removed
 		? { kind: 'removed', title: 'No longer emitted', text: entry.removed, instead }
 		: entry.deprecated
 			? { kind: 'deprecated', title: 'Deprecated', text: entry.deprecated, instead }
 			: catalogNotice(product, entry, instead);
-	const from = (field: SourcedField): string | undefined => entry.sources?.[field] && `From \`${entry.sources[field]}\`.`;
+	const from = (field: SourcedField): string | undefined =>
+		entry.sources?.[field] && `From \`${entry.sources[field]}\`.`;
 
 	const fix = whatToDo(entry);
 	const retryable = problem.retryable === undefined ? undefined : problem.retryable ? 'yes' : 'no';
-	const row = (field: string, value: string | undefined, code: boolean, repeatsCode = false): ResponseRow | undefined =>
+	const row = (
+		field: string,
+		value: string | undefined,
+		code: boolean,
+		repeatsCode = false
+	): ResponseRow | undefined =>
 		value === undefined ? undefined : { field, value, code, repeatsCode };
 	const rows = [
 		row('type', problem.type, true, true),
@@ -193,16 +224,33 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 			id: 'message',
 			title: 'Message',
 			template: entry.message,
-			variesBy: entry.params.length > 0 ? ['Varies by: ', ...joined(entry.params, (param) => ({ param })), '.'] : [],
+			variesBy:
+				entry.params.length > 0
+					? ['Varies by: ', ...joined(entry.params, (param) => ({ param })), '.']
+					: [],
 		},
 		(entry.messages.length > 0 || entry.thrownAt !== undefined) && {
 			id: 'messages',
-			title: entry.messages.length === 0 ? 'Where it is thrown' : entry.message === undefined ? 'Messages you may see' : 'Other messages you may see',
+			title:
+				entry.messages.length === 0
+					? 'Where it is thrown'
+					: entry.message === undefined
+						? 'Messages you may see'
+						: 'Other messages you may see',
 			messages: entry.messages.map((m) => ({ template: m.text, places: m.at ?? [FROM_EXAMPLE] })),
 			computed: entry.thrownAt ?? [],
 		},
-		entry.when !== undefined && { id: 'when', title: 'When it happens', text: entry.when, source: from('when') },
-		entry.description !== undefined && { id: 'description', title: 'Description', text: entry.description },
+		entry.when !== undefined && {
+			id: 'when',
+			title: 'When it happens',
+			text: entry.when,
+			source: from('when'),
+		},
+		entry.description !== undefined && {
+			id: 'description',
+			title: 'Description',
+			text: entry.description,
+		},
 		fix !== undefined && { id: 'fix', title: 'What to do', text: fix },
 		problem.type !== undefined && {
 			id: 'response',
@@ -211,12 +259,19 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 			note: problem.title || retryable || problem.hint ? EXAMPLE_FACTS_NOTE : undefined,
 		},
 		// An empty list in the registry is nothing to show: no heading over nothing.
-		entry.details !== undefined && entry.details.length > 0 && { id: 'details', title: '`details` fields', fields: entry.details, source: from('details') },
-		entry.examples !== undefined && entry.examples.length > 0 && {
-			id: 'examples',
-			title: entry.examples.length === 1 ? 'Example' : 'Examples',
-			examples: entry.examples,
-		},
+		entry.details !== undefined &&
+			entry.details.length > 0 && {
+				id: 'details',
+				title: '`details` fields',
+				fields: entry.details,
+				source: from('details'),
+			},
+		entry.examples !== undefined &&
+			entry.examples.length > 0 && {
+				id: 'examples',
+				title: entry.examples.length === 1 ? 'Example' : 'Examples',
+				examples: entry.examples,
+			},
 		snippet !== undefined && { id: 'catch', title: 'Catch it in code', snippet, lang: 'ts' },
 		product.catalog !== undefined && {
 			id: 'sources',
@@ -228,7 +283,13 @@ export function entryPage(registry: Registry, product: Product, entry: RegistryE
 			title: 'Related',
 			sameCode:
 				sameCode.length > 0
-					? ['The code ', { code: entry.code }, ' also exists as ', ...joined(sameCode, (e) => ({ link: e, label: entryPlace(registry, e) })), '.']
+					? [
+							'The code ',
+							{ code: entry.code },
+							' also exists as ',
+							...joined(sameCode, (e) => ({ link: e, label: entryPlace(registry, e) })),
+							'.',
+						]
 					: [],
 			related: related.map((e) => ({ entry: e, place: entryPlace(registry, e) })),
 			nearby: { label: `Also in ${category?.name ?? product.name}:`, entries: nearby },

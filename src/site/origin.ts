@@ -33,14 +33,20 @@ export function siteUrl(value: string | undefined = process.env.SITE_URL): URL {
 		throw new SiteUrlError(`SITE_URL ${shown(value)} is not a URL — ${FIX}.`);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new SiteUrlError(`SITE_URL ${shown(value)} is a ${url.protocol} URL — the site's links must be http(s): ${FIX}.`);
+		throw new SiteUrlError(
+			`SITE_URL ${shown(value)} is a ${url.protocol} URL — the site's links must be http(s): ${FIX}.`
+		);
 	}
 	if (url.username || url.password) {
 		// Shown without them: a password does not belong in a build log either.
-		throw new SiteUrlError(`SITE_URL ${shown(`${url.protocol}//…@${url.host}${url.pathname}`)} has a user name or password in it, which every page would publish — remove it: ${cut(url.origin)}.`);
+		throw new SiteUrlError(
+			`SITE_URL ${shown(`${url.protocol}//…@${url.host}${url.pathname}`)} has a user name or password in it, which every page would publish — remove it: ${cut(url.origin)}.`
+		);
 	}
 	if (url.pathname !== '/' || url.search || url.hash) {
-		throw new SiteUrlError(`SITE_URL ${shown(value)} is not an origin — the site is built for the root of its host: set it to ${cut(url.origin)}.`);
+		throw new SiteUrlError(
+			`SITE_URL ${shown(value)} is not an origin — the site is built for the root of its host: set it to ${cut(url.origin)}.`
+		);
 	}
 	return new URL(url.origin);
 }

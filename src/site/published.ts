@@ -11,7 +11,8 @@ import { entryPath } from '../registry/urls.ts';
 export function entryRedirects(registry: Registry): Record<string, string> {
 	const redirects: Record<string, string> = {};
 	for (const entry of allEntries(registry)) {
-		for (const former of entry.formerSlugs ?? []) redirects[entryPath(entry.product, former)] = entry.path;
+		for (const former of entry.formerSlugs ?? [])
+			redirects[entryPath(entry.product, former)] = entry.path;
 	}
 	return redirects;
 }

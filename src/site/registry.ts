@@ -5,7 +5,13 @@
  */
 import { statSync } from 'node:fs';
 import { loadRegistry, registryFiles } from '../registry/load.ts';
-import { findEntry, findProduct, type Product, type Registry, type RegistryEntry } from '../registry/model.ts';
+import {
+	findEntry,
+	findProduct,
+	type Product,
+	type Registry,
+	type RegistryEntry,
+} from '../registry/model.ts';
 
 let cached: Registry | undefined;
 /** The registry files and their modification times when `cached` was loaded (dev only). */
@@ -22,14 +28,23 @@ export function siteRegistry(): Registry {
 
 export function productById(id: string, registry: Registry = siteRegistry()): Product {
 	const product = findProduct(registry, id);
-	if (!product) throw new Error(`No product "${id}" in the registry: run \`npm run generate\` to bring the pages up to date.`);
+	if (!product)
+		throw new Error(
+			`No product "${id}" in the registry: run \`npm run generate\` to bring the pages up to date.`
+		);
 	return product;
 }
 
-export function entryBySlug(productId: string, slug: string): { product: Product; entry: RegistryEntry } {
+export function entryBySlug(
+	productId: string,
+	slug: string
+): { product: Product; entry: RegistryEntry } {
 	const registry = siteRegistry();
 	const product = productById(productId, registry);
 	const entry = findEntry(registry, productId, slug);
-	if (!entry) throw new Error(`No entry "${slug}" in ${productId}: run \`npm run generate\` to bring the pages up to date.`);
+	if (!entry)
+		throw new Error(
+			`No entry "${slug}" in ${productId}: run \`npm run generate\` to bring the pages up to date.`
+		);
 	return { product, entry };
 }

@@ -27,25 +27,42 @@ const htmlFiles = () =>
 
 test('every built page allows its own inline scripts and styles by hash, and nothing inline in general', () => {
 	const problems = htmlFiles().flatMap(({ path, html }) => cspProblems(path, html));
-	expect(problems, `Pages whose policy would block their own content, or allow too much:\n${formatCspProblems(problems)}`).toEqual([]);
+	expect(
+		problems,
+		`Pages whose policy would block their own content, or allow too much:\n${formatCspProblems(problems)}`
+	).toEqual([]);
 });
 
 test('every HTML file the build writes starts its <head> with the policy, the /e/ redirect pages too', () => {
 	const files = htmlFiles();
-	expect(files.filter((f) => f.path.startsWith('/e/') && f.html.includes('http-equiv="refresh"')).length).toBeGreaterThan(0);
-	const uncovered = files.filter(({ html }) => !pagePolicy(html) || beforePolicy(html)).map(({ path, html }) => `${path}: ${pagePolicy(html) ? `${beforePolicy(html).length} characters before the policy` : 'no policy'}`);
-	expect(uncovered, `HTML files whose <head> does not start with the policy:\n${uncovered.slice(0, 20).join('\n')}`).toEqual([]);
+	expect(
+		files.filter((f) => f.path.startsWith('/e/') && f.html.includes('http-equiv="refresh"')).length
+	).toBeGreaterThan(0);
+	const uncovered = files
+		.filter(({ html }) => !pagePolicy(html) || beforePolicy(html))
+		.map(
+			({ path, html }) =>
+				`${path}: ${pagePolicy(html) ? `${beforePolicy(html).length} characters before the policy` : 'no policy'}`
+		);
+	expect(
+		uncovered,
+		`HTML files whose <head> does not start with the policy:\n${uncovered.slice(0, 20).join('\n')}`
+	).toEqual([]);
 });
 
 /** The policy a static host reading dist/_headers sends with a path, directive name → sources. */
 function headerPolicy(path: string): Map<string, string[]> | undefined {
 	const file = join(DIST, '_headers');
 	if (!existsSync(file)) return undefined;
-	const value = headersFor(parseHeaders(readFileSync(file, 'utf8')), path).find(([name]) => name.toLowerCase() === 'content-security-policy')?.[1];
-	return value === undefined ? undefined : pagePolicy(`<meta http-equiv="content-security-policy" content="${value}">`);
+	const value = headersFor(parseHeaders(readFileSync(file, 'utf8')), path).find(
+		([name]) => name.toLowerCase() === 'content-security-policy'
+	)?.[1];
+	return value === undefined
+		? undefined
+		: pagePolicy(`<meta http-equiv="content-security-policy" content="${value}">`);
 }
 
-test('dist/_headers sends every page the pages\' own policy as a header, with frame-ancestors \'none\'', () => {
+test("dist/_headers sends every page the pages' own policy as a header, with frame-ancestors 'none'", () => {
 	const files = htmlFiles();
 	for (const { path, html } of files) {
 		const header = headerPolicy(path.replace(/index\.html$/, ''));
@@ -53,13 +70,21 @@ test('dist/_headers sends every page the pages\' own policy as a header, with fr
 		expect(header!.get('frame-ancestors'), path).toEqual(["'none'"]);
 		// The browser enforces both policies: the header allows all the page's meta allows, and no more.
 		const meta = pagePolicy(html)!;
-		expect(new Map([...header!].filter(([name]) => name !== 'frame-ancestors')), path).toEqual(meta);
+		expect(new Map([...header!].filter(([name]) => name !== 'frame-ancestors')), path).toEqual(
+			meta
+		);
 	}
 });
 
-test('another site cannot show a page in a frame (the header\'s frame-ancestors \'none\')', async ({ page, baseURL, cspViolations }) => {
+test("another site cannot show a page in a frame (the header's frame-ancestors 'none')", async ({
+	page,
+	baseURL,
+	cspViolations,
+}) => {
 	// The other site, served from this machine: Chromium keeps a public page (or one a test fulfils) from framing a local one anyway.
-	const framer = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<iframe src="${baseURL}/"></iframe>`));
+	const framer = createServer((_, res) =>
+		res.writeHead(200, { 'content-type': 'text/html' }).end(`<iframe src="${baseURL}/"></iframe>`)
+	);
 	await new Promise<void>((ok) => framer.listen(0, '127.0.0.1', ok));
 	try {
 		await page.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`);
@@ -69,7 +94,11 @@ test('another site cannot show a page in a frame (the header\'s frame-ancestors 
 		expect(await framed.evaluate(() => document.querySelector('main') === null)).toBe(true);
 		await expect.poll(() => cspViolations.join('\n')).toMatch(/frame-ancestors 'none'/);
 		// The one violation this test expects; any other still fails it.
-		cspViolations.splice(0, cspViolations.length, ...cspViolations.filter((v) => !/frame-ancestors 'none'/.test(v)));
+		cspViolations.splice(
+			0,
+			cspViolations.length,
+			...cspViolations.filter((v) => !/frame-ancestors 'none'/.test(v))
+		);
 	} finally {
 		framer.close();
 	}
@@ -93,14 +122,25 @@ test('search loads Pagefind and finds a code under the policy', async ({ page })
 	await expect(page.locator(`dialog[open] a[href*="${entry.path}"]`).first()).toBeVisible();
 });
 
-test('Trusted Types: HTML set from a string keeps only <mark>, a script loads from this site only, and search still highlights', async ({ page, cspViolations }) => {
+test('Trusted Types: HTML set from a string keeps only <mark>, a script loads from this site only, and search still highlights', async ({
+	page,
+	cspViolations,
+}) => {
 	await page.goto('/');
 	const set = await page.evaluate(() => {
 		const div = document.createElement('div');
 		div.innerHTML = '<img src="x" onerror="alert(1)"><b>bold</b> and <mark>found</mark>';
-		return { images: div.querySelectorAll('img, b').length, marks: div.querySelectorAll('mark').length, text: div.textContent };
+		return {
+			images: div.querySelectorAll('img, b').length,
+			marks: div.querySelectorAll('mark').length,
+			text: div.textContent,
+		};
 	});
-	expect(set).toEqual({ images: 0, marks: 1, text: '<img src="x" onerror="alert(1)"><b>bold</b> and found' });
+	expect(set).toEqual({
+		images: 0,
+		marks: 1,
+		text: '<img src="x" onerror="alert(1)"><b>bold</b> and found',
+	});
 	const elsewhere = await page.evaluate(() => {
 		try {
 			document.createElement('script').src = 'https://elsewhere.example/x.js';
@@ -115,11 +155,15 @@ test('Trusted Types: HTML set from a string keeps only <mark>, a script loads fr
 	cspViolations.length = 0;
 
 	// Pagefind's UI sets its excerpts as HTML: the words found stay highlighted, and its worker starts.
-	const entry = registry.products.flatMap((p) => p.errors).find((e) => e.message && /\b[a-z]{5,}\b/.test(e.message))!;
+	const entry = registry.products
+		.flatMap((p) => p.errors)
+		.find((e) => e.message && /\b[a-z]{5,}\b/.test(e.message))!;
 	const word = /\b[a-z]{5,}\b/.exec(entry.message!)![0];
 	await page.locator('button[data-open-modal]').first().click();
 	await page.locator('dialog[open] input').first().fill(word);
-	await expect(page.locator('dialog[open] .pagefind-ui__result-excerpt mark').first()).toBeVisible();
+	await expect(
+		page.locator('dialog[open] .pagefind-ui__result-excerpt mark').first()
+	).toBeVisible();
 });
 
 const blockedPage = readFileSync(join(import.meta.dirname, '../fixtures/csp/blocked.html'), 'utf8');
@@ -127,7 +171,9 @@ const blockedPage = readFileSync(join(import.meta.dirname, '../fixtures/csp/bloc
 test('the watcher reports the violations of a page that breaks its policy', async ({ browser }) => {
 	const page = await browser.newPage();
 	const violations = await watchCsp(page);
-	await page.route('http://csp.test/**', (route) => route.fulfill({ contentType: 'text/html', body: blockedPage }));
+	await page.route('http://csp.test/**', (route) =>
+		route.fulfill({ contentType: 'text/html', body: blockedPage })
+	);
 	await page.goto('http://csp.test/');
 	await expect.poll(() => violations.join('\n')).toMatch(/event: script-src-elem blocked inline/);
 	expect(violations.join('\n')).toMatch(/event: style-src-elem blocked inline/);
@@ -137,6 +183,8 @@ test('the watcher reports the violations of a page that breaks its policy', asyn
 test('a test fails when its page breaks the policy', async ({ page }) => {
 	// Expected to fail: the automatic check of ./fixtures.ts, after the test, finds the violations.
 	test.fail();
-	await page.route('http://csp.test/**', (route) => route.fulfill({ contentType: 'text/html', body: blockedPage }));
+	await page.route('http://csp.test/**', (route) =>
+		route.fulfill({ contentType: 'text/html', body: blockedPage })
+	);
 	await page.goto('http://csp.test/');
 });

@@ -30,9 +30,14 @@ async function paste(page: Page, text: string): Promise<void> {
 const results = (page: Page) => page.locator('atlas-decoder article.atlas-decoded');
 
 test.describe('the decoder', () => {
-	test('decodes a CLI line of asymmetric, with its values highlighted and the fix shown', async ({ page }) => {
+	test('decodes a CLI line of asymmetric, with its values highlighted and the fix shown', async ({
+		page,
+	}) => {
 		const e = find('asymmetric', 'NO_FREE_PORTS');
-		await paste(page, `2025-03-01T12:00:00Z ERROR ${fillTemplate(e.message!, { from: '4000', to: '4010' })}`);
+		await paste(
+			page,
+			`2025-03-01T12:00:00Z ERROR ${fillTemplate(e.message!, { from: '4000', to: '4010' })}`
+		);
 		const card = results(page).first();
 		await expect(card.locator(`a[href="${e.path}"]`)).toHaveText(e.code);
 		await expect(card.locator('mark')).toHaveText(['4000', '4010']);
@@ -42,17 +47,40 @@ test.describe('the decoder', () => {
 	test('decodes a serialized Smithers error with its details and cause chain', async ({ page }) => {
 		const outer = find('smithers', 'TASK_TIMEOUT');
 		const inner = find('smithers', 'PROCESS_TIMEOUT');
-		await paste(page, JSON.stringify({ code: outer.code, message: 'Task timed out', details: { nodeId: 'fetch', attempt: 2, timeoutMs: 5000 }, cause: { code: inner.code } }, null, 2));
+		await paste(
+			page,
+			JSON.stringify(
+				{
+					code: outer.code,
+					message: 'Task timed out',
+					details: { nodeId: 'fetch', attempt: 2, timeoutMs: 5000 },
+					cause: { code: inner.code },
+				},
+				null,
+				2
+			)
+		);
 		const card = results(page).first();
 		await expect(card.locator(`a[href="${outer.path}"]`)).toBeVisible();
 		await expect(card.locator('dd mark')).toHaveText(['fetch', '2', '5000']);
 		await expect(card.locator(`ol a[href="${inner.path}"]`)).toHaveText(inner.code);
 	});
 
-	test('decodes an Asset Core Problem Details body with status, retryable and retry-after', async ({ page }) => {
+	test('decodes an Asset Core Problem Details body with status, retryable and retry-after', async ({
+		page,
+	}) => {
 		const e = find('assetcore', 'SERVICE_UNAVAILABLE');
 		const product = registry.products.find((p) => p.id === e.product)!;
-		await paste(page, JSON.stringify({ type: problemType(product, e), status: e.status, retryable: true, retry_after_ms: 100, detail: 'System is at capacity' }));
+		await paste(
+			page,
+			JSON.stringify({
+				type: problemType(product, e),
+				status: e.status,
+				retryable: true,
+				retry_after_ms: 100,
+				detail: 'System is at capacity',
+			})
+		);
 		const card = results(page).first();
 		await expect(card.locator(`a[href="${e.path}"]`)).toBeVisible();
 		await expect(card.locator('dl')).toContainText(`HTTP status${e.status}`);
@@ -60,29 +88,47 @@ test.describe('the decoder', () => {
 		await expect(card.locator('dl')).toContainText('Retry after100 ms');
 	});
 
-	test('shows what an Asset Core payload reports for support: detail, details fields, correlation ids', async ({ page }) => {
+	test('shows what an Asset Core payload reports for support: detail, details fields, correlation ids', async ({
+		page,
+	}) => {
 		const e = find('assetcore', 'CONTAINER_NOT_FOUND');
 		const example = e.examples!.find((x) => x.payload.includes('correlation_id'))!;
-		const payload = JSON.parse(example.payload) as Record<string, string> & { details: Record<string, unknown> };
+		const payload = JSON.parse(example.payload) as Record<string, string> & {
+			details: Record<string, unknown>;
+		};
 		await paste(page, example.payload);
 		const card = results(page).first();
 		await expect(card).toContainText(payload.detail!);
 		const facts = card.locator('dl');
 		// A field the message's template names is shown in the message, marked with its name; the others are listed.
-		const template = e.messages.find((m) => m.text === payload.detail!.replace(/\d+/, '{container_id}'));
-		assert(template?.fromExample, 'the example detail is one of the entry\'s templates');
+		const template = e.messages.find(
+			(m) => m.text === payload.detail!.replace(/\d+/, '{container_id}')
+		);
+		assert(template?.fromExample, "the example detail is one of the entry's templates");
 		for (const [k, v] of Object.entries(payload.details)) {
-			if (template.params.includes(k)) await expect(card.locator(`.atlas-decoded-message mark[title="${k}"]`)).toHaveText(String(v));
+			if (template.params.includes(k))
+				await expect(card.locator(`.atlas-decoded-message mark[title="${k}"]`)).toHaveText(
+					String(v)
+				);
 			else await expect(facts).toContainText(`details.${k}${v}`);
 		}
 		await expect(facts).toContainText(`server_correlation_id${payload.server_correlation_id}`);
 		await expect(facts).toContainText(`client_correlation_id${payload.client_correlation_id}`);
 	});
 
-	test('says each thing once: details fields with their values, a cause without a code, no match', async ({ page }) => {
+	test('says each thing once: details fields with their values, a cause without a code, no match', async ({
+		page,
+	}) => {
 		const outer = find('smithers', 'TASK_TIMEOUT');
 		const fields = outer.details!.map((d) => d.name);
-		await paste(page, JSON.stringify({ code: outer.code, details: Object.fromEntries(fields.map((f, i) => [f, `v${i}`])), cause: { message: 'SIGTERM' } }));
+		await paste(
+			page,
+			JSON.stringify({
+				code: outer.code,
+				details: Object.fromEntries(fields.map((f, i) => [f, `v${i}`])),
+				cause: { message: 'SIGTERM' },
+			})
+		);
 		const card = results(page).first();
 		await expect(card.locator('dd mark')).toHaveText(fields.map((_, i) => `v${i}`));
 		await expect(card.locator('dl')).not.toContainText('Details fields present');
@@ -92,29 +138,44 @@ test.describe('the decoder', () => {
 		await expect(page.locator('atlas-decoder [data-results]')).not.toContainText('No known error');
 	});
 
-	test('shows a pasted direction control as a visible mark: the page\'s own text keeps its direction', async ({ page }) => {
+	test("shows a pasted direction control as a visible mark: the page's own text keeps its direction", async ({
+		page,
+	}) => {
 		const e = find('asymmetric', 'PORT_IN_USE');
 		await paste(page, fillTemplate(e.message!, { port: '5432\u202e' }));
 		const card = results(page).first();
 		await expect(card.locator('.atlas-decoded-message')).toContainText('5432⟨U+202E⟩');
-		expect(await page.locator('atlas-decoder [data-results]').textContent()).not.toContain('\u202e');
+		expect(await page.locator('atlas-decoder [data-results]').textContent()).not.toContain(
+			'\u202e'
+		);
 	});
 
-	test('takes a 50 MB paste as what the decoder reads, says what it set aside, and stays responsive', async ({ page }) => {
+	test('takes a 50 MB paste as what the decoder reads, says what it set aside, and stays responsive', async ({
+		page,
+	}) => {
 		const e = find('asymmetric', 'PORT_IN_USE');
 		await page.goto(DIAGNOSE_PATH);
 		const box = page.locator('atlas-decoder textarea');
 		// A log of 50 MB whose error is at its end, pasted as a browser pastes: one paste event carrying the text.
-		await box.evaluate((el, error) => {
-			const log = 'step ok\n'.repeat((50 * 1024 * 1024) / 8) + error;
-			const data = new DataTransfer();
-			data.setData('text/plain', log);
-			el.focus();
-			el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-		}, fillTemplate(e.message!, { port: '5432' }));
+		await box.evaluate(
+			(el, error) => {
+				const log = 'step ok\n'.repeat((50 * 1024 * 1024) / 8) + error;
+				const data = new DataTransfer();
+				data.setData('text/plain', log);
+				el.focus();
+				el.dispatchEvent(
+					new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+				);
+			},
+			fillTemplate(e.message!, { port: '5432' })
+		);
 		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
-		await expect(page.locator('atlas-decoder [data-results]')).toContainText('You pasted 52.4 MB: the box keeps its first and last 512 KiB');
-		expect(await box.evaluate((el: HTMLTextAreaElement) => el.value.length)).toBeLessThanOrEqual(LIMITS.maxInputChars);
+		await expect(page.locator('atlas-decoder [data-results]')).toContainText(
+			'You pasted 52.4 MB: the box keeps its first and last 512 KiB'
+		);
+		expect(await box.evaluate((el: HTMLTextAreaElement) => el.value.length)).toBeLessThanOrEqual(
+			LIMITS.maxInputChars
+		);
 		// A keystroke in the box still decodes: the box holds what the decoder reads, not 50 MB.
 		await box.press('End');
 		await box.pressSequentially('\nPort 6000 is busy.');
@@ -124,19 +185,27 @@ test.describe('the decoder', () => {
 	test('shows every candidate of a code that several products share', async ({ page }) => {
 		const all = allEntries(registry).filter((e) => e.code === 'INVALID_REQUEST');
 		await paste(page, 'INVALID_REQUEST');
-		await expect(page.locator('atlas-decoder .atlas-decoded-note')).toContainText(`names ${all.length} entries`);
+		await expect(page.locator('atlas-decoder .atlas-decoded-note')).toContainText(
+			`names ${all.length} entries`
+		);
 		await expect(results(page)).toHaveCount(all.length);
 	});
 
-	test('says plainly when nothing matches, with "did you mean" and a way to search', async ({ page }) => {
+	test('says plainly when nothing matches, with "did you mean" and a way to search', async ({
+		page,
+	}) => {
 		const e = find('asymmetric', 'PORT_IN_USE');
 		await paste(page, `${e.code}E`);
 		await expect(page.locator('atlas-decoder [data-status]')).toHaveText('No known error found.');
 		await expect(page.locator(`atlas-decoder [data-results] a[href="${e.path}"]`)).toBeVisible();
-		await expect(page.locator(`atlas-decoder [data-results] a[href="${SEARCH_ANCHOR}"]`)).toBeVisible();
+		await expect(
+			page.locator(`atlas-decoder [data-results] a[href="${SEARCH_ANCHOR}"]`)
+		).toBeVisible();
 	});
 
-	test('shows hostile text as text: no element made from it, no script run, no javascript: link', async ({ page }) => {
+	test('shows hostile text as text: no element made from it, no script run, no javascript: link', async ({
+		page,
+	}) => {
 		const dialogs: string[] = [];
 		page.on('dialog', (d) => {
 			dialogs.push(d.message());
@@ -145,15 +214,38 @@ test.describe('the decoder', () => {
 		const e = find('assetcore', 'CONTAINER_NOT_FOUND');
 		const product = registry.products.find((p) => p.id === e.product)!;
 		const payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
-		await paste(page, JSON.stringify({ type: problemType(product, e), detail: payload, hint: payload, docsUrl: 'javascript:alert(3)', instance: 'javascript:alert(4)' }));
+		await paste(
+			page,
+			JSON.stringify({
+				type: problemType(product, e),
+				detail: payload,
+				hint: payload,
+				docsUrl: 'javascript:alert(3)',
+				instance: 'javascript:alert(4)',
+			})
+		);
 		const card = results(page).first();
 		await expect(card).toContainText(payload);
-		await expect(page.locator('atlas-decoder [data-results] img, atlas-decoder [data-results] script')).toHaveCount(0);
-		expect(await page.locator('atlas-decoder a').evaluateAll((links, anchor) => links.map((a) => a.getAttribute('href') ?? '').filter((h) => !h.startsWith('/') && h !== anchor), SEARCH_ANCHOR)).toEqual([]);
+		await expect(
+			page.locator('atlas-decoder [data-results] img, atlas-decoder [data-results] script')
+		).toHaveCount(0);
+		expect(
+			await page
+				.locator('atlas-decoder a')
+				.evaluateAll(
+					(links, anchor) =>
+						links
+							.map((a) => a.getAttribute('href') ?? '')
+							.filter((h) => !h.startsWith('/') && h !== anchor),
+					SEARCH_ANCHOR
+				)
+		).toEqual([]);
 		expect(dialogs).toEqual([]);
 	});
 
-	test('makes no network request while decoding, and none ever carries the paste', async ({ page }) => {
+	test('makes no network request while decoding, and none ever carries the paste', async ({
+		page,
+	}) => {
 		const all: Request[] = [];
 		page.on('request', (r) => all.push(r));
 		const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === DECODER_DATA_PATH);
@@ -163,7 +255,9 @@ test.describe('the decoder', () => {
 		const before = all.length;
 		const e = find('asymmetric', 'PORT_IN_USE');
 		const secret = 'secret-db-7f3a';
-		await page.locator('atlas-decoder textarea').fill(`${secret} ${fillTemplate(e.message!, { port: '5432' })}`);
+		await page
+			.locator('atlas-decoder textarea')
+			.fill(`${secret} ${fillTemplate(e.message!, { port: '5432' })}`);
 		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
 		await page.locator('atlas-decoder textarea').pressSequentially(' more', { delay: 20 });
 		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
@@ -174,7 +268,9 @@ test.describe('the decoder', () => {
 		}
 	});
 
-	test('fetches the decoder data once, on page load, shared with the search dialog', async ({ page }) => {
+	test('fetches the decoder data once, on page load, shared with the search dialog', async ({
+		page,
+	}) => {
 		const fetched: string[] = [];
 		page.on('request', (r) => {
 			if (new URL(r.url()).pathname === DECODER_DATA_PATH) fetched.push(r.url());
@@ -194,7 +290,9 @@ test.describe('the decoder', () => {
 		expect(await page.locator('atlas-decoder script').count()).toBe(0);
 	});
 
-	test('says it is loading while the decoder data is on its way, then decodes what was typed', async ({ page }) => {
+	test('says it is loading while the decoder data is on its way, then decodes what was typed', async ({
+		page,
+	}) => {
 		let release!: () => void;
 		const held = new Promise<void>((ok) => (release = ok));
 		await page.route(`**${DECODER_DATA_PATH}`, async (route) => {
@@ -204,7 +302,9 @@ test.describe('the decoder', () => {
 		await page.goto(DIAGNOSE_PATH);
 		const e = find('asymmetric', 'PORT_IN_USE');
 		await page.locator('atlas-decoder textarea').fill(fillTemplate(e.message!, { port: '5432' }));
-		await expect(page.locator('atlas-decoder [data-status]')).toHaveText('Loading the decoder data…');
+		await expect(page.locator('atlas-decoder [data-status]')).toHaveText(
+			'Loading the decoder data…'
+		);
 		await expect(results(page)).toHaveCount(0);
 		release();
 		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
@@ -221,7 +321,10 @@ test.describe('the decoder', () => {
 		await expect(results(page)).toHaveCount(0);
 	});
 
-	test('a share link holds no pasted text and reopens the same result', async ({ page, context }) => {
+	test('a share link holds no pasted text and reopens the same result', async ({
+		page,
+		context,
+	}) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		const e = find('asymmetric', 'CLONE_NOT_FOUND');
 		await paste(page, `secret-host ${fillTemplate(e.message!, { id: 'db "prod" (v2)' })}`);
@@ -239,19 +342,26 @@ test.describe('the decoder', () => {
 		await expect(other.locator('atlas-decoder textarea')).toHaveValue('');
 	});
 
-	test('carries what was typed on the home page over to the full decoder, and not in the address', async ({ page }) => {
+	test('carries what was typed on the home page over to the full decoder, and not in the address', async ({
+		page,
+	}) => {
 		const e = find('asymmetric', 'PORT_IN_USE');
 		const text = `secret-7f3a ${fillTemplate(e.message!, { port: '5432' })}`;
 		await page.goto('/');
 		await page.locator('atlas-decoder textarea').fill(text);
-		await page.locator('atlas-decoder').getByRole('link', { name: 'Open the full decoder' }).click();
+		await page
+			.locator('atlas-decoder')
+			.getByRole('link', { name: 'Open the full decoder' })
+			.click();
 		await expect(page).toHaveURL(new RegExp(`${DIAGNOSE_PATH}$`));
 		await expect(page.locator('atlas-decoder textarea')).toHaveValue(text);
 		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
 		expect(page.url()).not.toContain('secret');
 	});
 
-	test('brings the paste and its result back after following a result and going back', async ({ page }) => {
+	test('brings the paste and its result back after following a result and going back', async ({
+		page,
+	}) => {
 		const e = find('asymmetric', 'PORT_IN_USE');
 		const text = fillTemplate(e.message!, { port: '5432' });
 		await paste(page, text);
@@ -262,7 +372,10 @@ test.describe('the decoder', () => {
 		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
 	});
 
-	test('drops the share fragment once the box is edited, so a reload keeps the new paste', async ({ page, context }) => {
+	test('drops the share fragment once the box is edited, so a reload keeps the new paste', async ({
+		page,
+		context,
+	}) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		const shared = find('asymmetric', 'CLONE_NOT_FOUND');
 		await paste(page, fillTemplate(shared.message!, { id: 'db' }));
@@ -289,12 +402,14 @@ test.describe('the decoder', () => {
 		const e = find('asymmetric', 'PORT_IN_USE');
 		await page.goto(DIAGNOSE_PATH);
 		const input = page.locator('atlas-decoder textarea');
-		for (let i = 0; i < 40 && !(await input.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+		for (let i = 0; i < 40 && !(await input.evaluate((el) => el === document.activeElement)); i++)
+			await page.keyboard.press('Tab');
 		await expect(input).toBeFocused();
 		await page.keyboard.type(fillTemplate(e.message!, { port: '8080' }));
 		const link = results(page).first().locator(`a[href="${e.path}"]`);
 		await expect(link).toBeVisible();
-		for (let i = 0; i < 10 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+		for (let i = 0; i < 10 && !(await link.evaluate((el) => el === document.activeElement)); i++)
+			await page.keyboard.press('Tab');
 		await expect(link).toBeFocused();
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(new RegExp(`${e.path}$`));
@@ -305,7 +420,9 @@ test.describe('the decoder on a phone', () => {
 	test.use({ viewport: { width: 375, height: 740 } });
 	const longest = [...entries].sort((a, b) => b.code.length - a.code.length)[0]!;
 
-	test(`wraps a long code (${longest.code}) in its result only after an underscore, inside the card`, async ({ page }) => {
+	test(`wraps a long code (${longest.code}) in its result only after an underscore, inside the card`, async ({
+		page,
+	}) => {
 		await paste(page, longest.code);
 		const code = results(page).first().locator('.atlas-decoded-code code');
 		await expect(code).toHaveText(longest.code);
@@ -313,7 +430,10 @@ test.describe('the decoder on a phone', () => {
 		// Too long for one line at this width: otherwise this test would show nothing.
 		expect(lines.length).toBeGreaterThan(1);
 		expect(breaksInsideWords(lines), `lines: ${lines.join(' | ')}`).toEqual([]);
-		const fits = await code.evaluate((el) => el.getBoundingClientRect().right <= el.closest('article')!.getBoundingClientRect().right);
+		const fits = await code.evaluate(
+			(el) =>
+				el.getBoundingClientRect().right <= el.closest('article')!.getBoundingClientRect().right
+		);
 		expect(fits).toBe(true);
 	});
 });

@@ -20,7 +20,10 @@ function asShown(text: string): { text: string; code: string[] } {
 	const parts = text.split('`');
 	const closed = parts.length % 2 === 1;
 	const code = parts.filter((_, i) => i % 2 === 1 && (closed || i < parts.length - 1));
-	return { text: closed ? parts.join('') : `${parts.slice(0, -1).join('')}\`${parts.at(-1)}`, code };
+	return {
+		text: closed ? parts.join('') : `${parts.slice(0, -1).join('')}\`${parts.at(-1)}`,
+		code,
+	};
 }
 
 test('text with {braces}, <tags>, *, |, & and backticks renders literally', async ({ page }) => {

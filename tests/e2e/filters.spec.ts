@@ -6,35 +6,57 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { loadRegistry } from '../../src/registry/load.ts';
-import { entriesByCategory, problemFacts, type Product, type RegistryEntry } from '../../src/registry/model.ts';
+import {
+	entriesByCategory,
+	problemFacts,
+	type Product,
+	type RegistryEntry,
+} from '../../src/registry/model.ts';
 import { expect, test } from './fixtures.ts';
 
 const registry = loadRegistry();
 
 /** The codes' list items the reader can see, by page path. */
 async function shownPaths(page: Page): Promise<string[]> {
-	return page.locator('.atlas-code-list li:visible a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+	return page
+		.locator('.atlas-code-list li:visible a')
+		.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 }
 
 const pathsOf = (entries: readonly RegistryEntry[]) => entries.map((e) => e.path);
-const field = (page: Page, name: string): Locator => page.locator(`form.atlas-filter [name="${name}"]`);
+const field = (page: Page, name: string): Locator =>
+	page.locator(`form.atlas-filter [name="${name}"]`);
 
 for (const product of registry.products) {
 	test.describe(product.name, () => {
-		test('typing narrows the list to the codes whose code, message or description has the words, and the address keeps it', async ({ page }) => {
+		test('typing narrows the list to the codes whose code, message or description has the words, and the address keeps it', async ({
+			page,
+		}) => {
 			await page.goto(product.path);
-			expect(await shownPaths(page)).toEqual(pathsOf(product.errors.toSorted(byListOrder(product))));
+			expect(await shownPaths(page)).toEqual(
+				pathsOf(product.errors.toSorted(byListOrder(product)))
+			);
 			// A word from one entry's text, as a reader half-remembers it.
-			const wordOf = (e: RegistryEntry) => [e.message, e.when, e.description].join(' ').split(/\s+/).find((w) => /^[a-z]{6,}$/.test(w));
+			const wordOf = (e: RegistryEntry) =>
+				[e.message, e.when, e.description]
+					.join(' ')
+					.split(/\s+/)
+					.find((w) => /^[a-z]{6,}$/.test(w));
 			const entry = product.errors.find(wordOf)!;
 			const word = wordOf(entry)!;
 			await field(page, 'q').fill(word);
 			const expected = product.errors
-				.filter((e) => [e.code, e.message, e.when, e.description].some((t) => t?.toLowerCase().replaceAll('`', '').includes(word)))
+				.filter((e) =>
+					[e.code, e.message, e.when, e.description].some((t) =>
+						t?.toLowerCase().replaceAll('`', '').includes(word)
+					)
+				)
 				.toSorted(byListOrder(product));
 			expect(await shownPaths(page)).toEqual(pathsOf(expected));
 			expect(expected).toContain(entry);
-			await expect(page.locator('.atlas-filter-status')).toContainText(`Showing ${expected.length} of ${product.errors.length} codes.`);
+			await expect(page.locator('.atlas-filter-status')).toContainText(
+				`Showing ${expected.length} of ${product.errors.length} codes.`
+			);
 			await expect(page).toHaveURL(new RegExp(`\\?q=${word}$`));
 
 			// The code in lower-case words finds it too.
@@ -42,17 +64,22 @@ for (const product of registry.products) {
 			expect(await shownPaths(page)).toContain(entry.path);
 		});
 
-		test('a category, status or retryable choice shows exactly the codes that have it, and a shared address restores it', async ({ page }) => {
+		test('a category, status or retryable choice shows exactly the codes that have it, and a shared address restores it', async ({
+			page,
+		}) => {
 			const groups = entriesByCategory(product);
 			const group = groups.at(-1)!;
 			await page.goto(product.path);
 			await field(page, 'category').selectOption(group.id);
 			expect(await shownPaths(page)).toEqual(pathsOf(group.entries));
-			for (const other of groups.filter((g) => g !== group)) await expect(page.locator(`section.atlas-group:has(#${other.id})`)).toBeHidden();
+			for (const other of groups.filter((g) => g !== group))
+				await expect(page.locator(`section.atlas-group:has(#${other.id})`)).toBeHidden();
 
 			const status = product.errors.find((e) => e.status !== undefined)?.status;
 			await expect(field(page, 'status')).toHaveCount(status === undefined ? 0 : 1);
-			const retryable = product.errors.some((e) => problemFacts(product, e).retryable !== undefined);
+			const retryable = product.errors.some(
+				(e) => problemFacts(product, e).retryable !== undefined
+			);
 			await expect(field(page, 'retryable')).toHaveCount(retryable ? 1 : 0);
 
 			await field(page, 'category').selectOption('');
@@ -75,7 +102,8 @@ for (const product of registry.products) {
 			const shared = page.url();
 			expect(new URL(shared).searchParams.toString()).toBe(new URLSearchParams(wanted).toString());
 			await page.goto(shared);
-			for (const [name, value] of Object.entries(wanted)) await expect(field(page, name)).toHaveValue(value);
+			for (const [name, value] of Object.entries(wanted))
+				await expect(field(page, name)).toHaveValue(value);
 			expect(await shownPaths(page)).toEqual(pathsOf(expected));
 
 			await page.getByRole('button', { name: 'Clear filters' }).click();
@@ -85,7 +113,9 @@ for (const product of registry.products) {
 	});
 }
 
-test('a filter that matches nothing says so, and a link to a hidden category shows the whole list again', async ({ page }) => {
+test('a filter that matches nothing says so, and a link to a hidden category shows the whole list again', async ({
+	page,
+}) => {
 	const product = registry.products.find((p) => entriesByCategory(p).length > 1)!;
 	const [first, second] = entriesByCategory(product);
 	await page.goto(`${product.path}?category=${first!.id}`);
@@ -96,16 +126,27 @@ test('a filter that matches nothing says so, and a link to a hidden category sho
 
 	await field(page, 'q').fill('zzzz-no-such-words');
 	expect(await shownPaths(page)).toEqual([]);
-	await expect(page.locator('.atlas-filter-status')).toContainText('No code matches these filters.');
+	await expect(page.locator('.atlas-filter-status')).toContainText(
+		'No code matches these filters.'
+	);
 });
 
-test('the codes come first: the filter and "All codes" are above the product-level sections, on the first screen', async ({ page }) => {
+test('the codes come first: the filter and "All codes" are above the product-level sections, on the first screen', async ({
+	page,
+}) => {
 	for (const product of registry.products) {
 		await page.goto(product.path);
 		await expect(page.locator('form.atlas-filter')).toBeInViewport();
-		const after = await page.locator('#codes').evaluate((codes) =>
-			[...document.querySelectorAll('.atlas-overview h2')].filter((h) => h !== codes && !(codes.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING)).map((h) => h.id),
-		);
+		const after = await page
+			.locator('#codes')
+			.evaluate((codes) =>
+				[...document.querySelectorAll('.atlas-overview h2')]
+					.filter(
+						(h) =>
+							h !== codes && !(codes.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING)
+					)
+					.map((h) => h.id)
+			);
 		expect(after, `${product.name}: headings above "All codes"`).toEqual([]);
 		// Every category link of the sidebar still lands on its group.
 		for (const group of entriesByCategory(product)) {
@@ -115,29 +156,43 @@ test('the codes come first: the filter and "All codes" are above the product-lev
 	}
 });
 
-test('a query written like a code matches codes, not words of their text; group headings count what is left', async ({ page }) => {
+test('a query written like a code matches codes, not words of their text; group headings count what is left', async ({
+	page,
+}) => {
 	// The first two words of a code that has more, as a reader half-remembers it (`RUN_NOT`).
-	const product = registry.products.find((p) => entriesByCategory(p).length > 1 && p.errors.some((e) => e.code.split('_').length > 2))!;
+	const product = registry.products.find(
+		(p) => entriesByCategory(p).length > 1 && p.errors.some((e) => e.code.split('_').length > 2)
+	)!;
 	const code = product.errors.find((e) => e.code.split('_').length > 2)!.code;
 	const part = code.split('_').slice(0, 2).join('_');
 	await page.goto(product.path);
 	await field(page, 'q').fill(part);
-	const expected = product.errors.filter((e) => e.code.includes(part)).toSorted(byListOrder(product));
+	const expected = product.errors
+		.filter((e) => e.code.includes(part))
+		.toSorted(byListOrder(product));
 	expect(await shownPaths(page)).toEqual(pathsOf(expected));
 	for (const group of entriesByCategory(product)) {
 		const left = group.entries.filter((e) => expected.includes(e)).length;
 		const heading = page.locator(`h3#${group.id}`);
 		if (left === 0) await expect(heading).toBeHidden();
-		else await expect(heading).toHaveText(`${group.name} ${left === group.entries.length ? `(${left})` : `(${left} of ${group.entries.length})`}`);
+		else
+			await expect(heading).toHaveText(
+				`${group.name} ${left === group.entries.length ? `(${left})` : `(${left} of ${group.entries.length})`}`
+			);
 	}
 	await page.getByRole('button', { name: 'Clear filters' }).click();
-	for (const group of entriesByCategory(product)) await expect(page.locator(`h3#${group.id}`)).toHaveText(`${group.name} (${group.entries.length})`);
+	for (const group of entriesByCategory(product))
+		await expect(page.locator(`h3#${group.id}`)).toHaveText(
+			`${group.name} (${group.entries.length})`
+		);
 });
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('every overview lists every code, and offers no filter that could not work', async ({ page }) => {
+	test('every overview lists every code, and offers no filter that could not work', async ({
+		page,
+	}) => {
 		for (const product of registry.products) {
 			await page.goto(`${product.path}?q=anything`);
 			await expect(page.locator('form.atlas-filter')).toBeHidden();

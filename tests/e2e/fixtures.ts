@@ -21,7 +21,9 @@ declare global {
 function reportViolations(): void {
 	document.addEventListener('securitypolicyviolation', (e) => {
 		const where = `${e.sourceFile || location.pathname}:${e.lineNumber}`;
-		window.__atlasCspViolation?.(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${where}${e.sample ? ` (${e.sample})` : ''}`);
+		window.__atlasCspViolation?.(
+			`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${where}${e.sample ? ` (${e.sample})` : ''}`
+		);
 	});
 }
 
@@ -31,9 +33,12 @@ function reportViolations(): void {
  */
 export async function watchCsp(page: Page): Promise<string[]> {
 	const violations: string[] = [];
-	await page.exposeFunction('__atlasCspViolation', (report: string) => violations.push(`event: ${report}`));
+	await page.exposeFunction('__atlasCspViolation', (report: string) =>
+		violations.push(`event: ${report}`)
+	);
 	page.on('console', (message) => {
-		if (/Content Security Policy/i.test(message.text())) violations.push(`console: ${message.text()}`);
+		if (/Content Security Policy/i.test(message.text()))
+			violations.push(`console: ${message.text()}`);
 	});
 	await page.addInitScript(reportViolations);
 	return violations;
@@ -44,7 +49,10 @@ export const test = base.extend<{ cspViolations: string[] }>({
 		async ({ page }, use) => {
 			const violations = await watchCsp(page);
 			await use(violations);
-			expect(violations, `The page reported Content Security Policy violations:\n${violations.join('\n')}`).toEqual([]);
+			expect(
+				violations,
+				`The page reported Content Security Policy violations:\n${violations.join('\n')}`
+			).toEqual([]);
 		},
 		{ auto: true },
 	],

@@ -6,7 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadRegistry } from '../../src/registry/load.ts';
-import { allEntries, entrySummary, whatToDo, type RegistryEntry } from '../../src/registry/model.ts';
+import {
+	allEntries,
+	entrySummary,
+	whatToDo,
+	type RegistryEntry,
+} from '../../src/registry/model.ts';
 import { DIST } from '../support/dist.ts';
 import { breaksInsideWords, renderedLines } from '../support/lines.ts';
 import { expect, test } from './fixtures.ts';
@@ -17,12 +22,17 @@ const registry = loadRegistry();
 const shown = (text: string) => text.replaceAll('`', '');
 
 for (const product of registry.products) {
-	test(`${product.name}: every entry's page shows its code and text, and the overview links to it`, async ({ page }) => {
+	test(`${product.name}: every entry's page shows its code and text, and the overview links to it`, async ({
+		page,
+	}) => {
 		test.setTimeout(product.errors.length * 2_000 + 10_000);
 		await page.goto(product.path);
 		await expect(page.locator('h1')).toContainText(product.name);
 		for (const entry of product.errors) {
-			await expect(page.locator(`.atlas-code-list a[href="${entry.path}"]`), entry.code).toHaveCount(1);
+			await expect(
+				page.locator(`.atlas-code-list a[href="${entry.path}"]`),
+				entry.code
+			).toHaveCount(1);
 		}
 		const backLinks = new Map<string, string>();
 		for (const entry of product.errors) {
@@ -45,7 +55,9 @@ for (const product of registry.products) {
 	});
 }
 
-test('registry text renders literally: placeholders, tags, ampersands and code spans', async ({ page }) => {
+test('registry text renders literally: placeholders, tags, ampersands and code spans', async ({
+	page,
+}) => {
 	const withBraces = allEntries(registry).find((e) => e.message?.includes('{'))!;
 	await page.goto(withBraces.path);
 	await expect(page.locator('.atlas-template')).toHaveText(withBraces.message!);
@@ -57,7 +69,9 @@ test('registry text renders literally: placeholders, tags, ampersands and code s
 	await expect(page.locator('#when + p code').first()).toHaveText(tag);
 	await expect(page.locator('main')).toContainText(shown(withTag.when!));
 
-	const withAmpersand = registry.products.flatMap((p) => p.categories).find((c) => c.name.includes('&'))!;
+	const withAmpersand = registry.products
+		.flatMap((p) => p.categories)
+		.find((c) => c.name.includes('&'))!;
 	await page.goto(registry.products.find((p) => p.categories.includes(withAmpersand))!.path);
 	await expect(page.locator(`#${withAmpersand.id}`)).toContainText(withAmpersand.name);
 });
@@ -83,16 +97,26 @@ test('the overview has an anchor per code and per category', async ({ page }) =>
 test.describe('on a phone', () => {
 	test.use({ viewport: { width: 360, height: 740 } });
 	/** Per product, the entry with the longest summary and the one with the longest code: the hardest to fit. */
-	const longest = (entries: RegistryEntry[], size: (e: RegistryEntry) => number) => [...entries].sort((a, b) => size(b) - size(a))[0]!;
+	const longest = (entries: RegistryEntry[], size: (e: RegistryEntry) => number) =>
+		[...entries].sort((a, b) => size(b) - size(a))[0]!;
 	const samples = [
-		...new Set(registry.products.flatMap((p) => [longest(p.errors, (e) => entrySummary(e).length), longest(p.errors, (e) => e.code.length)])),
+		...new Set(
+			registry.products.flatMap((p) => [
+				longest(p.errors, (e) => entrySummary(e).length),
+				longest(p.errors, (e) => e.code.length),
+			])
+		),
 	];
 	for (const entry of samples) {
-		test(`${entry.product} ${entry.code} shows code and message without horizontal scrolling`, async ({ page }) => {
+		test(`${entry.product} ${entry.code} shows code and message without horizontal scrolling`, async ({
+			page,
+		}) => {
 			await page.goto(entry.path);
 			await expect(page.locator('h1')).toBeInViewport();
 			await expect(page.locator('main')).toContainText(shown(entrySummary(entry)));
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
 			expect(overflow).toBeLessThanOrEqual(0);
 		});
 	}
@@ -103,7 +127,11 @@ test.describe('a long code on a phone', () => {
 	const entries = allEntries(registry);
 	const longestCode = [...entries].sort((a, b) => b.code.length - a.code.length)[0]!;
 
-	test(`${longestCode.code}'s heading wraps only after an underscore, inside the page, and copies as the code`, async ({ page, context, baseURL }) => {
+	test(`${longestCode.code}'s heading wraps only after an underscore, inside the page, and copies as the code`, async ({
+		page,
+		context,
+		baseURL,
+	}) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		await page.goto(longestCode.path);
 		const h1 = page.locator('main h1');
@@ -122,7 +150,9 @@ test.describe('a long code on a phone', () => {
 		// Selected and copied, the heading is the code: nothing inserted at the wrap points.
 		await h1.evaluate((el) => getSelection()!.selectAllChildren(el));
 		await page.keyboard.press('Control+c');
-		expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(longestCode.code);
+		expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(
+			longestCode.code
+		);
 		await expect(page).toHaveTitle(new RegExp(`^${longestCode.code} `));
 		// Search reads the heading as the code too: the page's title and its text in Pagefind's index.
 		const indexed = await page.evaluate(async (code) => {
@@ -132,16 +162,26 @@ test.describe('a long code on a phone', () => {
 			const [first] = (await pagefind.search(code)).results;
 			const data = await first.data();
 			// The heading opens the page's text: the code, whole, as one word.
-			return { url: data.url, title: data.meta.title, opensWithCode: data.content.startsWith(code) && !/\w/.test(data.content[code.length] ?? '') };
+			return {
+				url: data.url,
+				title: data.meta.title,
+				opensWithCode: data.content.startsWith(code) && !/\w/.test(data.content[code.length] ?? ''),
+			};
 		}, longestCode.code);
-		expect(indexed).toEqual({ url: longestCode.path, title: longestCode.code, opensWithCode: true });
+		expect(indexed).toEqual({
+			url: longestCode.path,
+			title: longestCode.code,
+			opensWithCode: true,
+		});
 	});
 });
 
 test.describe('codes on the narrowest phone', () => {
 	test.use({ viewport: { width: 320, height: 640 } });
 
-	test('every code in every overview, listed or in the text, wraps only after an underscore', async ({ page }) => {
+	test('every code in every overview, listed or in the text, wraps only after an underscore', async ({
+		page,
+	}) => {
 		const wrapped: string[] = [];
 		for (const product of registry.products) {
 			await page.goto(product.path);
@@ -157,13 +197,18 @@ test.describe('codes on the narrowest phone', () => {
 	});
 
 	for (const product of registry.products) {
-		test(`no ${product.name} code page scrolls sideways: long codes and Problem Details types wrap inside it`, async ({ page }) => {
+		test(`no ${product.name} code page scrolls sideways: long codes and Problem Details types wrap inside it`, async ({
+			page,
+		}) => {
 			// Every page of the product, one after another: room for a busy machine, as this is no test of speed.
 			test.setTimeout(30_000 + 1_000 * product.errors.length);
 			const wide: string[] = [];
 			for (const entry of product.errors) {
 				await page.goto(entry.path);
-				const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+				const { scroll, client } = await page.evaluate(() => ({
+					scroll: document.documentElement.scrollWidth,
+					client: document.documentElement.clientWidth,
+				}));
 				if (scroll > client) wide.push(`${entry.path} (${scroll} px)`);
 			}
 			expect(wide).toEqual([]);

@@ -46,24 +46,45 @@ async function failures(page: Page, cases: Case[]): Promise<string[]> {
 		for (const q of queries) {
 			const found = await pagefind.search(q.term);
 			const want = q.first?.length ?? 3;
-			const urls: string[] = await Promise.all(found.results.slice(0, want).map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url));
+			const urls: string[] = await Promise.all(
+				found.results
+					.slice(0, want)
+					.map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url)
+			);
 			const ok = q.first ? q.first.every((p) => urls.includes(p)) : urls.includes(q.top3!);
-			if (!ok) out.push(`"${q.typed}" (searched as "${q.term}"): wanted ${(q.first ?? [q.top3]).join(', ')}, got ${urls.join(', ') || 'nothing'}`);
+			if (!ok)
+				out.push(
+					`"${q.typed}" (searched as "${q.term}"): wanted ${(q.first ?? [q.top3]).join(', ')}, got ${urls.join(', ') || 'nothing'}`
+				);
 		}
 		return out;
 	}, queries);
 }
 
 test.describe('Pagefind, with the query the dialog sends', () => {
-	test('every code, typed exactly, in lower case or as words, lists its page first (every page of a shared code)', async ({ page }) => {
+	test('every code, typed exactly, in lower case or as words, lists its page first (every page of a shared code)', async ({
+		page,
+	}) => {
 		const cases = [...byCode].flatMap(([code, list]) =>
-			[code, code.toLowerCase(), code.toLowerCase().replaceAll('_', ' ')].map((typed) => ({ typed, first: list.map((e) => e.path) })),
+			[code, code.toLowerCase(), code.toLowerCase().replaceAll('_', ' ')].map((typed) => ({
+				typed,
+				first: list.map((e) => e.path),
+			}))
 		);
 		expect(await failures(page, cases)).toEqual([]);
 	});
 
-	test('a code prefix lists the codes that begin with it before anything else', async ({ page }) => {
-		const prefixes = new Set(entries.flatMap((e) => e.code.split('_').slice(0, -1).map((_, i, w) => w.slice(0, i + 1).join('_'))));
+	test('a code prefix lists the codes that begin with it before anything else', async ({
+		page,
+	}) => {
+		const prefixes = new Set(
+			entries.flatMap((e) =>
+				e.code
+					.split('_')
+					.slice(0, -1)
+					.map((_, i, w) => w.slice(0, i + 1).join('_'))
+			)
+		);
 		const cases = [...prefixes]
 			.filter((p) => !byCode.has(p))
 			.flatMap((p) => {
@@ -74,12 +95,25 @@ test.describe('Pagefind, with the query the dialog sends', () => {
 		expect(await failures(page, cases)).toEqual([]);
 	});
 
-	test('words from an entry\'s message or description find it in the top three', async ({ page }) => {
+	test("words from an entry's message or description find it in the top three", async ({
+		page,
+	}) => {
 		// What search sees of an entry: its code's words and its messages too.
-		const textOf = (e: RegistryEntry) => [e.code.replaceAll('_', ' '), e.message, e.when, e.description, ...e.messages.map((m) => m.text)].filter(Boolean).join(' ').toLowerCase();
+		const textOf = (e: RegistryEntry) =>
+			[
+				e.code.replaceAll('_', ' '),
+				e.message,
+				e.when,
+				e.description,
+				...e.messages.map((m) => m.text),
+			]
+				.filter(Boolean)
+				.join(' ')
+				.toLowerCase();
 		const wordsOf = (e: RegistryEntry) => [...new Set(textOf(e).match(/\p{L}{4,}/gu) ?? [])];
 		const frequency = new Map<string, number>();
-		for (const e of entries) for (const w of wordsOf(e)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+		for (const e of entries)
+			for (const w of wordsOf(e)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
 		// Words of codes are the other tests' business: a code's words rank its own page first, as they should.
 		const codeWords = new Set(entries.flatMap((e) => e.code.toLowerCase().split('_')));
 		// The two rarest words of each entry's text that are in no code: what a reader remembers of the
@@ -98,17 +132,32 @@ test.describe('Pagefind, with the query the dialog sends', () => {
 
 	test('a message with real values in it finds its entry in the top three', async ({ page }) => {
 		const cases = entries
-			.filter((e) => e.message && e.params.length > 0 && parseTemplate(e.message).some((s) => s.kind === 'text' && /\p{L}{3}/u.test(s.text)))
-			.map((e) => ({ typed: fillTemplate(e.message!, Object.fromEntries(e.params.map((p, i) => [p, `${p}-${8080 + i}`]))), top3: e.path }));
+			.filter(
+				(e) =>
+					e.message &&
+					e.params.length > 0 &&
+					parseTemplate(e.message).some((s) => s.kind === 'text' && /\p{L}{3}/u.test(s.text))
+			)
+			.map((e) => ({
+				typed: fillTemplate(
+					e.message!,
+					Object.fromEntries(e.params.map((p, i) => [p, `${p}-${8080 + i}`]))
+				),
+				top3: e.path,
+			}));
 		expect(cases.length).toBeGreaterThan(0);
 		expect(await failures(page, cases)).toEqual([]);
 	});
 });
 
 test.describe('what search shows of a page', () => {
-	test('every code reads as a word of its own in the index: never run together with the text around it', async ({ page }) => {
+	test('every code reads as a word of its own in the index: never run together with the text around it', async ({
+		page,
+	}) => {
 		await page.goto('/');
-		const pages = [...new Set([...entries.map((e) => e.path), ...registry.products.map((p) => p.path)])];
+		const pages = [
+			...new Set([...entries.map((e) => e.path), ...registry.products.map((p) => p.path)]),
+		];
 		const codes = [...byCode.keys()];
 		const glued = await page.evaluate(
 			async ({ pages, codes }) => {
@@ -122,13 +171,18 @@ test.describe('what search shows of a page', () => {
 						const data = await r.data();
 						if (!pages.includes(data.url)) continue;
 						// A code with a letter, a digit or a brace right against it: `CONTAINER_NOT_FOUNDstatus404`, `SCHEMA_MISSING{id}`.
-						const at = new RegExp(`[A-Za-z0-9]${code}(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])${code}[A-Za-z0-9{]`).exec(data.content);
-						if (at) out.push(`${data.url}: …${data.content.slice(Math.max(0, at.index - 30), at.index + code.length + 30)}…`);
+						const at = new RegExp(
+							`[A-Za-z0-9]${code}(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])${code}[A-Za-z0-9{]`
+						).exec(data.content);
+						if (at)
+							out.push(
+								`${data.url}: …${data.content.slice(Math.max(0, at.index - 30), at.index + code.length + 30)}…`
+							);
 					}
 				}
 				return [...new Set(out)];
 			},
-			{ pages, codes },
+			{ pages, codes }
 		);
 		expect(glued).toEqual([]);
 	});
@@ -142,13 +196,19 @@ test.describe('what search shows of a page', () => {
 				const pagefind = await import(bundle);
 				await pagefind.init();
 				const urls = async (q: string, n?: number) =>
-					Promise.all((await pagefind.search(q)).results.slice(0, n).map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url));
+					Promise.all(
+						(await pagefind.search(q)).results
+							.slice(0, n)
+							.map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url)
+					);
 				const forCodes: string[] = [];
 				for (const q of queries) if ((await urls(q)).includes(path)) forCodes.push(q);
-				const forWords = await Promise.all(['diagnose', 'paste'].map(async (q) => (await urls(q, 3)).includes(path)));
+				const forWords = await Promise.all(
+					['diagnose', 'paste'].map(async (q) => (await urls(q, 3)).includes(path))
+				);
 				return { forCodes, forWords };
 			},
-			{ queries, path: DIAGNOSE_PATH },
+			{ queries, path: DIAGNOSE_PATH }
 		);
 		expect(forCodes).toEqual([]);
 		expect(forWords).toEqual([true, true]);
@@ -204,16 +264,25 @@ test.describe('the search dialog', () => {
 		await input.pressSequentially(entry.code.toLowerCase().replaceAll('_', ' '));
 		const jump = page.locator('dialog[open] .atlas-jump');
 		await expect(jump.locator('.atlas-jump-row').first()).toContainText(entry.code);
-		await expect(jump.locator('.atlas-jump-row[aria-current="true"]')).toHaveAttribute('href', entry.path);
+		await expect(jump.locator('.atlas-jump-row[aria-current="true"]')).toHaveAttribute(
+			'href',
+			entry.path
+		);
 		// The full-text results agree: the entry's page is the first result.
-		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(entry.code);
+		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(
+			entry.code
+		);
 		await input.press('Enter');
 		await expect(page).toHaveURL(entry.path);
 		await expect(page.locator('h1')).toHaveText(entry.code);
 	});
 
-	test('a code prefix offers the codes that begin with it; the arrow keys choose which one Enter opens', async ({ page }) => {
-		const prefix = [...new Set(entries.map((e) => e.code.split('_')[0]!))].find((p) => entries.filter((e) => e.code.startsWith(`${p}_`)).length >= 2)!;
+	test('a code prefix offers the codes that begin with it; the arrow keys choose which one Enter opens', async ({
+		page,
+	}) => {
+		const prefix = [...new Set(entries.map((e) => e.code.split('_')[0]!))].find(
+			(p) => entries.filter((e) => e.code.startsWith(`${p}_`)).length >= 2
+		)!;
 		const starting = entries.filter((e) => e.code.startsWith(`${prefix}_`));
 		const input = await openSearch(page);
 		await input.fill(`${prefix}_`);
@@ -228,15 +297,24 @@ test.describe('the search dialog', () => {
 		await expect(page).toHaveURL(second!);
 	});
 
-	test('a message with its values decodes to its entry, showing the values read from it', async ({ page }) => {
-		const entry = entries.find((e) => e.message && e.params.length === 1 && parseTemplate(e.message).some((s) => s.kind === 'text' && /\p{L}{3}/u.test(s.text)))!;
+	test('a message with its values decodes to its entry, showing the values read from it', async ({
+		page,
+	}) => {
+		const entry = entries.find(
+			(e) =>
+				e.message &&
+				e.params.length === 1 &&
+				parseTemplate(e.message).some((s) => s.kind === 'text' && /\p{L}{3}/u.test(s.text))
+		)!;
 		const value = 'value-8080';
 		const input = await openSearch(page);
 		await input.fill(fillTemplate(entry.message!, { [entry.params[0]!]: value }));
 		const row = page.locator('dialog[open] .atlas-jump-row').first();
 		await expect(row).toHaveAttribute('href', entry.path);
 		await expect(row.locator('.atlas-jump-values')).toHaveText(`${entry.params[0]} = ${value}`);
-		await expect(page.locator(`dialog[open] .pagefind-ui__results a[href="${entry.path}"]`).first()).toBeVisible();
+		await expect(
+			page.locator(`dialog[open] .pagefind-ui__results a[href="${entry.path}"]`).first()
+		).toBeVisible();
 		// Cleared, the field offers nothing to jump to.
 		await page.locator('dialog[open] .pagefind-ui__search-clear').click();
 		await expect(input).toHaveValue('');
@@ -244,24 +322,34 @@ test.describe('the search dialog', () => {
 	});
 
 	test('results show product and code, and filter by product', async ({ page }) => {
-		const [code, shared] = [...byCode].find(([, list]) => new Set(list.map((e) => e.product)).size > 1)!;
+		const [code, shared] = [...byCode].find(
+			([, list]) => new Set(list.map((e) => e.product)).size > 1
+		)!;
 		const names = shared.map((e) => registry.products.find((p) => p.id === e.product)!.name);
 		const input = await openSearch(page);
 		await input.fill(code);
 		const results = page.locator('dialog[open] .pagefind-ui__result');
 		for (const [i, e] of shared.entries()) {
-			const result = results.filter({ has: page.locator(`.pagefind-ui__result-link[href="${e.path}"]`) });
+			const result = results.filter({
+				has: page.locator(`.pagefind-ui__result-link[href="${e.path}"]`),
+			});
 			await expect(result.locator('.pagefind-ui__result-link').first()).toHaveText(code);
 			await expect(result.locator('.pagefind-ui__result-tag')).toHaveText(`Product: ${names[i]}`);
 		}
 		await page.locator('dialog[open] .pagefind-ui__filter-label', { hasText: names[0]! }).click();
-		await expect(page.locator(`dialog[open] .pagefind-ui__result-link[href="${shared[0]!.path}"]`)).toBeVisible();
+		await expect(
+			page.locator(`dialog[open] .pagefind-ui__result-link[href="${shared[0]!.path}"]`)
+		).toBeVisible();
 		for (const e of shared.filter((e) => e.product !== shared[0]!.product)) {
-			await expect(page.locator(`dialog[open] .pagefind-ui__result-link[href="${e.path}"]`)).toHaveCount(0);
+			await expect(
+				page.locator(`dialog[open] .pagefind-ui__result-link[href="${e.path}"]`)
+			).toHaveCount(0);
 		}
 	});
 
-	test('a half-remembered code reaches its page in one go: a typo, "did you mean", Enter', async ({ page }) => {
+	test('a half-remembered code reaches its page in one go: a typo, "did you mean", Enter', async ({
+		page,
+	}) => {
 		const [code, [entry]] = [...byCode].find(([c, list]) => list.length === 1 && c.length > 10)!;
 		const typo = (code.slice(0, 5) + code.slice(6)).toLowerCase();
 		const input = await openSearch(page, entry!.path.replace(/errors\/.*$/, ''));
@@ -278,7 +366,13 @@ test.describe('the search dialog', () => {
 		// A word of one entry's text that names no code and decodes to nothing: no "Jump to" row.
 		const codeWords = new Set(entries.flatMap((e) => e.code.toLowerCase().split('_')));
 		const query = entries
-			.flatMap((e) => [e.when, e.description, e.message].join(' ').toLowerCase().match(/\p{L}{6,}/gu) ?? [])
+			.flatMap(
+				(e) =>
+					[e.when, e.description, e.message]
+						.join(' ')
+						.toLowerCase()
+						.match(/\p{L}{6,}/gu) ?? []
+			)
 			.find((w) => !codeWords.has(w) && jumpFor(w, data, targets) === undefined)!;
 		const input = await openSearch(page);
 		await input.fill(query);
@@ -290,28 +384,42 @@ test.describe('the search dialog', () => {
 		await expect(page).toHaveURL(href!);
 	});
 
-	test('a hit does not repeat its code: no sub-result for the page\'s heading, none for the snippet that only repeats it', async ({ page }) => {
+	test("a hit does not repeat its code: no sub-result for the page's heading, none for the snippet that only repeats it", async ({
+		page,
+	}) => {
 		const entry = entries.find((e) => byCode.get(e.code)!.length === 1 && e.examples?.length)!;
 		const input = await openSearch(page);
 		await input.fill(entry.code);
-		const hit = page.locator('dialog[open] .pagefind-ui__result').filter({ has: page.locator(`.pagefind-ui__result-link[href="${entry.path}"]`) });
+		const hit = page
+			.locator('dialog[open] .pagefind-ui__result')
+			.filter({ has: page.locator(`.pagefind-ui__result-link[href="${entry.path}"]`) });
 		await expect(hit.locator('.pagefind-ui__result-link').first()).toHaveText(entry.code);
-		await expect(hit.locator('.pagefind-ui__result-nested .pagefind-ui__result-link', { hasText: new RegExp(`^${entry.code}$`) })).toHaveCount(0);
+		await expect(
+			hit.locator('.pagefind-ui__result-nested .pagefind-ui__result-link', {
+				hasText: new RegExp(`^${entry.code}$`),
+			})
+		).toHaveCount(0);
 		// The title, and at most one line that has it in context (the example's JSON).
 		const text = await hit.innerText();
 		expect(text.split(entry.code).length - 1, text).toBeLessThanOrEqual(2);
 	});
 
-	test('the product filter lists products in alphabetical order, whatever their case', async ({ page }) => {
+	test('the product filter lists products in alphabetical order, whatever their case', async ({
+		page,
+	}) => {
 		const input = await openSearch(page);
 		await input.fill(entries[0]!.code);
 		const labels = page.locator('dialog[open] .pagefind-ui__filter-label');
 		await expect(labels).toHaveCount(registry.products.length);
-		const names = registry.products.map((p) => p.name).toSorted((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+		const names = registry.products
+			.map((p) => p.name)
+			.toSorted((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
 		await expect(labels).toHaveText(names.map((n) => new RegExp(`^${n} \\(\\d+\\)$`)));
 	});
 
-	test('what is typed the moment the dialog opens, before Pagefind\'s field is built, lands in the field and is searched', async ({ page }) => {
+	test("what is typed the moment the dialog opens, before Pagefind's field is built, lands in the field and is searched", async ({
+		page,
+	}) => {
 		const release = await slowPagefind(page);
 		await openSearchEarly(page);
 		await page.keyboard.type(ownCode.code);
@@ -321,28 +429,43 @@ test.describe('the search dialog', () => {
 		const input = page.locator('dialog[open] .pagefind-ui__search-input');
 		await expect(input).toHaveValue(ownCode.code);
 		await expect(input).toBeFocused();
-		await expect(page.locator('dialog[open] .atlas-jump-row').first()).toHaveAttribute('href', ownCode.path);
-		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(ownCode.code);
+		await expect(page.locator('dialog[open] .atlas-jump-row').first()).toHaveAttribute(
+			'href',
+			ownCode.path
+		);
+		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(
+			ownCode.code
+		);
 		await input.press('Enter');
 		await expect(page).toHaveURL(ownCode.path);
 	});
 
-	test('an IME composition begun before Pagefind\'s field is built is finished, whole, in it', async ({ page }) => {
+	test("an IME composition begun before Pagefind's field is built is finished, whole, in it", async ({
+		page,
+	}) => {
 		const release = await slowPagefind(page);
 		await openSearchEarly(page);
 		// An input method's composition, as Chromium receives it from one: open while the field is built.
 		const ime = await page.context().newCDPSession(page);
-		await ime.send('Input.imeSetComposition', { text: ownCode.code.slice(0, 3), selectionStart: 3, selectionEnd: 3 });
+		await ime.send('Input.imeSetComposition', {
+			text: ownCode.code.slice(0, 3),
+			selectionStart: 3,
+			selectionEnd: 3,
+		});
 		release();
 		await expect(page.locator('.pagefind-ui__search-input')).toBeAttached();
 		await ime.send('Input.insertText', { text: ownCode.code });
 		const input = page.locator('dialog[open] .pagefind-ui__search-input');
 		await expect(input).toHaveValue(ownCode.code);
 		await expect(input).toBeFocused();
-		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(ownCode.code);
+		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(
+			ownCode.code
+		);
 	});
 
-	test('Enter pressed before the decoder data is in opens the jump it brings: a typo, Enter at once, its page', async ({ page }) => {
+	test('Enter pressed before the decoder data is in opens the jump it brings: a typo, Enter at once, its page', async ({
+		page,
+	}) => {
 		// The decoder data held back: until it is in, there is no "did you mean", and a typo has no full-text result.
 		let release!: () => void;
 		const released = new Promise<void>((resolve) => (release = resolve));
@@ -360,7 +483,9 @@ test.describe('the search dialog', () => {
 		await expect(page).toHaveURL(entry!.path);
 	});
 
-	test('an Enter still waiting for a result is dropped when the dialog closes: a later search opens nothing by itself', async ({ page }) => {
+	test('an Enter still waiting for a result is dropped when the dialog closes: a later search opens nothing by itself', async ({
+		page,
+	}) => {
 		const input = await openSearch(page, '/');
 		// Words in no page: no jump and no result, so the Enter waits.
 		await input.fill('qqzx vvkj');
@@ -370,15 +495,24 @@ test.describe('the search dialog', () => {
 		await page.keyboard.press('Control+k');
 		await expect(page.locator('dialog[open]')).toHaveCount(0);
 		// A search the page starts itself, as the short-link fallback does: it must only show results.
-		await page.locator('site-search').evaluate((el, code) => el.dispatchEvent(new CustomEvent('atlas:search-for', { detail: code })), ownCode.code);
-		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(ownCode.code);
+		await page
+			.locator('site-search')
+			.evaluate(
+				(el, code) => el.dispatchEvent(new CustomEvent('atlas:search-for', { detail: code })),
+				ownCode.code
+			);
+		await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toHaveText(
+			ownCode.code
+		);
 		// Had the old Enter been kept, the first result would be opening now.
 		await page.waitForTimeout(500);
 		await expect(page).toHaveURL('/');
 		await expect(page.locator('dialog[open]')).toBeVisible();
 	});
 
-	test('Enter pressed before Pagefind\'s field is built opens the code typed, once it can', async ({ page }) => {
+	test("Enter pressed before Pagefind's field is built opens the code typed, once it can", async ({
+		page,
+	}) => {
 		const release = await slowPagefind(page);
 		await openSearchEarly(page);
 		await page.keyboard.type(ownCode.code);
@@ -388,7 +522,9 @@ test.describe('the search dialog', () => {
 		await expect(page).toHaveURL(ownCode.path);
 	});
 
-	test('Escape before Pagefind\'s field is built closes the dialog and drops what was typed, as it does after', async ({ page }) => {
+	test("Escape before Pagefind's field is built closes the dialog and drops what was typed, as it does after", async ({
+		page,
+	}) => {
 		const release = await slowPagefind(page);
 		await openSearchEarly(page);
 		await page.keyboard.type(entries[0]!.code);
@@ -412,12 +548,16 @@ test.describe('the search dialog', () => {
 test.describe('the search dialog on a phone', () => {
 	test.use({ viewport: { width: 375, height: 740 } });
 
-	test('the longest code wraps only after an underscore, in its jump row and its result, inside the dialog', async ({ page }) => {
+	test('the longest code wraps only after an underscore, in its jump row and its result, inside the dialog', async ({
+		page,
+	}) => {
 		const longest = entries.toSorted((a, b) => b.code.length - a.code.length)[0]!;
 		const input = await openSearch(page);
 		await input.fill(longest.code);
 		const row = page.locator(`dialog[open] .atlas-jump-row[href="${longest.path}"] code`);
-		const title = page.locator(`dialog[open] .pagefind-ui__result-inner > .pagefind-ui__result-title > a[href="${longest.path}"]`);
+		const title = page.locator(
+			`dialog[open] .pagefind-ui__result-inner > .pagefind-ui__result-title > a[href="${longest.path}"]`
+		);
 		const frame = await page.locator('dialog[open] .dialog-frame').boundingBox();
 		for (const shown of [row, title]) {
 			await expect(shown).toHaveText(longest.code);

@@ -41,7 +41,10 @@ function shortened(text: string): string {
  * 1,024 bytes, and names no resource.
  */
 export function beforePolicy(html: string): string {
-	const start = /^\s*(?:<!doctype html>)?\s*(?:<html\b[^>]*>)?\s*(?:<head>)?\s*(?:<meta charset="utf-8"\/?>)?\s*/i.exec(html)![0].length;
+	const start =
+		/^\s*(?:<!doctype html>)?\s*(?:<html\b[^>]*>)?\s*(?:<head>)?\s*(?:<meta charset="utf-8"\/?>)?\s*/i.exec(
+			html
+		)![0].length;
 	const at = html.search(/<meta http-equiv="content-security-policy"/i);
 	return at === -1 ? html : html.slice(start, at);
 }
@@ -56,27 +59,35 @@ export function cspProblems(page: string, html: string): CspProblem[] {
 		return problems;
 	}
 	const before = beforePolicy(html);
-	if (before) add(`has its policy after what it should cover, not first in <head>: ${shortened(before)}`);
-	const scriptSources = policy.get('script-src-elem') ?? policy.get('script-src') ?? policy.get('default-src') ?? [];
-	const styleSources = policy.get('style-src-elem') ?? policy.get('style-src') ?? policy.get('default-src') ?? [];
+	if (before)
+		add(`has its policy after what it should cover, not first in <head>: ${shortened(before)}`);
+	const scriptSources =
+		policy.get('script-src-elem') ?? policy.get('script-src') ?? policy.get('default-src') ?? [];
+	const styleSources =
+		policy.get('style-src-elem') ?? policy.get('style-src') ?? policy.get('default-src') ?? [];
 	for (const name of ['script-src', 'script-src-elem', 'script-src-attr', 'default-src']) {
 		for (const loose of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:']) {
 			if (policy.get(name)?.includes(loose)) add(`allows ${loose} in ${name}`);
 		}
 	}
-	if (!policy.has('script-src') && !policy.has('default-src')) add('restricts no scripts (no script-src or default-src)');
+	if (!policy.has('script-src') && !policy.has('default-src'))
+		add('restricts no scripts (no script-src or default-src)');
 
 	for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
 		const attrs = m[1]!;
 		const type = /\btype="([^"]*)"/i.exec(attrs)?.[1] ?? '';
 		if (/\bsrc=/i.test(attrs) || !RUNNABLE.test(type)) continue;
-		if (!scriptSources.includes(hashSource(m[2]!))) add(`runs an inline script its policy does not allow: ${shortened(m[2]!)}`);
+		if (!scriptSources.includes(hashSource(m[2]!)))
+			add(`runs an inline script its policy does not allow: ${shortened(m[2]!)}`);
 	}
 	for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
-		if (!styleSources.includes(hashSource(m[1]!))) add(`has an inline style element its policy does not allow: ${shortened(m[1]!)}`);
+		if (!styleSources.includes(hashSource(m[1]!)))
+			add(`has an inline style element its policy does not allow: ${shortened(m[1]!)}`);
 	}
-	for (const m of html.matchAll(/<[a-z][\w-]*\b[^>]*?\s(on[a-z]+)=/gi)) add(`has an inline event handler (${m[1]}), which no hash can allow`);
-	for (const m of html.matchAll(/\s(?:href|src|action)="\s*(javascript:[^"]*)"/gi)) add(`has a javascript: URL (${shortened(m[1]!)})`);
+	for (const m of html.matchAll(/<[a-z][\w-]*\b[^>]*?\s(on[a-z]+)=/gi))
+		add(`has an inline event handler (${m[1]}), which no hash can allow`);
+	for (const m of html.matchAll(/\s(?:href|src|action)="\s*(javascript:[^"]*)"/gi))
+		add(`has a javascript: URL (${shortened(m[1]!)})`);
 	return problems;
 }
 

@@ -5,4 +5,6 @@
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/registry/load.ts';
 
-export const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(PROJECT_ROOT, 'dist');
+export const DIST = process.env.E2E_DIST
+	? resolve(process.env.E2E_DIST)
+	: join(PROJECT_ROOT, 'dist');

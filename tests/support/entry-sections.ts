@@ -6,10 +6,18 @@
  */
 import { join } from 'node:path';
 import { loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
-import { allEntries, resolveRef, type Product, type Registry, type RegistryEntry } from '../../src/registry/model.ts';
+import {
+	allEntries,
+	resolveRef,
+	type Product,
+	type Registry,
+	type RegistryEntry,
+} from '../../src/registry/model.ts';
 
 /** Two products whose entries reach every rule of an entry's page. */
-export const EDGE_REGISTRY: Registry = loadRegistry(join(PROJECT_ROOT, 'tests/fixtures/entry-page'));
+export const EDGE_REGISTRY: Registry = loadRegistry(
+	join(PROJECT_ROOT, 'tests/fixtures/entry-page')
+);
 
 export interface ExpectedSection {
 	/** The section's anchor on the HTML page. */
@@ -19,14 +27,30 @@ export interface ExpectedSection {
 }
 
 /** `neighbours: false` is the entry as llms-full.txt holds it, among all its neighbours. */
-export function expectedSections(registry: Registry, product: Product, entry: RegistryEntry, { neighbours = true } = {}): ExpectedSection[] {
-	const catchTemplate = product.categories.find((c) => c.id === entry.category)?.catch ?? product.catch;
+export function expectedSections(
+	registry: Registry,
+	product: Product,
+	entry: RegistryEntry,
+	{ neighbours = true } = {}
+): ExpectedSection[] {
+	const catchTemplate =
+		product.categories.find((c) => c.id === entry.category)?.catch ?? product.catch;
 	const sameCode = allEntries(registry).filter((e) => e.code === entry.code && e !== entry);
 	const related = (entry.related ?? []).flatMap((ref) => resolveRef(registry, product.id, ref));
-	const sameCategory = neighbours ? product.errors.filter((e) => e !== entry && e.category === entry.category) : [];
+	const sameCategory = neighbours
+		? product.errors.filter((e) => e !== entry && e.category === entry.category)
+		: [];
 	const sections: [present: unknown, id: string, title: string][] = [
 		[entry.message, 'message', 'Message'],
-		[entry.messages.length || entry.thrownAt?.length, 'messages', !entry.messages.length ? 'Where it is thrown' : entry.message === undefined ? 'Messages you may see' : 'Other messages you may see'],
+		[
+			entry.messages.length || entry.thrownAt?.length,
+			'messages',
+			!entry.messages.length
+				? 'Where it is thrown'
+				: entry.message === undefined
+					? 'Messages you may see'
+					: 'Other messages you may see',
+		],
 		[entry.when, 'when', 'When it happens'],
 		[entry.description, 'description', 'Description'],
 		[entry.fix, 'fix', 'What to do'],

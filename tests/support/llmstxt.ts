@@ -22,7 +22,8 @@ const LINK = /^- \[([^\]]+)\]\((\S+)\)(?:: (.+))?$/;
 /** Reads an llms.txt; throws an error naming the first line that breaks the structure. */
 export function parseLlmsTxt(text: string): LlmsTxt {
 	const lines = text.replace(/\n$/, '').split('\n');
-	const fail = (at: number, why: string) => new Error(`llms.txt line ${at + 1}: ${why}: ${JSON.stringify(lines[at])}`);
+	const fail = (at: number, why: string) =>
+		new Error(`llms.txt line ${at + 1}: ${why}: ${JSON.stringify(lines[at])}`);
 	const title = /^# (.+)$/.exec(lines[0] ?? '')?.[1];
 	if (!title) throw fail(0, 'the first line must be the H1');
 	if (lines[1] !== '') throw fail(1, 'a blank line must follow the H1');
@@ -45,10 +46,14 @@ export function parseLlmsTxt(text: string): LlmsTxt {
 		if (line === '') continue;
 		const link = LINK.exec(line);
 		if (!link) throw fail(at, 'a section holds only `- [name](url): notes` lines');
-		sections.at(-1)!.links.push({ name: link[1]!, url: link[2]!, ...(link[3] ? { notes: link[3] } : {}) });
+		sections
+			.at(-1)!
+			.links.push({ name: link[1]!, url: link[2]!, ...(link[3] ? { notes: link[3] } : {}) });
 	}
-	for (const s of sections) if (s.links.length === 0) throw new Error(`llms.txt section "${s.name}" has no links`);
+	for (const s of sections)
+		if (s.links.length === 0) throw new Error(`llms.txt section "${s.name}" has no links`);
 	const optional = sections.findIndex((s) => s.name === 'Optional');
-	if (optional !== -1 && optional !== sections.length - 1) throw new Error('llms.txt: "## Optional" must be the last section');
+	if (optional !== -1 && optional !== sections.length - 1)
+		throw new Error('llms.txt: "## Optional" must be the last section');
 	return { title, summary, info: info.join('\n').trim(), sections };
 }

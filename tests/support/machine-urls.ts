@@ -42,9 +42,11 @@ const LINK_KEY = /(?:url|href|path|link|page)s?$/i;
 /** The URLs a JSON document names: absolute URL strings anywhere, root-relative ones under link keys. */
 function urlsInJson(value: unknown, key = '', out: string[] = []): string[] {
 	if (typeof value === 'string') {
-		if (/^https?:\/\//.test(value) || (LINK_KEY.test(key) && /^\/(?!\/)/.test(value))) out.push(value);
+		if (/^https?:\/\//.test(value) || (LINK_KEY.test(key) && /^\/(?!\/)/.test(value)))
+			out.push(value);
 	} else if (Array.isArray(value)) value.forEach((v) => urlsInJson(v, key, out));
-	else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) urlsInJson(v, k, out);
+	else if (value && typeof value === 'object')
+		for (const [k, v] of Object.entries(value)) urlsInJson(v, k, out);
 	return out;
 }
 

@@ -23,7 +23,10 @@ export function* walk(node: Nodes): Generator<Nodes> {
 	if ('children' in node) for (const child of node.children) yield* walk(child);
 }
 
-export function nodesOf<T extends Nodes['type']>(root: Nodes, type: T): Extract<Nodes, { type: T }>[] {
+export function nodesOf<T extends Nodes['type']>(
+	root: Nodes,
+	type: T
+): Extract<Nodes, { type: T }>[] {
 	return [...walk(root)].filter((n): n is Extract<Nodes, { type: T }> => n.type === type);
 }
 
@@ -38,7 +41,13 @@ export type { Code, Heading, Link, List, Nodes, Paragraph, Root, Table };
 export function proseShown(value: string): { text: string; code: string[] } {
 	const parts = value.replace(/\s*\n\s*/g, ' ').split('`');
 	const spans = parts
-		.map((part, i) => (i % 2 === 0 ? { part, code: false } : i === parts.length - 1 ? { part: `\`${part}`, code: false } : { part, code: true }))
+		.map((part, i) =>
+			i % 2 === 0
+				? { part, code: false }
+				: i === parts.length - 1
+					? { part: `\`${part}`, code: false }
+					: { part, code: true }
+		)
 		.filter((s) => s.part !== '')
 		.reduce<{ part: string; code: boolean }[]>((out, s) => {
 			const prev = out.at(-1);
@@ -50,5 +59,8 @@ export function proseShown(value: string): { text: string; code: string[] } {
 	const last = spans.at(-1);
 	if (first && !first.code) first.part = first.part.trimStart();
 	if (last && !last.code) last.part = last.part.trimEnd();
-	return { text: spans.map((s) => s.part).join(''), code: spans.filter((s) => s.code).map((s) => s.part) };
+	return {
+		text: spans.map((s) => s.part).join(''),
+		code: spans.filter((s) => s.code).map((s) => s.part),
+	};
 }

@@ -30,7 +30,12 @@ function escapeRegExp(text: string): string {
 export function pagePaths(dist: string): string[] {
 	return readdirSync(dist, { recursive: true, withFileTypes: true })
 		.filter((d) => d.isFile() && d.name.endsWith('.html'))
-		.map((d) => `/${relative(dist, join(d.parentPath, d.name)).split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1'))
+		.map((d) =>
+			`/${relative(dist, join(d.parentPath, d.name)).split(sep).join('/')}`.replace(
+				/(^|\/)index\.html$/,
+				'$1'
+			)
+		)
 		.sort();
 }
 
@@ -38,7 +43,11 @@ export function pagePaths(dist: string): string[] {
  * Every broken internal link and anchor of the site served at `base` (built for `siteOrigin`),
  * starting from `pages` (paths) and following every internal link from there.
  */
-export async function brokenLinks(base: string, pages: readonly string[], siteOrigin?: string): Promise<BrokenLink[]> {
+export async function brokenLinks(
+	base: string,
+	pages: readonly string[],
+	siteOrigin?: string
+): Promise<BrokenLink[]> {
 	const origin = new URL(base).origin;
 	const result = await new LinkChecker().check({
 		path: pages.map((p) => new URL(p, base).href),
@@ -47,10 +56,13 @@ export async function brokenLinks(base: string, pages: readonly string[], siteOr
 		concurrency: 20,
 		timeout: 10_000,
 		urlRewriteExpressions:
-			siteOrigin && siteOrigin !== origin ? [{ pattern: new RegExp(`^${escapeRegExp(siteOrigin)}(?=/|$)`), replacement: origin }] : [],
+			siteOrigin && siteOrigin !== origin
+				? [{ pattern: new RegExp(`^${escapeRegExp(siteOrigin)}(?=/|$)`), replacement: origin }]
+				: [],
 		linksToSkip: async (link: string) => new URL(link).origin !== origin,
 	});
-	const local = (url: string | undefined) => (url?.startsWith(origin) ? url.slice(origin.length) || '/' : (url ?? '(start)'));
+	const local = (url: string | undefined) =>
+		url?.startsWith(origin) ? url.slice(origin.length) || '/' : (url ?? '(start)');
 	return result.links
 		.filter((l) => l.state === LinkState.BROKEN)
 		.map((l) => ({

@@ -15,8 +15,10 @@ function assertWrapsAfterUnderscores(text: string) {
 	const parts = codeWrapParts(text);
 	assert.equal(parts.join(''), text);
 	assert.ok(parts.length === 1 || parts.every((p) => p !== ''), `${text}: an empty part`);
-	for (const part of parts.slice(0, -1)) assert.ok(part.endsWith('_') || part.endsWith(':'), `${text}: a break after ${part}`);
-	for (const part of parts) assert.ok(!/[_:]/.test(part.slice(0, -1)), `${text}: ${part} could break sooner`);
+	for (const part of parts.slice(0, -1))
+		assert.ok(part.endsWith('_') || part.endsWith(':'), `${text}: a break after ${part}`);
+	for (const part of parts)
+		assert.ok(!/[_:]/.test(part.slice(0, -1)), `${text}: ${part} could break sooner`);
 }
 
 describe('codeWrapParts', () => {
@@ -40,6 +42,11 @@ describe('codeWrapParts', () => {
 	});
 
 	it('keeps any text whole and breaks it only after underscores and colons, leading, doubled or trailing ones too', () => {
-		fc.assert(fc.property(fc.string({ unit: fc.constantFrom('A', '_', ':', 'é', '\n', '😀') }), assertWrapsAfterUnderscores));
+		fc.assert(
+			fc.property(
+				fc.string({ unit: fc.constantFrom('A', '_', ':', 'é', '\n', '😀') }),
+				assertWrapsAfterUnderscores
+			)
+		);
 	});
 });

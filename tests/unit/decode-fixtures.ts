@@ -11,8 +11,14 @@ export const data = toDecoderData(registry);
 
 /** The entry `product`/`code` (with `slug` where a product has the code twice); throws when absent. */
 export function entry(product: string, code: string, slug?: string): RegistryEntry {
-	const found = findProduct(registry, product)?.errors.filter((e) => e.code === code && (slug === undefined || e.slug === slug)) ?? [];
-	if (found.length !== 1) throw new Error(`test fixture: ${product}/${code}${slug ? `/${slug}` : ''} names ${found.length} entries in the registry`);
+	const found =
+		findProduct(registry, product)?.errors.filter(
+			(e) => e.code === code && (slug === undefined || e.slug === slug)
+		) ?? [];
+	if (found.length !== 1)
+		throw new Error(
+			`test fixture: ${product}/${code}${slug ? `/${slug}` : ''} names ${found.length} entries in the registry`
+		);
 	return found[0]!;
 }
 

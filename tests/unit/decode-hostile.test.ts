@@ -14,14 +14,32 @@ import { unknownCodeTitle } from '../../src/search/short-link.ts';
 import { data, entry, paths } from './decode-fixtures.ts';
 
 const portInUse = entry('asymmetric', 'PORT_IN_USE');
-const CONTROLS = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+const CONTROLS = [
+	'\u202a',
+	'\u202b',
+	'\u202c',
+	'\u202d',
+	'\u202e',
+	'\u2066',
+	'\u2067',
+	'\u2068',
+	'\u2069',
+	'\u200e',
+	'\u200f',
+	'\u061c',
+];
 
 describe('text a paste brings, as the site shows it', () => {
 	it('shows every direction control as a visible mark, so none can reverse what follows', () => {
 		for (const c of CONTROLS) {
 			const shown = visibleText(`5432${c} is busy`);
 			assert.ok(!shown.includes(c), `U+${c.charCodeAt(0).toString(16)}`);
-			assert.match(shown, new RegExp(`5432⟨U\\+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩ is busy`));
+			assert.match(
+				shown,
+				new RegExp(
+					`5432⟨U\\+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩ is busy`
+				)
+			);
 		}
 		assert.equal(visibleText('Port 5432 is busy.'), 'Port 5432 is busy.');
 	});
@@ -29,33 +47,54 @@ describe('text a paste brings, as the site shows it', () => {
 
 describe('a paste built to mislead', () => {
 	it('does not turn a number too large to be real into Infinity', () => {
-		const body = JSON.stringify({ type: 'urn:assetcore:error:SERVICE_UNAVAILABLE', status: 503 }).replace('}', `,"retry_after_ms":${'9'.repeat(400)}}`);
+		const body = JSON.stringify({
+			type: 'urn:assetcore:error:SERVICE_UNAVAILABLE',
+			status: 503,
+		}).replace('}', `,"retry_after_ms":${'9'.repeat(400)}}`);
 		const m = decode(body, data).matches[0]!;
 		assert.equal(m.code, 'SERVICE_UNAVAILABLE');
 		assert.notEqual(m.retryAfterMs, Number.POSITIVE_INFINITY);
 		assert.ok(m.retryAfterMs === undefined || Number.isSafeInteger(m.retryAfterMs));
 		// Shown as written, to the bound of a value.
-		assert.ok(m.reported?.some((r) => r.name === 'retry_after_ms' && r.value === '9'.repeat(LIMITS.maxValueChars)), JSON.stringify(m.reported));
+		assert.ok(
+			m.reported?.some(
+				(r) => r.name === 'retry_after_ms' && r.value === '9'.repeat(LIMITS.maxValueChars)
+			),
+			JSON.stringify(m.reported)
+		);
 	});
 
 	it('keeps a status with the NDJSON line that states it', () => {
-		const ndjson = [JSON.stringify({ level: 'error', status: 503, msg: 'upstream down' }), JSON.stringify({ level: 'error', code: portInUse.code, message: 'Port 5432 is busy.' })].join('\n');
+		const ndjson = [
+			JSON.stringify({ level: 'error', status: 503, msg: 'upstream down' }),
+			JSON.stringify({ level: 'error', code: portInUse.code, message: 'Port 5432 is busy.' }),
+		].join('\n');
 		const m = decode(ndjson, data).matches.find((x) => x.code === portInUse.code)!;
 		assert.equal(m.status, undefined);
 	});
 
 	it('takes a link with a scheme other than http(s) as no evidence against an explicit code', () => {
 		const other = entry('asymmetric', 'DOCKER_UNAVAILABLE');
-		const body = JSON.stringify({ code: portInUse.code, message: 'Port 5432 is busy.', docsUrl: `javascript:alert(1)//x${other.path}` });
+		const body = JSON.stringify({
+			code: portInUse.code,
+			message: 'Port 5432 is busy.',
+			docsUrl: `javascript:alert(1)//x${other.path}`,
+		});
 		assert.deepEqual(paths(decode(body, data)), [portInUse.path]);
 		assert.deepEqual(paths(decode(`see javascript:void(0)${other.path}`, data)), []);
-		assert.deepEqual(paths(decode(`see https://errors.example.com${other.path}`, data)), [other.path]);
+		assert.deepEqual(paths(decode(`see https://errors.example.com${other.path}`, data)), [
+			other.path,
+		]);
 	});
 });
 
 describe('the CLI and the short-link page, with direction controls and long text', () => {
 	it('the CLI shows a pasted direction control as a visible mark', () => {
-		const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/explain.ts'), 'Port 5432\u202e is busy.'], { encoding: 'utf8' });
+		const run = spawnSync(
+			process.execPath,
+			[join(PROJECT_ROOT, 'scripts/explain.ts'), 'Port 5432\u202e is busy.'],
+			{ encoding: 'utf8' }
+		);
 		assert.equal(run.status, 0, run.stderr);
 		assert.ok(!run.stdout.includes('\u202e'));
 		assert.match(run.stdout, /5432⟨U\+202E⟩ is busy/);

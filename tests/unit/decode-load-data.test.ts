@@ -25,7 +25,8 @@ function server(answers: (() => Response)[]) {
 	};
 }
 
-const ok = () => new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
+const ok = () =>
+	new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
 
 describe('loadDecoderData', () => {
 	it('fetches once and shares the data with every caller', async () => {

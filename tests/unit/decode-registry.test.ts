@@ -22,7 +22,12 @@ function matchable(template: string): boolean {
 
 /** Sample values, distinct per placeholder, in two styles: plain, and with spaces, quotes, dots and parentheses. */
 function samples(e: RegistryEntry, style: 'plain' | 'awkward'): Record<string, string> {
-	return Object.fromEntries(e.params.map((p, i) => [p, style === 'plain' ? `v${i + 1}x${e.code.length}` : `it's "v${i + 1}.2" (copy ${i})`]));
+	return Object.fromEntries(
+		e.params.map((p, i) => [
+			p,
+			style === 'plain' ? `v${i + 1}x${e.code.length}` : `it's "v${i + 1}.2" (copy ${i})`,
+		])
+	);
 }
 
 describe('registry self-check: every entry is found first', () => {
@@ -74,21 +79,28 @@ describe('registry self-check: every entry is found first', () => {
 				if (type) body.type = type;
 				if (e.status !== undefined) body.status = e.status;
 				const required = (e.details ?? []).filter((d) => !d.optional);
-				if (required.length) body.details = Object.fromEntries(required.map((d, i) => [d.name, `d${i}`]));
+				if (required.length)
+					body.details = Object.fromEntries(required.map((d, i) => [d.name, `d${i}`]));
 				const result = decode(JSON.stringify(body), data);
 				// The body tells this entry from another with the same code when the registry gives
 				// them a different product type prefix, a different status, or details only this one has.
-				const decided = byCode.get(e.code)!.every(
-					(o) =>
-						o === e ||
-						(type !== undefined && o.product !== e.product) ||
-						(e.status !== undefined && o.status !== e.status) ||
-						(required.length > 0 && !required.every((d) => o.details?.some((x) => x.name === d.name))),
-				);
+				const decided = byCode
+					.get(e.code)!
+					.every(
+						(o) =>
+							o === e ||
+							(type !== undefined && o.product !== e.product) ||
+							(e.status !== undefined && o.status !== e.status) ||
+							(required.length > 0 &&
+								!required.every((d) => o.details?.some((x) => x.name === d.name)))
+					);
 				if (decided) assert.deepEqual(firstGroup(result), [e.path], JSON.stringify(body));
 				else assert.ok(firstGroup(result).includes(e.path), JSON.stringify(body));
 				if (required.length) {
-					assert.deepEqual(result.matches[0]!.params, Object.fromEntries(required.map((d, i) => [d.name, `d${i}`])));
+					assert.deepEqual(
+						result.matches[0]!.params,
+						Object.fromEntries(required.map((d, i) => [d.name, `d${i}`]))
+					);
 				}
 			});
 		});

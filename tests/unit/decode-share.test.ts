@@ -12,8 +12,16 @@ import { allEntries, data, entry, registry } from './decode-fixtures.ts';
 describe('share links', () => {
 	it('reopen the same result for every entry, with its values', () => {
 		for (const e of allEntries(registry)) {
-			const params = Object.fromEntries([...e.params, ...(e.details ?? []).map((d) => d.name)].map((name, i) => [name, `value ${i} & "more"`]));
-			const fragment = shareFragment({ product: e.product, code: e.code, path: e.path, params }, data);
+			const params = Object.fromEntries(
+				[...e.params, ...(e.details ?? []).map((d) => d.name)].map((name, i) => [
+					name,
+					`value ${i} & "more"`,
+				])
+			);
+			const fragment = shareFragment(
+				{ product: e.product, code: e.code, path: e.path, params },
+				data
+			);
 			const opened = openShare(`#${fragment}`, data);
 			assert.equal(opened?.path, e.path, fragment);
 			assert.deepEqual(opened?.params, params);
@@ -31,17 +39,31 @@ describe('share links', () => {
 
 	it('name the page where a product has the code twice', () => {
 		const http = entry('smithers', 'RUN_NOT_FOUND', 'http-run-not-found');
-		const fragment = shareFragment({ product: 'smithers', code: 'RUN_NOT_FOUND', path: http.path, params: {} }, data);
+		const fragment = shareFragment(
+			{ product: 'smithers', code: 'RUN_NOT_FOUND', path: http.path, params: {} },
+			data
+		);
 		assert.equal(new URLSearchParams(fragment).get('s'), http.slug);
 		assert.equal(openShare(fragment, data)?.path, http.path);
 		assert.equal(openShare('p=smithers&c=RUN_NOT_FOUND', data), undefined);
 	});
 
 	it('read back only what the entry documents, bounded, and nothing from unknown products or codes', () => {
-		const opened = openShare(`p=asymmetric&c=PORT_IN_USE&v.port=${'9'.repeat(1000)}&v.__proto__=x&v.other=y&v.constructor=z`, data);
+		const opened = openShare(
+			`p=asymmetric&c=PORT_IN_USE&v.port=${'9'.repeat(1000)}&v.__proto__=x&v.other=y&v.constructor=z`,
+			data
+		);
 		assert.deepEqual(Object.keys(opened!.params), ['port']);
 		assert.ok(opened!.params.port!.length <= 256);
-		for (const bad of ['', '#search', 'p=nope&c=PORT_IN_USE', 'p=asymmetric&c=NOPE', 'p=asymmetric', 'c=PORT_IN_USE', '%E0%A4%A']) {
+		for (const bad of [
+			'',
+			'#search',
+			'p=nope&c=PORT_IN_USE',
+			'p=asymmetric&c=NOPE',
+			'p=asymmetric',
+			'c=PORT_IN_USE',
+			'%E0%A4%A',
+		]) {
 			assert.equal(openShare(bad, data), undefined, bad);
 		}
 	});
@@ -56,12 +78,18 @@ describe('what a result shows', () => {
 			[
 				{ param: 'id', value: 'clone-7' },
 				{ param: 'id', value: 'clone-7' },
-			],
+			]
 		);
-		assert.equal(shown.fix, entry('asymmetric', 'CLONE_START_FAILED').fix!.replace('<id>', 'clone-7'));
+		assert.equal(
+			shown.fix,
+			entry('asymmetric', 'CLONE_START_FAILED').fix!.replace('<id>', 'clone-7')
+		);
 	});
 
 	it('leaves a fix alone where the paste gave no value for what it names', () => {
-		assert.equal(fillFix('Check `asym logs <id>` and {port}.', {}), 'Check `asym logs <id>` and {port}.');
+		assert.equal(
+			fillFix('Check `asym logs <id>` and {port}.', {}),
+			'Check `asym logs <id>` and {port}.'
+		);
 	});
 });

@@ -18,7 +18,10 @@ function typos(code: string): string[] {
 	const out: string[] = [];
 	for (let i = 0; i < code.length; i++) {
 		if (!/[A-Z]/.test(code[i]!)) continue;
-		out.push(code.slice(0, i) + (code[i] === 'X' ? 'Q' : 'X') + code.slice(i + 1), code.slice(0, i) + code.slice(i + 1));
+		out.push(
+			code.slice(0, i) + (code[i] === 'X' ? 'Q' : 'X') + code.slice(i + 1),
+			code.slice(0, i) + code.slice(i + 1)
+		);
 	}
 	return out.filter((t) => !known.has(t) && t.length >= 4);
 }
@@ -31,8 +34,13 @@ describe('did you mean: every code one typo away is suggested', () => {
 			const missed: string[] = [];
 			for (const typo of typos(code)) {
 				const result = decode(typo, data);
-				assert.deepEqual(result.matches, [], `${typo} matched ${result.matches.map((m) => m.code).join(', ')}`);
-				if (!result.suggestions.some((s) => s.code === code)) missed.push(`${typo} → [${result.suggestions.map((s) => s.code).join(', ')}]`);
+				assert.deepEqual(
+					result.matches,
+					[],
+					`${typo} matched ${result.matches.map((m) => m.code).join(', ')}`
+				);
+				if (!result.suggestions.some((s) => s.code === code))
+					missed.push(`${typo} → [${result.suggestions.map((s) => s.code).join(', ')}]`);
 			}
 			assert.deepEqual(missed, [], `${code} is not suggested for:\n${missed.join('\n')}`);
 		});
@@ -46,7 +54,11 @@ describe('did you mean: every code one typo away is suggested', () => {
 
 	it('reads an upper-case word without `_` as a code only where it is given as one', () => {
 		for (const text of ['UNAUTHORIZEX', "err.code === 'UNAUTHORIZEX'", '{"code":"UNAUTHORIZEX"}']) {
-			assert.deepEqual(decode(text, data).suggestions.map((s) => s.code), ['UNAUTHORIZED'], text);
+			assert.deepEqual(
+				decode(text, data).suggestions.map((s) => s.code),
+				['UNAUTHORIZED'],
+				text
+			);
 		}
 		for (const text of ['the UNAUTHORIZEX header was sent', '{"message":"UNAUTHORIZEX"}']) {
 			assert.deepEqual(decode(text, data).suggestions, [], text);
@@ -57,15 +69,26 @@ describe('did you mean: every code one typo away is suggested', () => {
 describe('did you mean: a code spelled out in words in a short note', () => {
 	const words = (code: string) => code.toLowerCase().replaceAll('_', ' ');
 	// A code whose words are a message of the product's own (`Task aborted`, `Run not found`) is found as that message instead.
-	const messages = new Set(allEntries(registry).flatMap((e) => [e.message, ...e.messages.map((m) => m.text)].filter((m) => m !== undefined).map((m) => m.toLowerCase().replace(/[.!]$/, ''))));
+	const messages = new Set(
+		allEntries(registry).flatMap((e) =>
+			[e.message, ...e.messages.map((m) => m.text)]
+				.filter((m) => m !== undefined)
+				.map((m) => m.toLowerCase().replace(/[.!]$/, ''))
+		)
+	);
 	const spelled = codes.filter((c) => c.includes('_') && !messages.has(words(c)));
 
-	it('finds a code written as words that are one of its product\'s messages as that message', () => {
+	it("finds a code written as words that are one of its product's messages as that message", () => {
 		const own = codes.filter((c) => c.includes('_') && messages.has(words(c)));
 		assert.ok(own.length > 0);
 		for (const code of own) {
-			const found = decode(`It failed: ${words(code)} again, twice.`, data).matches.map((m) => m.template ?? entryOfPath(m.path)?.message);
-			assert.ok(found.some((t) => t?.toLowerCase().replace(/[.!]$/, '') === words(code)), `${code}: ${found.join(', ')}`);
+			const found = decode(`It failed: ${words(code)} again, twice.`, data).matches.map(
+				(m) => m.template ?? entryOfPath(m.path)?.message
+			);
+			assert.ok(
+				found.some((t) => t?.toLowerCase().replace(/[.!]$/, '') === words(code)),
+				`${code}: ${found.join(', ')}`
+			);
 		}
 	});
 
@@ -76,25 +99,39 @@ describe('did you mean: a code spelled out in words in a short note', () => {
 			const result = decode(`It failed: ${words(code)} again, twice.`, data);
 			// `human task validation failed` is `Task {nodeId} failed.` with nodeId = validation: a message, with its value.
 			if (result.matches.length && result.matches.every((m) => m.via === 'message')) read++;
-			else if (result.matches.length || !result.suggestions.some((s) => s.code === code && s.input === words(code))) missed.push(code);
+			else if (
+				result.matches.length ||
+				!result.suggestions.some((s) => s.code === code && s.input === words(code))
+			)
+				missed.push(code);
 		}
 		assert.deepEqual(missed, []);
 		assert.ok(read < spelled.length / 10, `${read} of ${spelled.length} read as messages`);
 	});
 
 	it('offers only the longest code where one spelled code holds another (CONTAINER_NOT_FOUND, not NOT_FOUND)', () => {
-		const pairs = spelled.flatMap((long) => spelled.filter((short) => long.endsWith(`_${short}`)).map((short) => [long, short] as const));
+		const pairs = spelled.flatMap((long) =>
+			spelled.filter((short) => long.endsWith(`_${short}`)).map((short) => [long, short] as const)
+		);
 		assert.ok(pairs.length > 0);
 		for (const [long, short] of pairs) {
 			const offered = decode(`${words(long)} for id 7`, data).suggestions.map((s) => s.code);
-			assert.ok(offered.includes(long) && !offered.includes(short), `${long}: ${offered.join(', ')}`);
+			assert.ok(
+				offered.includes(long) && !offered.includes(short),
+				`${long}: ${offered.join(', ')}`
+			);
 		}
 	});
 
 	it('reads hyphens and dots as the separators they are in a slug or a dotted name', () => {
 		const code = spelled[0]!;
 		for (const sep of ['-', '.']) {
-			assert.ok(decode(`see ${code.toLowerCase().replaceAll('_', sep)}`, data).suggestions.some((s) => s.code === code), sep);
+			assert.ok(
+				decode(`see ${code.toLowerCase().replaceAll('_', sep)}`, data).suggestions.some(
+					(s) => s.code === code
+				),
+				sep
+			);
 		}
 	});
 

@@ -21,11 +21,17 @@ describe('a message in a line of log output', () => {
 		['after Error:', 'Error: Port 5432 is busy.'],
 		['after a cross mark', '✖ Port 5432 is busy.'],
 		['after a [warn] tag', '[warn] Port 5432 is busy.'],
-		['in terminal colours', '\x1b[31m\x1b[1merror\x1b[22m\x1b[39m Port \x1b[33m5432\x1b[39m is busy.'],
+		[
+			'in terminal colours',
+			'\x1b[31m\x1b[1merror\x1b[22m\x1b[39m Port \x1b[33m5432\x1b[39m is busy.',
+		],
 		['after a terminal title left unterminated', '\x1b]0;build: step 3\nPort 5432 is busy.'],
 		['with Windows line ends', 'starting clone\r\nPort 5432 is busy.\r\n'],
 		['with spaces around it', '   \n\t Port 5432 is busy.   \n\n'],
-		['followed by a docs link', 'Port 5432 is busy. https://errors.example.com/asymmetric/errors/port-in-use/'],
+		[
+			'followed by a docs link',
+			'Port 5432 is busy. https://errors.example.com/asymmetric/errors/port-in-use/',
+		],
 		['in the middle of a line', 'asym spin: Port 5432 is busy. (attempt 2 of 3)'],
 	];
 	for (const [how, text] of noisy) {
@@ -51,13 +57,19 @@ describe('a message in a line of log output', () => {
 	});
 
 	it('reads curly quotes and apostrophes as straight ones, and keeps a curly one inside a value', () => {
-		assert.deepEqual(paths(decode('Docker isn’t running. Start it, then retry. (asym doctor)', data)), [entry('asymmetric', 'DOCKER_UNAVAILABLE').path]);
+		assert.deepEqual(
+			paths(decode('Docker isn’t running. Start it, then retry. (asym doctor)', data)),
+			[entry('asymmetric', 'DOCKER_UNAVAILABLE').path]
+		);
 		const result = decode('Unknown clone “Bob’s db”. List clones: asym status', data);
 		assert.deepEqual(result.matches[0]!.params, { id: 'Bob’s db' });
 	});
 
 	it('reads a value that starts the message, after log noise, and a value used twice', () => {
-		const health = decode('2025-03-01 12:00:00 WARN my-db didn\'t become healthy in 30s. See logs: asym logs my-db', data);
+		const health = decode(
+			"2025-03-01 12:00:00 WARN my-db didn't become healthy in 30s. See logs: asym logs my-db",
+			data
+		);
 		assert.deepEqual(paths(health), [entry('asymmetric', 'HEALTH_TIMEOUT').path]);
 		assert.deepEqual(health.matches[0]!.params, { id: 'my-db', seconds: '30' });
 		const seed = decode('[seed] 3 generated record(s) were rejected by validation.', data);
@@ -66,7 +78,11 @@ describe('a message in a line of log output', () => {
 
 	it('never matches a template that is nothing but a placeholder against arbitrary text', () => {
 		// asymmetric ENV_SPEC_INVALID's template is `{what's wrong with the environment.yaml}`.
-		for (const text of ['unknown key "identityy" in environment.yaml', 'The build finished.', 'anything at all']) {
+		for (const text of [
+			'unknown key "identityy" in environment.yaml',
+			'The build finished.',
+			'anything at all',
+		]) {
 			assert.deepEqual(decode(text, data).matches, [], text);
 		}
 	});
@@ -108,8 +124,14 @@ describe('a JSON payload', () => {
 	it('reads a payload embedded in a log line, pretty or minified alike', () => {
 		const body = { type: 'urn:assetcore:error:SLOT_OCCUPIED', status: 409, code: 'SLOT_OCCUPIED' };
 		const expected = [entry('assetcore', 'SLOT_OCCUPIED').path];
-		assert.deepEqual(paths(decode(`2025-03-01 WARN request failed: ${JSON.stringify(body)} (retrying)`, data)), expected);
-		assert.deepEqual(paths(decode(`request failed:\n${JSON.stringify(body, null, 4)}\n`, data)), expected);
+		assert.deepEqual(
+			paths(decode(`2025-03-01 WARN request failed: ${JSON.stringify(body)} (retrying)`, data)),
+			expected
+		);
+		assert.deepEqual(
+			paths(decode(`request failed:\n${JSON.stringify(body, null, 4)}\n`, data)),
+			expected
+		);
 	});
 
 	it('reads a serialized error with its details and its cause chain, in order, without listing the causes again', () => {
@@ -117,7 +139,11 @@ describe('a JSON payload', () => {
 			code: 'TASK_TIMEOUT',
 			message: 'Task timed out',
 			details: { nodeId: 'fetch', attempt: 2, timeoutMs: 5000 },
-			cause: { code: 'PROCESS_TIMEOUT', details: { command: 'bun', args: ['run', 'x'], cwd: '/w', timeoutMs: 4000 }, cause: { code: 'ECONNRESET', message: 'socket hang up' } },
+			cause: {
+				code: 'PROCESS_TIMEOUT',
+				details: { command: 'bun', args: ['run', 'x'], cwd: '/w', timeoutMs: 4000 },
+				cause: { code: 'ECONNRESET', message: 'socket hang up' },
+			},
 		};
 		const result = decode(JSON.stringify(error), data);
 		assert.deepEqual(paths(result), [entry('smithers', 'TASK_TIMEOUT').path]);
@@ -129,32 +155,64 @@ describe('a JSON payload', () => {
 			[
 				['PROCESS_TIMEOUT', entry('smithers', 'PROCESS_TIMEOUT').path],
 				['ECONNRESET', undefined],
-			],
+			]
 		);
-		assert.deepEqual(m!.cause?.[0]?.params, { command: 'bun', args: '["run","x"]', cwd: '/w', timeoutMs: '4000' });
+		assert.deepEqual(m!.cause?.[0]?.params, {
+			command: 'bun',
+			args: '["run","x"]',
+			cwd: '/w',
+			timeoutMs: '4000',
+		});
 		assert.equal(m!.cause?.[1]?.text, 'socket hang up');
 	});
 
 	it('reports a known cause on its own when the error around it is not known', () => {
-		const result = decode(JSON.stringify({ code: 'WRAPPED', message: 'step failed', cause: { code: 'DB_WRITE_FAILED' } }), data);
+		const result = decode(
+			JSON.stringify({
+				code: 'WRAPPED',
+				message: 'step failed',
+				cause: { code: 'DB_WRITE_FAILED' },
+			}),
+			data
+		);
 		assert.deepEqual(paths(result), [entry('smithers', 'DB_WRITE_FAILED').path]);
 	});
 
 	it('reads each error of errors[]', () => {
-		const result = decode(JSON.stringify({ errors: [{ code: 'TOOL_PATH_ESCAPE' }, { code: 'TOOL_FILE_TOO_LARGE' }] }), data);
-		assert.deepEqual(paths(result), [entry('smithers', 'TOOL_PATH_ESCAPE').path, entry('smithers', 'TOOL_FILE_TOO_LARGE').path]);
+		const result = decode(
+			JSON.stringify({ errors: [{ code: 'TOOL_PATH_ESCAPE' }, { code: 'TOOL_FILE_TOO_LARGE' }] }),
+			data
+		);
+		assert.deepEqual(paths(result), [
+			entry('smithers', 'TOOL_PATH_ESCAPE').path,
+			entry('smithers', 'TOOL_FILE_TOO_LARGE').path,
+		]);
 	});
 
 	it('reads {"error":{"code":…}} with the status next to it', () => {
-		const result = decode(JSON.stringify({ status: 404, error: { code: 'RUN_NOT_FOUND', message: 'no such run' } }), data);
-		assert.deepEqual(paths(result), [entry('smithers', 'RUN_NOT_FOUND', 'http-run-not-found').path]);
+		const result = decode(
+			JSON.stringify({ status: 404, error: { code: 'RUN_NOT_FOUND', message: 'no such run' } }),
+			data
+		);
+		assert.deepEqual(paths(result), [
+			entry('smithers', 'RUN_NOT_FOUND', 'http-run-not-found').path,
+		]);
 		assert.equal(result.matches[0]!.status, 404);
 	});
 
 	it('reads GraphQL errors[].extensions.code and JSON:API errors[].code with a string status', () => {
-		const graphql = decode(JSON.stringify({ data: null, errors: [{ message: 'token expired', extensions: { code: 'UNAUTHORIZED' } }] }), data);
+		const graphql = decode(
+			JSON.stringify({
+				data: null,
+				errors: [{ message: 'token expired', extensions: { code: 'UNAUTHORIZED' } }],
+			}),
+			data
+		);
 		assert.deepEqual(paths(graphql), [entry('smithers', 'UNAUTHORIZED').path]);
-		const jsonApi = decode(JSON.stringify({ errors: [{ status: '404', code: 'NOT_FOUND', title: 'Not found' }] }), data);
+		const jsonApi = decode(
+			JSON.stringify({ errors: [{ status: '404', code: 'NOT_FOUND', title: 'Not found' }] }),
+			data
+		);
 		assert.deepEqual(paths(jsonApi), [entry('smithers', 'NOT_FOUND', 'not-found').path]);
 		assert.equal(jsonApi.matches[0]!.status, 404);
 	});
@@ -167,14 +225,19 @@ describe('a JSON payload', () => {
 			{ level: 'error', code: 'DOCKER_UNAVAILABLE' },
 		].map((l) => JSON.stringify(l));
 		const result = decode(lines.join('\n'), data);
-		assert.deepEqual(paths(result), [portInUse.path, entry('asymmetric', 'DOCKER_UNAVAILABLE').path]);
+		assert.deepEqual(paths(result), [
+			portInUse.path,
+			entry('asymmetric', 'DOCKER_UNAVAILABLE').path,
+		]);
 		assert.equal(result.matches[0]!.count, 2);
 		assert.deepEqual(result.matches[0]!.params, { port: '5432' });
 	});
 
 	it('finds an error in a string a log repeats, every time it is repeated', () => {
 		// Strings that name nothing are read once per paste; one that names an error is read each time.
-		const lines = Array.from({ length: 5 }, (_, n) => JSON.stringify({ level: 'warn', note: 'upstream sent PORT_IN_USE', request_id: `req-${n}` }));
+		const lines = Array.from({ length: 5 }, (_, n) =>
+			JSON.stringify({ level: 'warn', note: 'upstream sent PORT_IN_USE', request_id: `req-${n}` })
+		);
 		const result = decode(lines.join('\n'), data);
 		assert.deepEqual(paths(result), [portInUse.path]);
 		assert.equal(result.matches[0]!.count, 5);
@@ -183,7 +246,10 @@ describe('a JSON payload', () => {
 	it('reads a message that a payload repeats as the same error each time, with its values', () => {
 		// A message is read once per paste; every object that carries it is still that error.
 		const message = fillTemplate(portInUse.message!, { port: '5432' });
-		const result = decode(JSON.stringify({ errors: [{ message }, { message, status: 409 }, { message }] }), data);
+		const result = decode(
+			JSON.stringify({ errors: [{ message }, { message, status: 409 }, { message }] }),
+			data
+		);
 		assert.deepEqual(paths(result), [portInUse.path]);
 		assert.equal(result.matches[0]!.count, 3);
 		assert.deepEqual(result.matches[0]!.params, { port: '5432' });
@@ -191,13 +257,17 @@ describe('a JSON payload', () => {
 
 	it('reads JSON held in a JSON string, and JSON escaped into a log line', () => {
 		const inner = JSON.stringify({ code: 'INVALID_JSON', status: 400 });
-		assert.deepEqual(paths(decode(JSON.stringify({ statusCode: 400, body: inner }), data)), [entry('smithers', 'INVALID_JSON', 'invalid-json').path]);
-		assert.deepEqual(paths(decode(`upstream said body=${JSON.stringify(inner)}`, data)), [entry('smithers', 'INVALID_JSON', 'invalid-json').path]);
+		assert.deepEqual(paths(decode(JSON.stringify({ statusCode: 400, body: inner }), data)), [
+			entry('smithers', 'INVALID_JSON', 'invalid-json').path,
+		]);
+		assert.deepEqual(paths(decode(`upstream said body=${JSON.stringify(inner)}`, data)), [
+			entry('smithers', 'INVALID_JSON', 'invalid-json').path,
+		]);
 	});
 
 	it('reads util.inspect output: unquoted keys, single quotes, an Error with a [cause]', () => {
 		const inspected = [
-			"SmithersErrorInstance [Error]: Run r-9 not found",
+			'SmithersErrorInstance [Error]: Run r-9 not found',
 			'    at getRun (/app/run.ts:10:11) {',
 			"  code: 'RUN_NOT_FOUND',",
 			"  details: { runId: 'r-9' },",
@@ -210,24 +280,42 @@ describe('a JSON payload', () => {
 		const result = decode(inspected, data);
 		assert.deepEqual(paths(result), [entry('smithers', 'RUN_NOT_FOUND', 'run-not-found').path]);
 		assert.deepEqual(result.matches[0]!.params, { runId: 'r-9' });
-		assert.deepEqual(result.matches[0]!.cause?.map((c) => c.code), ['DB_QUERY_FAILED']);
+		assert.deepEqual(
+			result.matches[0]!.cause?.map((c) => c.code),
+			['DB_QUERY_FAILED']
+		);
 	});
 
 	it('reads a Python dict with True, False and None', () => {
-		const result = decode("{'code': 'SLOT_OCCUPIED', 'status': 409, 'retryable': False, 'hint': None}", data);
+		const result = decode(
+			"{'code': 'SLOT_OCCUPIED', 'status': 409, 'retryable': False, 'hint': None}",
+			data
+		);
 		assert.deepEqual(paths(result), [entry('assetcore', 'SLOT_OCCUPIED').path]);
 		assert.equal(result.matches[0]!.retryable, false);
 	});
 
 	it('salvages comments, trailing commas and a payload cut off mid-way', () => {
-		assert.deepEqual(paths(decode('{ // from the proxy\n "code": "CONTAINER_NOT_FOUND", /* id */ "status": 404, }', data)), [entry('assetcore', 'CONTAINER_NOT_FOUND').path]);
-		const cut = decode('{"type":"urn:assetcore:error:SERVICE_UNAVAILABLE","status":503,"retryable":true,"retry_after_ms":100,"detail":"System is at cap', data);
+		assert.deepEqual(
+			paths(
+				decode(
+					'{ // from the proxy\n "code": "CONTAINER_NOT_FOUND", /* id */ "status": 404, }',
+					data
+				)
+			),
+			[entry('assetcore', 'CONTAINER_NOT_FOUND').path]
+		);
+		const cut = decode(
+			'{"type":"urn:assetcore:error:SERVICE_UNAVAILABLE","status":503,"retryable":true,"retry_after_ms":100,"detail":"System is at cap',
+			data
+		);
 		assert.deepEqual(paths(cut), [entry('assetcore', 'SERVICE_UNAVAILABLE').path]);
 		assert.equal(cut.matches[0]!.retryAfterMs, 100);
 	});
 
 	it('treats a __proto__ key as data: nothing is polluted, nothing leaks into params', () => {
-		const text = '{"__proto__":{"polluted":"yes"},"code":"RUN_NOT_FOUND","details":{"__proto__":{"runId":"evil"},"constructor":{"prototype":{"polluted":"yes"}},"runId":"r-1"}}';
+		const text =
+			'{"__proto__":{"polluted":"yes"},"code":"RUN_NOT_FOUND","details":{"__proto__":{"runId":"evil"},"constructor":{"prototype":{"polluted":"yes"}},"runId":"r-1"}}';
 		const result = decode(text, data);
 		assert.equal(({} as Record<string, unknown>).polluted, undefined);
 		assert.equal(Object.getPrototypeOf(result.matches[0]!.params), Object.prototype);
@@ -235,7 +323,10 @@ describe('a JSON payload', () => {
 	});
 
 	it('reads the message of a payload whose entry has a template, for its values', () => {
-		const result = decode(JSON.stringify({ code: 'PORT_IN_USE', message: 'Port 8080 is busy.' }), data);
+		const result = decode(
+			JSON.stringify({ code: 'PORT_IN_USE', message: 'Port 8080 is busy.' }),
+			data
+		);
 		assert.deepEqual(result.matches[0]!.params, { port: '8080' });
 		assert.equal(result.matches[0]!.via, 'code');
 	});
@@ -244,7 +335,9 @@ describe('a JSON payload', () => {
 describe('what a Problem Details payload reports for support', () => {
 	const e = entry('assetcore', 'CONTAINER_NOT_FOUND');
 	const example = e.examples!.find((x) => x.payload.includes('correlation_id'))!;
-	const payload = JSON.parse(example.payload) as Record<string, unknown> & { details: Record<string, unknown> };
+	const payload = JSON.parse(example.payload) as Record<string, unknown> & {
+		details: Record<string, unknown>;
+	};
 
 	it('keeps its detail, its details fields as text and its correlation ids', () => {
 		const m = decode(example.payload, data).matches[0]!;
@@ -252,7 +345,8 @@ describe('what a Problem Details payload reports for support', () => {
 		assert.equal(m.text, payload.detail);
 		const reported = Object.fromEntries((m.reported ?? []).map((r) => [r.name, r.value]));
 		// A field the message's template names is read as its value; the others are reported as they are.
-		for (const [k, v] of Object.entries(payload.details)) assert.equal(m.params[k] ?? reported[`details.${k}`], String(v), k);
+		for (const [k, v] of Object.entries(payload.details))
+			assert.equal(m.params[k] ?? reported[`details.${k}`], String(v), k);
 		assert.equal(reported.server_correlation_id, payload.server_correlation_id);
 		assert.equal(reported.client_correlation_id, payload.client_correlation_id);
 	});
@@ -261,7 +355,13 @@ describe('what a Problem Details payload reports for support', () => {
 describe('a payload message with a docs link appended', () => {
 	it('shows the message without the trailing docs link', () => {
 		const e = entry('smithers', 'TASK_TIMEOUT');
-		const m = decode(JSON.stringify({ code: e.code, message: `Task fetch timed out. See https://smithers.example/errors#${e.code.toLowerCase()}` }), data).matches[0]!;
+		const m = decode(
+			JSON.stringify({
+				code: e.code,
+				message: `Task fetch timed out. See https://smithers.example/errors#${e.code.toLowerCase()}`,
+			}),
+			data
+		).matches[0]!;
 		assert.equal(m.text, 'Task fetch timed out.');
 	});
 });
@@ -278,28 +378,40 @@ describe('a code or a docs link', () => {
 		['compared in code', 'if (err.code === "TASK_TIMEOUT") retry()'],
 	];
 	for (const [how, text] of written) {
-		it(`finds a code written ${how}`, () => assert.deepEqual(paths(decode(text, data)), [runtime.path]));
+		it(`finds a code written ${how}`, () =>
+			assert.deepEqual(paths(decode(text, data)), [runtime.path]));
 	}
 
 	it('tells a code written as one from the same word in prose', () => {
 		assert.deepEqual(decode('unauthorized access to the dashboard', data).matches, []);
-		assert.deepEqual(paths(decode("{ code: 'unauthorized' }", data)), [entry('smithers', 'UNAUTHORIZED').path]);
+		assert.deepEqual(paths(decode("{ code: 'unauthorized' }", data)), [
+			entry('smithers', 'UNAUTHORIZED').path,
+		]);
 	});
 
 	it('finds a docs URL of this site, on any host, and a short link', () => {
 		const http = entry('smithers', 'RUN_NOT_FOUND', 'http-run-not-found');
-		for (const url of [`https://errors.example.com${http.path}`, `see ${http.path} for details`, `http://localhost:4321${http.path.slice(0, -1)}`]) {
+		for (const url of [
+			`https://errors.example.com${http.path}`,
+			`see ${http.path} for details`,
+			`http://localhost:4321${http.path.slice(0, -1)}`,
+		]) {
 			const result = decode(url, data);
 			assert.deepEqual(paths(result), [http.path], url);
 			assert.equal(result.matches[0]!.via, 'url');
 		}
-		assert.deepEqual(paths(decode('https://errors.example.com/e/TOOL_GREP_FAILED/', data)), [entry('smithers', 'TOOL_GREP_FAILED').path]);
+		assert.deepEqual(paths(decode('https://errors.example.com/e/TOOL_GREP_FAILED/', data)), [
+			entry('smithers', 'TOOL_GREP_FAILED').path,
+		]);
 	});
 
 	it('suggests the page for a docs URL whose slug is mistyped', () => {
 		const result = decode('/asymmetric/errors/port-in-uze/', data);
 		assert.deepEqual(result.matches, []);
-		assert.deepEqual(result.suggestions.map((s) => s.path), [portInUse.path]);
+		assert.deepEqual(
+			result.suggestions.map((s) => s.path),
+			[portInUse.path]
+		);
 	});
 });
 
@@ -311,42 +423,94 @@ describe('a code that several entries share', () => {
 
 	it('returns every candidate, marked ambiguous, when nothing decides', () => {
 		const result = decode('INVALID_REQUEST', data);
-		assert.deepEqual(new Set(firstGroup(result)), new Set(allEntries(registry).filter((e) => e.code === 'INVALID_REQUEST').map((e) => e.path)));
+		assert.deepEqual(
+			new Set(firstGroup(result)),
+			new Set(
+				allEntries(registry)
+					.filter((e) => e.code === 'INVALID_REQUEST')
+					.map((e) => e.path)
+			)
+		);
 		assert.ok(result.matches.every((m) => m.ambiguous && m.group === 0));
 		assert.equal(result.groups.length, 1);
-		assert.deepEqual(new Set(firstGroup(decode('RUN_NOT_FOUND', data))), new Set([runtimeRun.path, httpRun.path]));
+		assert.deepEqual(
+			new Set(firstGroup(decode('RUN_NOT_FOUND', data))),
+			new Set([runtimeRun.path, httpRun.path])
+		);
 	});
 
 	it('lets the Problem Details type prefix decide', () => {
-		assert.deepEqual(paths(decode('{"type":"urn:assetcore:error:INVALID_REQUEST","status":400}', data)), [assetRequest.path]);
+		assert.deepEqual(
+			paths(decode('{"type":"urn:assetcore:error:INVALID_REQUEST","status":400}', data)),
+			[assetRequest.path]
+		);
 	});
 
 	it('lets the status decide, in the payload or in the log line', () => {
 		assert.deepEqual(paths(decode('{"code":"RUN_NOT_FOUND","status":404}', data)), [httpRun.path]);
-		assert.deepEqual(paths(decode('HTTP/1.1 404 Not Found {"error":{"code":"RUN_NOT_FOUND"}}', data)), [httpRun.path]);
+		assert.deepEqual(
+			paths(decode('HTTP/1.1 404 Not Found {"error":{"code":"RUN_NOT_FOUND"}}', data)),
+			[httpRun.path]
+		);
 	});
 
 	it('lets a status on the lines before a body decide: a request line with its status, a status line and headers', () => {
 		const body = '{"error":{"code":"RUN_NOT_FOUND"}}';
-		assert.deepEqual(paths(decode(`POST http://localhost:7331/v1/runs -> ${httpRun.status}\n${body}`, data)), [httpRun.path]);
+		assert.deepEqual(
+			paths(decode(`POST http://localhost:7331/v1/runs -> ${httpRun.status}\n${body}`, data)),
+			[httpRun.path]
+		);
 		const pretty = JSON.stringify(JSON.parse(body), null, 2);
-		assert.deepEqual(paths(decode(`HTTP/1.1 ${httpRun.status} Not Found\nContent-Type: application/json\n\n${pretty}`, data)), [httpRun.path]);
+		assert.deepEqual(
+			paths(
+				decode(
+					`HTTP/1.1 ${httpRun.status} Not Found\nContent-Type: application/json\n\n${pretty}`,
+					data
+				)
+			),
+			[httpRun.path]
+		);
 	});
 
 	it('lets an error type the product documents decide for its thrown (runtime) entry', () => {
 		const sections = JSON.stringify(registry.products.find((p) => p.id === 'smithers')!.sections);
-		for (const name of ['SmithersError', 'SmithersErrorInstance']) assert.ok(sections.includes(`\`${name}\``), `${name} is in the Smithers reference`);
+		for (const name of ['SmithersError', 'SmithersErrorInstance'])
+			assert.ok(sections.includes(`\`${name}\``), `${name} is in the Smithers reference`);
 		assert.deepEqual(paths(decode('SmithersError: RUN_NOT_FOUND', data)), [runtimeRun.path]);
-		assert.deepEqual(paths(decode('SmithersErrorInstance [RUN_NOT_FOUND]: Run r-1 was not found', data)), [runtimeRun.path]);
-		assert.deepEqual(paths(decode("SmithersErrorInstance [RUN_NOT_FOUND]: Run r-1 was not found\n    at run (file.js:1:1) {\n  code: 'RUN_NOT_FOUND'\n}", data)), [runtimeRun.path]);
+		assert.deepEqual(
+			paths(decode('SmithersErrorInstance [RUN_NOT_FOUND]: Run r-1 was not found', data)),
+			[runtimeRun.path]
+		);
+		assert.deepEqual(
+			paths(
+				decode(
+					"SmithersErrorInstance [RUN_NOT_FOUND]: Run r-1 was not found\n    at run (file.js:1:1) {\n  code: 'RUN_NOT_FOUND'\n}",
+					data
+				)
+			),
+			[runtimeRun.path]
+		);
 	});
 
 	it('ranks first the candidate whose own text names a term the message quotes', () => {
 		const smithersLarge = entry('smithers', 'PAYLOAD_TOO_LARGE');
 		const term = /`(\w+)`/.exec(smithersLarge.when!)![1]!;
 		assert.ok(!JSON.stringify(entry('assetcore', 'PAYLOAD_TOO_LARGE')).includes(term));
-		assert.equal(paths(decode(`PAYLOAD_TOO_LARGE: body exceeds ${term} (1048576)`, data))[0], smithersLarge.path);
-		assert.equal(paths(decode(JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${term}` } }), data))[0], smithersLarge.path);
+		assert.equal(
+			paths(decode(`PAYLOAD_TOO_LARGE: body exceeds ${term} (1048576)`, data))[0],
+			smithersLarge.path
+		);
+		assert.equal(
+			paths(
+				decode(
+					JSON.stringify({
+						error: { code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${term}` },
+					}),
+					data
+				)
+			)[0],
+			smithersLarge.path
+		);
 	});
 
 	it('lets the documented details decide', () => {
@@ -356,19 +520,30 @@ describe('a code that several entries share', () => {
 	});
 
 	it('lets a product named on the same line decide', () => {
-		const smithers = allEntries(registry).filter((e) => e.code === 'INVALID_REQUEST' && e.product === 'smithers');
+		const smithers = allEntries(registry).filter(
+			(e) => e.code === 'INVALID_REQUEST' && e.product === 'smithers'
+		);
 		assert.ok(smithers.includes(smithersRequest));
-		assert.deepEqual(new Set(paths(decode('smithers server: INVALID_REQUEST', data))), new Set(smithers.map((e) => e.path)));
+		assert.deepEqual(
+			new Set(paths(decode('smithers server: INVALID_REQUEST', data))),
+			new Set(smithers.map((e) => e.path))
+		);
 		assert.deepEqual(paths(decode('Asset Core said INVALID_REQUEST', data)), [assetRequest.path]);
 	});
 
 	it('ranks by a weak hint without dropping the other candidate', () => {
 		// Problem Details fields point to the product that answers with them, but do not prove it.
-		const result = decode('{"code":"PAYLOAD_TOO_LARGE","status":413,"detail":"too big","retryable":false}', data);
-		assert.deepEqual(paths(result), [entry('assetcore', 'PAYLOAD_TOO_LARGE').path, entry('smithers', 'PAYLOAD_TOO_LARGE').path]);
+		const result = decode(
+			'{"code":"PAYLOAD_TOO_LARGE","status":413,"detail":"too big","retryable":false}',
+			data
+		);
+		assert.deepEqual(paths(result), [
+			entry('assetcore', 'PAYLOAD_TOO_LARGE').path,
+			entry('smithers', 'PAYLOAD_TOO_LARGE').path,
+		]);
 	});
 
-	it('never matches a code under another product\'s type prefix', () => {
+	it("never matches a code under another product's type prefix", () => {
 		const result = decode('{"type":"urn:assetcore:error:RUN_NOT_FOUND"}', data);
 		assert.deepEqual(result.matches, []);
 	});
@@ -380,15 +555,23 @@ describe('several errors in one paste', () => {
 			'12:00:01 ERROR Port 5432 is busy.',
 			'12:00:02 WARN {"code":"TOOL_GREP_FAILED"}',
 			'12:00:03 ERROR Port 5433 is busy.',
-			'12:00:04 ERROR Docker isn\'t running. Start it, then retry. (asym doctor)',
+			"12:00:04 ERROR Docker isn't running. Start it, then retry. (asym doctor)",
 		].join('\n');
 		const result = decode(log, data);
-		assert.deepEqual(paths(result), [portInUse.path, entry('smithers', 'TOOL_GREP_FAILED').path, entry('asymmetric', 'DOCKER_UNAVAILABLE').path]);
-		assert.deepEqual(result.matches.map((m) => m.count), [2, 1, 1]);
+		assert.deepEqual(paths(result), [
+			portInUse.path,
+			entry('smithers', 'TOOL_GREP_FAILED').path,
+			entry('asymmetric', 'DOCKER_UNAVAILABLE').path,
+		]);
+		assert.deepEqual(
+			result.matches.map((m) => m.count),
+			[2, 1, 1]
+		);
 	});
 
 	it('counts a message and the error object printed after it once', () => {
-		const inspected = 'Error: Port 5432 is busy.\n    at listen (/app/a.js:1:1)\n    at main (/app/b.js:2:2) {\n  code: \'PORT_IN_USE\'\n}';
+		const inspected =
+			"Error: Port 5432 is busy.\n    at listen (/app/a.js:1:1)\n    at main (/app/b.js:2:2) {\n  code: 'PORT_IN_USE'\n}";
 		const result = decode(inspected, data);
 		assert.deepEqual(paths(result), [portInUse.path]);
 		assert.equal(result.matches[0]!.count, 1);
@@ -411,7 +594,13 @@ describe('no known error', () => {
 	});
 
 	it('finds nothing in text without an error', () => {
-		for (const text of ['', '   ', 'The deploy finished in 3.2s.', 'Everything is fine { really } [ok]', '{"ok":true,"items":[1,2,3]}']) {
+		for (const text of [
+			'',
+			'   ',
+			'The deploy finished in 3.2s.',
+			'Everything is fine { really } [ok]',
+			'{"ok":true,"items":[1,2,3]}',
+		]) {
 			const result = decode(text, data);
 			assert.deepEqual(result.matches, [], text);
 			assert.deepEqual(result.suggestions, [], text);
@@ -424,7 +613,9 @@ describe('words', () => {
 	it('are the runs of isWordChar, the one definition of a code or template character', () => {
 		let text = '';
 		for (let c = 1; c < 0x3000; c++) text += String.fromCharCode(c, 32);
-		const found = withWords(text, (w) => Array.from({ length: w.count }, (_, k) => text.slice(w.start[k], w.end[k])));
+		const found = withWords(text, (w) =>
+			Array.from({ length: w.count }, (_, k) => text.slice(w.start[k], w.end[k]))
+		);
 		const expected = [...text].filter((c) => c !== ' ' && isWordChar(c.charCodeAt(0)));
 		assert.deepEqual(found, expected);
 	});

@@ -28,8 +28,11 @@ function entryOf(registry: Registry, productId: string, slug: string) {
 	return { product, entry: findEntry(registry, productId, slug)! };
 }
 
-describe('an entry\'s sections', () => {
-	for (const { name, registry } of [...REGISTRIES, { name: 'entry-page fixture', registry: EDGE_REGISTRY }]) {
+describe("an entry's sections", () => {
+	for (const { name, registry } of [
+		...REGISTRIES,
+		{ name: 'entry-page fixture', registry: EDGE_REGISTRY },
+	]) {
 		test(`${name}: every twin has the sections the registry has facts for, titled and ordered as on the page`, () => {
 			for (const product of registry.products) {
 				for (const entry of product.errors) {
@@ -38,34 +41,44 @@ describe('an entry\'s sections', () => {
 					assert.deepEqual(
 						model.map((s) => ({ id: s.id, title: s.title.replaceAll('`', '') })),
 						expected,
-						`${entry.path}: the page's sections`,
+						`${entry.path}: the page's sections`
 					);
-					assert.deepEqual(twinSections(entryMarkdown(registry, product, entry, SITE), 2), expected.map((s) => s.title), `${entry.path}: the twin's sections`);
+					assert.deepEqual(
+						twinSections(entryMarkdown(registry, product, entry, SITE), 2),
+						expected.map((s) => s.title),
+						`${entry.path}: the twin's sections`
+					);
 					// In llms-full.txt an entry sits among all its neighbours: Related does not list them again.
 					assert.deepEqual(
 						twinSections(entryMarkdown(registry, product, entry, SITE, 4, false), 5),
 						expectedSections(registry, product, entry, { neighbours: false }).map((s) => s.title),
-						`${entry.path}: its sections in llms-full.txt`,
+						`${entry.path}: its sections in llms-full.txt`
 					);
 				}
 			}
 		});
 	}
-
 });
 
-describe('an entry\'s facts line and lifecycle notice', () => {
+describe("an entry's facts line and lifecycle notice", () => {
 	test('the facts come in order: product, category, HTTP status, exit code, since', () => {
 		const { product, entry } = entryOf(EDGE_REGISTRY, 'edge', 'full-entry');
 		assert.deepEqual(
 			entryPage(EDGE_REGISTRY, product, entry).facts.map((f) => f.id),
-			['product', 'category', 'status', 'exitCode', 'since'],
+			['product', 'category', 'status', 'exitCode', 'since']
 		);
-		const facts = nodesOf(parseMarkdown(entryMarkdown(EDGE_REGISTRY, product, entry, SITE)), 'list')[0]!;
-		assert.deepEqual(
-			facts.children.map(shown),
-			['Product: Edge', 'Category: Core', 'HTTP status: 429', 'Exit code: 7', 'Since: 1.2.0', `Page: ${SITE}/edge/errors/full-entry/`],
-		);
+		const facts = nodesOf(
+			parseMarkdown(entryMarkdown(EDGE_REGISTRY, product, entry, SITE)),
+			'list'
+		)[0]!;
+		assert.deepEqual(facts.children.map(shown), [
+			'Product: Edge',
+			'Category: Core',
+			'HTTP status: 429',
+			'Exit code: 7',
+			'Since: 1.2.0',
+			`Page: ${SITE}/edge/errors/full-entry/`,
+		]);
 	});
 
 	test('an entry no longer emitted says so, not that it is deprecated, and names every entry that takes over', () => {
@@ -78,7 +91,9 @@ describe('an entry\'s facts line and lifecycle notice', () => {
 		assert.equal(shown(quote!), 'No longer emitted: Gone since 2.0. Use DUP, DUP instead.');
 		assert.deepEqual(
 			nodesOf(quote!, 'link').map((l) => l.url),
-			[findEntry(EDGE_REGISTRY, 'edge', 'dup')!, findEntry(EDGE_REGISTRY, 'edge', 'dup-two')!].map((e) => twinUrl(SITE, e)),
+			[findEntry(EDGE_REGISTRY, 'edge', 'dup')!, findEntry(EDGE_REGISTRY, 'edge', 'dup-two')!].map(
+				(e) => twinUrl(SITE, e)
+			)
 		);
 	});
 
@@ -86,7 +101,9 @@ describe('an entry\'s facts line and lifecycle notice', () => {
 		const withReplacement = entryOf(EDGE_REGISTRY, 'edge', 'deprecated-one');
 		const without = entryOf(EDGE_REGISTRY, 'edge', 'deprecated-two');
 		const quote = ({ product, entry }: ReturnType<typeof entryOf>) =>
-			shown(nodesOf(parseMarkdown(entryMarkdown(EDGE_REGISTRY, product, entry, SITE)), 'blockquote')[0]!);
+			shown(
+				nodesOf(parseMarkdown(entryMarkdown(EDGE_REGISTRY, product, entry, SITE)), 'blockquote')[0]!
+			);
 		assert.equal(quote(withReplacement), 'Deprecated: Use the new one. Use FULL_ENTRY instead.');
 		assert.equal(quote(without), 'Deprecated: Just deprecated.');
 		const current = entryOf(EDGE_REGISTRY, 'edge', 'full-entry');

@@ -28,7 +28,20 @@ const noFreePorts = entry('asymmetric', 'NO_FREE_PORTS');
 
 describe('explain', () => {
 	it('explains a message given as TEXT: entry, values, what to do, absolute URL, no colour when piped', () => {
-		const { code, stdout, stderr } = explain(['No', 'free', 'ports', 'in', '4000-4010.', 'Destroy', 'a', 'clone', 'or', 'widen', 'the', 'range.']);
+		const { code, stdout, stderr } = explain([
+			'No',
+			'free',
+			'ports',
+			'in',
+			'4000-4010.',
+			'Destroy',
+			'a',
+			'clone',
+			'or',
+			'widen',
+			'the',
+			'range.',
+		]);
 		assert.equal(code, 0, stderr);
 		assert.match(stdout, /^NO_FREE_PORTS\b/);
 		assert.ok(stdout.includes('No free ports in 4000-4010. Destroy a clone or widen the range.'));
@@ -38,7 +51,12 @@ describe('explain', () => {
 	});
 
 	it('reads standard input when no TEXT is given', () => {
-		const body = JSON.stringify({ type: 'urn:assetcore:error:SERVICE_UNAVAILABLE', status: 503, retryable: true, retry_after_ms: 100 });
+		const body = JSON.stringify({
+			type: 'urn:assetcore:error:SERVICE_UNAVAILABLE',
+			status: 503,
+			retryable: true,
+			retry_after_ms: 100,
+		});
 		const { code, stdout } = explain([], { input: `${body}\n` });
 		assert.equal(code, 0);
 		assert.match(stdout, /^SERVICE_UNAVAILABLE\b/);
@@ -47,7 +65,9 @@ describe('explain', () => {
 
 	it('reads the end of a log longer than the input bound on standard input, where its error is, and says what it read', () => {
 		const filler = 'step ok\n'.repeat((LIMITS.maxInputChars * 5) / 8);
-		const { code, stdout, stderr } = explain([], { input: `${filler}No free ports in 4000-4010. Destroy a clone or widen the range.\n` });
+		const { code, stdout, stderr } = explain([], {
+			input: `${filler}No free ports in 4000-4010. Destroy a clone or widen the range.\n`,
+		});
 		assert.equal(code, 0, stderr);
 		assert.match(stdout, /^NO_FREE_PORTS\b/);
 		assert.match(stderr, /read the first and last 512 KiB of 5\.2 MB/);
@@ -56,13 +76,23 @@ describe('explain', () => {
 	it('shows what a Problem Details payload reports for support: detail, details fields, correlation ids', () => {
 		const e = entry('assetcore', 'CONTAINER_NOT_FOUND');
 		const example = e.examples!.find((x) => x.payload.includes('correlation_id'))!;
-		const payload = JSON.parse(example.payload) as Record<string, string> & { details: Record<string, unknown> };
+		const payload = JSON.parse(example.payload) as Record<string, string> & {
+			details: Record<string, unknown>;
+		};
 		const { code, stdout } = explain([example.payload]);
 		assert.equal(code, 0);
 		assert.ok(stdout.includes(payload.detail!));
 		// A field the message's template names is read into it (the message line shows it); the others are listed.
-		const { params } = (JSON.parse(explain(['--json', example.payload]).stdout) as { matches: { params: Record<string, string> }[] }).matches[0]!;
-		for (const [k, v] of Object.entries(payload.details)) assert.ok(stdout.includes(`details.${k} = ${v}`) || params[k] === String(v), `${k}: ${stdout}`);
+		const { params } = (
+			JSON.parse(explain(['--json', example.payload]).stdout) as {
+				matches: { params: Record<string, string> }[];
+			}
+		).matches[0]!;
+		for (const [k, v] of Object.entries(payload.details))
+			assert.ok(
+				stdout.includes(`details.${k} = ${v}`) || params[k] === String(v),
+				`${k}: ${stdout}`
+			);
 		assert.ok(stdout.includes(`server_correlation_id = ${payload.server_correlation_id}`), stdout);
 		assert.ok(stdout.includes(`client_correlation_id = ${payload.client_correlation_id}`), stdout);
 	});
@@ -72,17 +102,38 @@ describe('explain', () => {
 		assert.equal(code, 0);
 		assert.equal(stdout.trim().split('\n').length, 1);
 		assert.deepEqual(JSON.parse(stdout), {
-			matches: [{ product: 'asymmetric', code: 'PORT_IN_USE', url: entry('asymmetric', 'PORT_IN_USE').path, pageUrl: absoluteUrl(SITE, entry('asymmetric', 'PORT_IN_USE').path), params: { port: '5432' }, via: 'message', count: 1 }],
+			matches: [
+				{
+					product: 'asymmetric',
+					code: 'PORT_IN_USE',
+					url: entry('asymmetric', 'PORT_IN_USE').path,
+					pageUrl: absoluteUrl(SITE, entry('asymmetric', 'PORT_IN_USE').path),
+					params: { port: '5432' },
+					via: 'message',
+					count: 1,
+				},
+			],
 			suggestions: [],
 		});
 	});
 
 	it('gives each match and suggestion its page on SITE_URL with --json, as the human output does', () => {
-		const match = JSON.parse(explain(['--json', 'Port 5432 is busy.']).stdout) as { matches: { url: string; pageUrl: string }[] };
+		const match = JSON.parse(explain(['--json', 'Port 5432 is busy.']).stdout) as {
+			matches: { url: string; pageUrl: string }[];
+		};
 		assert.equal(match.matches[0]!.pageUrl, absoluteUrl(SITE, match.matches[0]!.url));
-		const other = JSON.parse(explain(['--json', 'Port 5432 is busy.'], { env: { SITE_URL: 'https://elsewhere.example.org' } }).stdout) as typeof match;
-		assert.equal(other.matches[0]!.pageUrl, absoluteUrl('https://elsewhere.example.org', match.matches[0]!.url));
-		const near = JSON.parse(explain(['--json', 'PORT_IN_USEE']).stdout) as { suggestions: { url: string; pageUrl: string }[] };
+		const other = JSON.parse(
+			explain(['--json', 'Port 5432 is busy.'], {
+				env: { SITE_URL: 'https://elsewhere.example.org' },
+			}).stdout
+		) as typeof match;
+		assert.equal(
+			other.matches[0]!.pageUrl,
+			absoluteUrl('https://elsewhere.example.org', match.matches[0]!.url)
+		);
+		const near = JSON.parse(explain(['--json', 'PORT_IN_USEE']).stdout) as {
+			suggestions: { url: string; pageUrl: string }[];
+		};
 		assert.equal(near.suggestions[0]!.pageUrl, absoluteUrl(SITE, near.suggestions[0]!.url));
 	});
 
@@ -91,7 +142,12 @@ describe('explain', () => {
 		const all = allEntries(registry).filter((e) => e.code === 'INVALID_REQUEST');
 		assert.equal(code, 0);
 		assert.ok(all.length >= 2);
-		assert.match(stdout, new RegExp(`names ${all.length} entries, and nothing in what you pasted tells which one it is`));
+		assert.match(
+			stdout,
+			new RegExp(
+				`names ${all.length} entries, and nothing in what you pasted tells which one it is`
+			)
+		);
 		for (const e of all) assert.ok(stdout.includes(absoluteUrl(SITE, e.path)), e.path);
 	});
 
@@ -99,7 +155,11 @@ describe('explain', () => {
 		const human = explain(['PORT_IN_USEE']);
 		assert.equal(human.code, 1);
 		assert.match(human.stdout, /^No known error in the input\./);
-		assert.ok(human.stdout.includes(`Did you mean PORT_IN_USE (asymmetric)? ${absoluteUrl(SITE, entry('asymmetric', 'PORT_IN_USE').path)}`));
+		assert.ok(
+			human.stdout.includes(
+				`Did you mean PORT_IN_USE (asymmetric)? ${absoluteUrl(SITE, entry('asymmetric', 'PORT_IN_USE').path)}`
+			)
+		);
 		const json = explain(['--json', 'all good here']);
 		assert.equal(json.code, 1);
 		assert.deepEqual(JSON.parse(json.stdout), { matches: [], suggestions: [] });
@@ -122,9 +182,20 @@ describe('explain', () => {
 		for (const args of [['Port 5432 is busy.'], ['--json', 'Port 5432 is busy.']]) {
 			const full = openSync('/dev/full', 'w');
 			try {
-				const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/explain.ts'), ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, SITE_URL: SITE } });
+				const run = spawnSync(
+					process.execPath,
+					[join(PROJECT_ROOT, 'scripts/explain.ts'), ...args],
+					{
+						stdio: ['ignore', full, 'pipe'],
+						encoding: 'utf8',
+						env: { ...process.env, SITE_URL: SITE },
+					}
+				);
 				assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
-				assert.match(run.stderr, /^explain: could not write the result to standard output — ENOSPC \(no space left on device\)\.\n$/);
+				assert.match(
+					run.stderr,
+					/^explain: could not write the result to standard output — ENOSPC \(no space left on device\)\.\n$/
+				);
 			} finally {
 				closeSync(full);
 			}
@@ -133,11 +204,19 @@ describe('explain', () => {
 
 	/** explain on a terminal: `script` gives it one (util-linux, in Debian's essential bsdutils). */
 	const onTerminal = (env: Record<string, string>) =>
-		spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(join(PROJECT_ROOT, 'scripts/explain.ts'))} 'Port 5432 is busy.'`, '/dev/null'], {
-			encoding: 'utf8',
-			env: { ...process.env, SITE_URL: SITE, NO_COLOR: '', ...env },
-		}).stdout;
-	it('colours a terminal\'s output, unless NO_COLOR is set or the terminal is dumb', () => {
+		spawnSync(
+			'script',
+			[
+				'-qec',
+				`${JSON.stringify(process.execPath)} ${JSON.stringify(join(PROJECT_ROOT, 'scripts/explain.ts'))} 'Port 5432 is busy.'`,
+				'/dev/null',
+			],
+			{
+				encoding: 'utf8',
+				env: { ...process.env, SITE_URL: SITE, NO_COLOR: '', ...env },
+			}
+		).stdout;
+	it("colours a terminal's output, unless NO_COLOR is set or the terminal is dumb", () => {
 		assert.match(onTerminal({ TERM: 'xterm-256color' }), /\x1b\[1mPORT_IN_USE/);
 		assert.doesNotMatch(onTerminal({ TERM: 'xterm-256color', NO_COLOR: '1' }), /\x1b\[/);
 		const dumb = onTerminal({ TERM: 'dumb' });
@@ -154,12 +233,42 @@ describe('explain', () => {
 	const misuse: [string, string[], Record<string, string> | undefined, RegExp][] = [
 		['an unknown option', ['--colour', 'x'], undefined, /^explain: unknown option --colour — /],
 		['empty input', ['   '], undefined, /^explain: the input is empty — /],
-		['a SITE_URL that is not a URL', ['x'], { SITE_URL: 'not a url' }, /^explain: SITE_URL "not a url" is not a URL — /],
-		['a javascript: SITE_URL', ['Port 5432 is busy.'], { SITE_URL: 'javascript:alert(1)' }, /^explain: SITE_URL "javascript:alert\(1\)" is a javascript: URL — /],
-		['a data: SITE_URL', ['Port 5432 is busy.'], { SITE_URL: 'data:text/html,hi' }, /^explain: SITE_URL "data:text\/html,hi" is a data: URL — /],
-		['a file: SITE_URL', ['Port 5432 is busy.'], { SITE_URL: 'file:///srv/site' }, /^explain: SITE_URL "file:\/\/\/srv\/site" is a file: URL — /],
-		['a SITE_URL with credentials, without echoing them', ['Port 5432 is busy.'], { SITE_URL: 'https://user:secret@errors.example.com' }, /^explain: SITE_URL "https:\/\/…@errors\.example\.com\/" has a user name or password in it, /],
-		['a bad SITE_URL under --json too', ['--json', 'Port 5432 is busy.'], { SITE_URL: 'javascript:alert(1)' }, /^explain: SITE_URL "javascript:alert\(1\)" is a javascript: URL — /],
+		[
+			'a SITE_URL that is not a URL',
+			['x'],
+			{ SITE_URL: 'not a url' },
+			/^explain: SITE_URL "not a url" is not a URL — /,
+		],
+		[
+			'a javascript: SITE_URL',
+			['Port 5432 is busy.'],
+			{ SITE_URL: 'javascript:alert(1)' },
+			/^explain: SITE_URL "javascript:alert\(1\)" is a javascript: URL — /,
+		],
+		[
+			'a data: SITE_URL',
+			['Port 5432 is busy.'],
+			{ SITE_URL: 'data:text/html,hi' },
+			/^explain: SITE_URL "data:text\/html,hi" is a data: URL — /,
+		],
+		[
+			'a file: SITE_URL',
+			['Port 5432 is busy.'],
+			{ SITE_URL: 'file:///srv/site' },
+			/^explain: SITE_URL "file:\/\/\/srv\/site" is a file: URL — /,
+		],
+		[
+			'a SITE_URL with credentials, without echoing them',
+			['Port 5432 is busy.'],
+			{ SITE_URL: 'https://user:secret@errors.example.com' },
+			/^explain: SITE_URL "https:\/\/…@errors\.example\.com\/" has a user name or password in it, /,
+		],
+		[
+			'a bad SITE_URL under --json too',
+			['--json', 'Port 5432 is busy.'],
+			{ SITE_URL: 'javascript:alert(1)' },
+			/^explain: SITE_URL "javascript:alert\(1\)" is a javascript: URL — /,
+		],
 	];
 	for (const [what, args, env, message] of misuse) {
 		it(`exits 2 with one line naming ${what}`, () => {

@@ -8,7 +8,11 @@ import { DOCS_DIR, render, SCHEMA_FILE, yamlString } from '../../scripts/generat
 import { jsonSchema } from '../../src/registry/json-schema.ts';
 import { DEFAULT_REGISTRY_DIR, loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
 
-const TRICKY = ['Port {port} is busy.', '`<Task>` is missing a valid string id.', 'a * b | c & d `e` <script>alert(1)</script> "q" \\ \u2028'];
+const TRICKY = [
+	'Port {port} is busy.',
+	'`<Task>` is missing a valid string id.',
+	'a * b | c & d `e` <script>alert(1)</script> "q" \\ \u2028',
+];
 
 describe('generated pages', () => {
 	it('writes one overview per product, and no file per code (src/pages renders those)', () => {

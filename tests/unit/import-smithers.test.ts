@@ -6,7 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseFile, type PackageFile } from '../../scripts/import/package-modules.ts';
-import { readCatalog, readCliLine, readConstString, readErrorClassName, readHttpBody } from '../../scripts/import/smithers-facts.ts';
+import {
+	readCatalog,
+	readCliLine,
+	readConstString,
+	readErrorClassName,
+	readHttpBody,
+} from '../../scripts/import/smithers-facts.ts';
 import { findForwarders, forwardersIn } from '../../scripts/import/smithers-forwarders.ts';
 import { readSites, type SiteOptions } from '../../scripts/import/smithers-sites.ts';
 
@@ -29,47 +35,64 @@ const p = (name: string, expr: string) => ({ name, expr });
 
 describe('message parts', () => {
 	it('names a placeholder after an identifier, or the last property of a property access or optional chain', () => {
-		assert.deepEqual(parts('`Run ${runId} timed out after ${desc.timeoutMs}ms (${c.args?.runId})`'), [
-			'Run ',
-			p('runId', 'runId'),
-			' timed out after ',
-			p('timeoutMs', 'desc.timeoutMs'),
-			'ms (',
-			p('runId2', 'c.args?.runId'),
-			')',
-		]);
+		assert.deepEqual(
+			parts('`Run ${runId} timed out after ${desc.timeoutMs}ms (${c.args?.runId})`'),
+			[
+				'Run ',
+				p('runId', 'runId'),
+				' timed out after ',
+				p('timeoutMs', 'desc.timeoutMs'),
+				'ms (',
+				p('runId2', 'c.args?.runId'),
+				')',
+			]
+		);
 	});
 
 	it('names after a string key, a single argument that names something, or a method call’s receiver', () => {
-		assert.deepEqual(parts('`${row["frameNo"]} ${String(x)} ${JSON.stringify(opts.limit)} ${ids.join(", ")} ${y.toString()}`'), [
-			p('frameNo', 'row["frameNo"]'),
-			' ',
-			p('x', 'String(x)'),
-			' ',
-			p('limit', 'JSON.stringify(opts.limit)'),
-			' ',
-			p('ids', 'ids.join(", ")'),
-			' ',
-			p('y', 'y.toString()'),
-		]);
+		assert.deepEqual(
+			parts(
+				'`${row["frameNo"]} ${String(x)} ${JSON.stringify(opts.limit)} ${ids.join(", ")} ${y.toString()}`'
+			),
+			[
+				p('frameNo', 'row["frameNo"]'),
+				' ',
+				p('x', 'String(x)'),
+				' ',
+				p('limit', 'JSON.stringify(opts.limit)'),
+				' ',
+				p('ids', 'ids.join(", ")'),
+				' ',
+				p('y', 'y.toString()'),
+			]
+		);
 	});
 
 	it('names after the first operand of ??, || and ?: that has a name, through parentheses, as and !', () => {
-		assert.deepEqual(parts('`${"?" ?? id} ${n || fallback} ${ok ? "" : path} ${(a as string)} ${b!}`', ''), [
-			p('id', '"?" ?? id'),
-			' ',
-			p('n', 'n || fallback'),
-			' ',
-			p('path', 'ok ? "" : path'),
-			' ',
-			p('a', '(a as string)'),
-			' ',
-			p('b', 'b!'),
-		]);
+		assert.deepEqual(
+			parts('`${"?" ?? id} ${n || fallback} ${ok ? "" : path} ${(a as string)} ${b!}`', ''),
+			[
+				p('id', '"?" ?? id'),
+				' ',
+				p('n', 'n || fallback'),
+				' ',
+				p('path', 'ok ? "" : path'),
+				' ',
+				p('a', '(a as string)'),
+				' ',
+				p('b', 'b!'),
+			]
+		);
 	});
 
 	it('calls an expression that names nothing `value`, numbering the next ones', () => {
-		assert.deepEqual(parts('`${i + 1} of ${list[0]} and ${f()}`'), [p('value', 'i + 1'), ' of ', p('value2', 'list[0]'), ' and ', p('value3', 'f()')]);
+		assert.deepEqual(parts('`${i + 1} of ${list[0]} and ${f()}`'), [
+			p('value', 'i + 1'),
+			' of ',
+			p('value2', 'list[0]'),
+			' and ',
+			p('value3', 'f()'),
+		]);
 	});
 
 	it('gives the same expression the same name each time', () => {
@@ -77,7 +100,13 @@ describe('message parts', () => {
 	});
 
 	it('reads a concatenation of literals, templates and expressions, merging adjacent text', () => {
-		assert.deepEqual(parts('"Run " + runId + ` in ${dir}` + \' failed\' + "."'), ['Run ', p('runId', 'runId'), ' in ', p('dir', 'dir'), ' failed.']);
+		assert.deepEqual(parts('"Run " + runId + ` in ${dir}` + \' failed\' + "."'), [
+			'Run ',
+			p('runId', 'runId'),
+			' in ',
+			p('dir', 'dir'),
+			' failed.',
+		]);
 	});
 
 	it('takes operands added before the first text as one value, as JavaScript adds them', () => {
@@ -100,28 +129,43 @@ describe('message parts', () => {
 
 describe('sites', () => {
 	it('reads code, message source and 1-based line of `new`', () => {
-		const { thrown, skipped } = sites('// one\n\nthrow new SmithersError(\n  "RUN_NOT_FOUND",\n  `Run ${runId} not found`, { runId });');
+		const { thrown, skipped } = sites(
+			'// one\n\nthrow new SmithersError(\n  "RUN_NOT_FOUND",\n  `Run ${runId} not found`, { runId });'
+		);
 		assert.deepEqual(skipped, []);
 		assert.deepEqual(thrown, [
-			{ code: 'RUN_NOT_FOUND', kind: 'SmithersError', source: '`Run ${runId} not found`', parts: ['Run ', p('runId', 'runId'), ' not found'], at: '@smithers-orchestrator/cli@0.32.0 src/x.js:3' },
+			{
+				code: 'RUN_NOT_FOUND',
+				kind: 'SmithersError',
+				source: '`Run ${runId} not found`',
+				parts: ['Run ', p('runId', 'runId'), ' not found'],
+				at: '@smithers-orchestrator/cli@0.32.0 src/x.js:3',
+			},
 		]);
 	});
 
 	it('records a site whose code is not a literal as skipped, saying what it is', () => {
 		const { thrown, skipped } = sites('throw new SmithersError(err.code ?? "X", "boom");');
 		assert.deepEqual(thrown, []);
-		assert.deepEqual(skipped, [{ at: '@smithers-orchestrator/cli@0.32.0 src/x.js:1', reason: 'code is not a literal: err.code ?? "X"' }]);
+		assert.deepEqual(skipped, [
+			{
+				at: '@smithers-orchestrator/cli@0.32.0 src/x.js:1',
+				reason: 'code is not a literal: err.code ?? "X"',
+			},
+		]);
 	});
 
 	it('reads HttpError with its status, and a class imported under another name', () => {
-		const { thrown } = sites('import { SmithersErrorInstance as E } from "smithers-orchestrator";\nthrow new HttpError(409, "RUN_NOT_ACTIVE", "Run is not active");\nthrow new HttpError(status, "X", "y");\nthrow new E("Y", "z");');
+		const { thrown } = sites(
+			'import { SmithersErrorInstance as E } from "smithers-orchestrator";\nthrow new HttpError(409, "RUN_NOT_ACTIVE", "Run is not active");\nthrow new HttpError(status, "X", "y");\nthrow new E("Y", "z");'
+		);
 		assert.deepEqual(
 			thrown.map((t) => [t.kind, t.code, t.status]),
 			[
 				['HttpError', 'RUN_NOT_ACTIVE', 409],
 				['HttpError', 'X', undefined],
 				['SmithersError', 'Y', undefined],
-			],
+			]
 		);
 	});
 
@@ -142,9 +186,12 @@ describe('sites', () => {
 				['body', 'UNAUTHORIZED', 401, '2'],
 				['body', 'GONE', 410, '3'],
 				['body', 'LATER', undefined, '4'],
-			],
+			]
 		);
-		assert.deepEqual(skipped.map((s) => s.reason), ['code is not a literal: err.code']);
+		assert.deepEqual(
+			skipped.map((s) => s.reason),
+			['code is not a literal: err.code']
+		);
 	});
 
 	it('reads calls to subclasses and helpers that pass their parameters on', () => {
@@ -161,12 +208,17 @@ describe('sites', () => {
 		].join('\n');
 		const file = source(text);
 		const forwarders = findForwarders([file]);
-		assert.deepEqual(forwarders.map((f) => [f.kind, f.name]), [
-			['class', 'IntegrationError'],
-			['function', 'invalid'],
-			['function', 'lint'],
-		]);
-		const { thrown, skipped } = readSites(file, { forwarders: forwardersIn(file, forwarders, () => undefined) });
+		assert.deepEqual(
+			forwarders.map((f) => [f.kind, f.name]),
+			[
+				['class', 'IntegrationError'],
+				['function', 'invalid'],
+				['function', 'lint'],
+			]
+		);
+		const { thrown, skipped } = readSites(file, {
+			forwarders: forwardersIn(file, forwarders, () => undefined),
+		});
 		assert.deepEqual(
 			thrown.map((t) => [t.code, t.source, t.at.split(':')[1]]),
 			[
@@ -176,9 +228,12 @@ describe('sites', () => {
 				['INVALID_INPUT', '"Port must be a number"', '7'],
 				['INVALID_INPUT', '"Invalid"', '8'],
 				['XSTATE_BAD', '`Machine ${id} is not supported`', '9'],
-			],
+			]
 		);
-		assert.deepEqual(skipped.map((s) => [s.reason, s.at.split(':')[1]]), [['code is not a literal: code', '5']]);
+		assert.deepEqual(
+			skipped.map((s) => [s.reason, s.at.split(':')[1]]),
+			[['code is not a literal: code', '5']]
+		);
 	});
 });
 
@@ -187,22 +242,41 @@ describe('catalog and facts', () => {
 		const file = source(
 			'// header\nexport const smithersErrorDefinitions = {\n  RUN_NOT_FOUND: {\n    category: "engine",\n    when: `No run.`,\n    details: "{ runId }",\n  },\n  INVALID_INPUT: { category: "engine", when: "Input fails." },\n};',
 			'src/smithersErrorDefinitions.js',
-			'@smithers-orchestrator/errors',
+			'@smithers-orchestrator/errors'
 		);
 		assert.deepEqual(readCatalog(file), [
 			{ code: 'RUN_NOT_FOUND', category: 'engine', when: 'No run.', details: '{ runId }', line: 3 },
 			{ code: 'INVALID_INPUT', category: 'engine', when: 'Input fails.', line: 8 },
 		]);
-		assert.throws(() => readCatalog(source('export const smithersErrorDefinitions = { X: { category: "a", when: w } };')), /X\.when to be a string literal/);
+		assert.throws(
+			() =>
+				readCatalog(
+					source('export const smithersErrorDefinitions = { X: { category: "a", when: w } };')
+				),
+			/X\.when to be a string literal/
+		);
 	});
 
 	it('reads the reference URL and the error class’s default name', () => {
-		assert.deepEqual(readConstString(source('\nexport const ERROR_REFERENCE_URL = "https://smithers.sh/reference/errors";', 'src/ERROR_REFERENCE_URL.js'), 'ERROR_REFERENCE_URL'), {
-			value: 'https://smithers.sh/reference/errors',
-			at: '@smithers-orchestrator/cli@0.32.0 src/ERROR_REFERENCE_URL.js:2',
+		assert.deepEqual(
+			readConstString(
+				source(
+					'\nexport const ERROR_REFERENCE_URL = "https://smithers.sh/reference/errors";',
+					'src/ERROR_REFERENCE_URL.js'
+				),
+				'ERROR_REFERENCE_URL'
+			),
+			{
+				value: 'https://smithers.sh/reference/errors',
+				at: '@smithers-orchestrator/cli@0.32.0 src/ERROR_REFERENCE_URL.js:2',
+			}
+		);
+		const cls =
+			'export class SmithersError extends Error {\n  constructor(code, summary, details, options) {\n    super(summary);\n    this.name = options.name ?? "SmithersError";\n  }\n}';
+		assert.deepEqual(readErrorClassName(source(cls, 'src/SmithersError.js')), {
+			value: 'SmithersError',
+			at: '@smithers-orchestrator/cli@0.32.0 src/SmithersError.js:4',
 		});
-		const cls = 'export class SmithersError extends Error {\n  constructor(code, summary, details, options) {\n    super(summary);\n    this.name = options.name ?? "SmithersError";\n  }\n}';
-		assert.deepEqual(readErrorClassName(source(cls, 'src/SmithersError.js')), { value: 'SmithersError', at: '@smithers-orchestrator/cli@0.32.0 src/SmithersError.js:4' });
 	});
 
 	it('reads incur’s formatHumanError into the CLI line and the codes printed plainly', () => {
@@ -221,7 +295,10 @@ describe('catalog and facts', () => {
 			plainFor: ['COMMAND_NOT_FOUND', 'UNKNOWN'],
 			at: 'incur@0.4.26 dist/Cli.js:2',
 		});
-		assert.throws(() => readCliLine(source(incur.replace("? 'Error'", "? 'Failed'"))), /plain line to read "Error: \{message\}", not "Failed: \{message\}"/);
+		assert.throws(
+			() => readCliLine(source(incur.replace("? 'Error'", "? 'Failed'"))),
+			/plain line to read "Error: \{message\}", not "Failed: \{message\}"/
+		);
 	});
 
 	it('reads the HTTP body sent for an HttpError, marking a field a call can leave out', () => {
@@ -236,8 +313,15 @@ describe('catalog and facts', () => {
 			'  }',
 			'}',
 		].join('\n');
-		assert.deepEqual(readHttpBody(source(server, 'src/index.js')), { value: ['error.code', 'error.message', 'error.details?'], at: '@smithers-orchestrator/cli@0.32.0 src/index.js:7' });
+		assert.deepEqual(readHttpBody(source(server, 'src/index.js')), {
+			value: ['error.code', 'error.message', 'error.details?'],
+			at: '@smithers-orchestrator/cli@0.32.0 src/index.js:7',
+		});
 		const always = server.replace('"Run not found")', '"Run not found", {})');
-		assert.deepEqual(readHttpBody(source(always, 'src/index.js')).value, ['error.code', 'error.message', 'error.details']);
+		assert.deepEqual(readHttpBody(source(always, 'src/index.js')).value, [
+			'error.code',
+			'error.message',
+			'error.details',
+		]);
 	});
 });

@@ -11,11 +11,15 @@ import { PROJECT_ROOT } from '../../src/registry/load.ts';
 it('fails the build on a Markdown link to a missing page, naming the link, and accepts pages src/pages renders', () => {
 	// Built from inside the fixture, so its build folders are its own and not the project's.
 	const site = join(PROJECT_ROOT, 'tests/fixtures/links-site');
-	const build = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-		cwd: site,
-		encoding: 'utf8',
-		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-	});
+	const build = spawnSync(
+		process.execPath,
+		[join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+		{
+			cwd: site,
+			encoding: 'utf8',
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+		}
+	);
 	const output = build.stdout + build.stderr;
 	assert.notEqual(build.status, 0, 'the build should fail');
 	const at = output.indexOf('Links validation failed');

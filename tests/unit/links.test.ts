@@ -25,10 +25,11 @@ describe('links of the built site', () => {
 	it('reports a link to a missing page and to a missing anchor, with the page they are on, also on pages no link leads to', async () => {
 		assert.deepEqual(pagePaths(SITE), ['/', '/404.html', '/a/', '/orphan/']);
 		const broken = await brokenLinks(base, pagePaths(SITE), 'http://atlas.test');
-		assert.deepEqual(
-			broken.map((b) => `${b.page} → ${b.link}: ${b.reason}`).sort(),
-			['/ → /a/#nowhere: no element has this id', '/ → /gone/: HTTP 404', '/orphan/ → /missing/: HTTP 404'],
-		);
+		assert.deepEqual(broken.map((b) => `${b.page} → ${b.link}: ${b.reason}`).sort(), [
+			'/ → /a/#nowhere: no element has this id',
+			'/ → /gone/: HTTP 404',
+			'/orphan/ → /missing/: HTTP 404',
+		]);
 	});
 });
 
@@ -40,7 +41,7 @@ describe('URLs in llms.txt files and JSON', () => {
 				'api/index.json http://atlas.test/a/#nowhere: the page has no element with id "nowhere"',
 				'api/index.json http://atlas.test/a.md: no such file in the built site',
 				'llms.txt http://atlas.test/gone/: no such file in the built site',
-			],
+			]
 		);
 	});
 });

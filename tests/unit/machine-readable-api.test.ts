@@ -24,7 +24,8 @@ const SITE = 'https://errors.example.com';
 function validator(name: keyof typeof SCHEMAS) {
 	const ajv = new Ajv2020({ allErrors: true, formats: { uri: (s: string) => URL.canParse(s) } });
 	const validate = ajv.compile(JSON.parse(SCHEMAS[name].json()));
-	return (doc: unknown) => (validate(JSON.parse(JSON.stringify(doc))) ? [] : ajv.errorsText(validate.errors).split(', '));
+	return (doc: unknown) =>
+		validate(JSON.parse(JSON.stringify(doc))) ? [] : ajv.errorsText(validate.errors).split(', ');
 }
 
 describe('/api/errors.json', () => {
@@ -37,10 +38,10 @@ describe('/api/errors.json', () => {
 		assert.equal(doc.schemaVersion, API_SCHEMA_VERSION);
 	});
 
-	test('lists exactly the registry\'s entries, product by product, in order', () => {
+	test("lists exactly the registry's entries, product by product, in order", () => {
 		assert.deepEqual(
 			doc.products.map((p) => [p.id, p.errors.map((e) => `${e.code} ${e.slug}`)]),
-			registry.products.map((p) => [p.id, p.errors.map((e) => `${e.code} ${e.slug}`)]),
+			registry.products.map((p) => [p.id, p.errors.map((e) => `${e.code} ${e.slug}`)])
 		);
 	});
 
@@ -62,7 +63,10 @@ describe('/api/errors.json', () => {
 	});
 
 	test('the schema rejects a file that lost a URL, gained a field or has another version', () => {
-		const broken = structuredClone(doc) as unknown as { schemaVersion: number; products: { errors: Record<string, unknown>[] }[] };
+		const broken = structuredClone(doc) as unknown as {
+			schemaVersion: number;
+			products: { errors: Record<string, unknown>[] }[];
+		};
 		delete broken.products[0]!.errors[0]!.url;
 		broken.products[0]!.errors[1]!.invented = true;
 		broken.schemaVersion = API_SCHEMA_VERSION + 1;
@@ -77,7 +81,11 @@ test('a registry whose text holds `<Tags>`, `{braces}`, pipes and a shared code 
 	const { registry: fixture } = REGISTRIES.find((r) => r.name === 'fixture')!;
 	assert.deepEqual(validator('api-errors')(apiErrorsFile(fixture, SITE)), []);
 	for (const entry of allEntries(fixture)) {
-		assert.deepEqual(validator('api-entry')(apiEntryFile(findProduct(fixture, entry.product)!, entry, SITE)), [], entry.slug);
+		assert.deepEqual(
+			validator('api-entry')(apiEntryFile(findProduct(fixture, entry.product)!, entry, SITE)),
+			[],
+			entry.slug
+		);
 	}
 });
 

@@ -15,7 +15,13 @@ import { pathToFileURL } from 'node:url';
 import { typedModule } from '../../src/api/module.ts';
 import { decode, toDecoderData } from '../../src/decode/index.ts';
 import { PROJECT_ROOT } from '../../src/registry/load.ts';
-import { allEntries, problemFacts, type Product, type Registry, type RegistryEntry } from '../../src/registry/model.ts';
+import {
+	allEntries,
+	problemFacts,
+	type Product,
+	type Registry,
+	type RegistryEntry,
+} from '../../src/registry/model.ts';
 import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { absoluteUrl } from '../../src/registry/urls.ts';
 import { REGISTRIES } from '../support/registries.ts';
@@ -26,11 +32,14 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The entry each code's message and page come from: the first with that code (with a message, for templates). */
 const firstWith = (product: Product, keep: (e: RegistryEntry) => boolean) =>
-	product.errors.filter((e, i) => keep(e) && product.errors.findIndex((x) => x.code === e.code && keep(x)) === i);
+	product.errors.filter(
+		(e, i) => keep(e) && product.errors.findIndex((x) => x.code === e.code && keep(x)) === i
+	);
 const templated = (product: Product) => firstWith(product, (e) => e.message !== undefined);
 
 /** Sample values: letters and digits only, so that no value runs into the literal text around it. */
-const samples = (entry: RegistryEntry) => Object.fromEntries(entry.params.map((name, i) => [name, `value${i + 1}`]));
+const samples = (entry: RegistryEntry) =>
+	Object.fromEntries(entry.params.map((name, i) => [name, `value${i + 1}`]));
 
 /** A file that uses the module as a product team would; `@ts-expect-error` lines must fail to compile. */
 function usage(product: Product): string {
@@ -63,7 +72,9 @@ function usage(product: Product): string {
 }
 
 /** Every product of every test registry, with the registry it belongs to. */
-const products: { registry: Registry; product: Product }[] = REGISTRIES.flatMap(({ registry }) => registry.products.map((product) => ({ registry, product })));
+const products: { registry: Registry; product: Product }[] = REGISTRIES.flatMap(({ registry }) =>
+	registry.products.map((product) => ({ registry, product }))
+);
 
 describe('typed modules', () => {
 	for (const { registry, product } of products) {
@@ -73,12 +84,33 @@ describe('typed modules', () => {
 
 	test('each compiles with tsc --strict, alone, and its types refuse wrong codes and params', () => {
 		const tsc = join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc');
-		const flags = ['--strict', '--noEmit', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--allowImportingTsExtensions'];
-		const stricter = ['--noUncheckedIndexedAccess', '--exactOptionalPropertyTypes', '--verbatimModuleSyntax', '--erasableSyntaxOnly', '--isolatedModules', '--noUnusedLocals', '--noImplicitReturns'];
+		const flags = [
+			'--strict',
+			'--noEmit',
+			'--target',
+			'es2022',
+			'--module',
+			'esnext',
+			'--moduleResolution',
+			'bundler',
+			'--allowImportingTsExtensions',
+		];
+		const stricter = [
+			'--noUncheckedIndexedAccess',
+			'--exactOptionalPropertyTypes',
+			'--verbatimModuleSyntax',
+			'--erasableSyntaxOnly',
+			'--isolatedModules',
+			'--noUnusedLocals',
+			'--noImplicitReturns',
+		];
 		const files = products.flatMap(({ product: p }) => [`${p.id}.ts`, `use-${p.id}.ts`]);
 		try {
 			// Run from the temporary folder: no node_modules, no @types — the module must need nothing.
-			execFileSync(process.execPath, [tsc, ...flags, ...stricter, ...files], { cwd: dir, encoding: 'utf8' });
+			execFileSync(process.execPath, [tsc, ...flags, ...stricter, ...files], {
+				cwd: dir,
+				encoding: 'utf8',
+			});
 		} catch (error) {
 			assert.fail(`tsc rejected a typed module:\n${(error as { stdout?: string }).stdout}`);
 		}
@@ -98,14 +130,17 @@ describe('typed modules', () => {
 						...(retryable === undefined ? {} : { retryable }),
 						docsUrl: absoluteUrl(SITE, e.path),
 					};
-				}),
+				})
 			);
 			for (const e of firstWith(product, () => true)) {
 				assert.equal(mod.isKnownCode(e.code), true, e.code);
 				assert.equal(mod.docsUrl(e.code), absoluteUrl(SITE, e.path), e.code);
 			}
-			const others = allEntries(registry).filter((e) => !product.errors.some((x) => x.code === e.code));
-			for (const e of others) assert.equal(mod.isKnownCode(e.code), false, `${e.code} is not ${product.name}'s`);
+			const others = allEntries(registry).filter(
+				(e) => !product.errors.some((x) => x.code === e.code)
+			);
+			for (const e of others)
+				assert.equal(mod.isKnownCode(e.code), false, `${e.code} is not ${product.name}'s`);
 			assert.equal(mod.isKnownCode(product.errors[0]!.code.toLowerCase()), false);
 		});
 
@@ -117,20 +152,35 @@ describe('typed modules', () => {
 				const message: string = mod.formatMessage(entry.code, values);
 				assert.equal(message, fillTemplate(entry.message!, values), entry.code);
 				// A template of placeholders only says nothing by itself: it reaches a tool beside its code.
-				const literal = parseTemplate(entry.message!).some((s) => s.kind === 'text' && s.text.trim() !== '');
+				const literal = parseTemplate(entry.message!).some(
+					(s) => s.kind === 'text' && s.text.trim() !== ''
+				);
 				const pasted = literal ? message : JSON.stringify({ code: entry.code, message });
 				const [match] = decode(pasted, data).matches;
 				assert.ok(match, `${entry.code}: the decoder finds nothing in ${pasted}`);
-				assert.deepEqual([match.product, match.code], [product.id, entry.code], `${entry.code}: ${pasted}`);
+				assert.deepEqual(
+					[match.product, match.code],
+					[product.id, entry.code],
+					`${entry.code}: ${pasted}`
+				);
 				if (literal) assert.deepEqual(match.params, values, `${entry.code}: ${pasted}`);
 				else assert.equal(match.text, message, `${entry.code}: ${pasted}`);
 			}
 			const numeric = templated(product).find((e) => e.params.length > 0);
 			if (numeric) {
 				const values = Object.fromEntries(numeric.params.map((name, i) => [name, 40 + i]));
-				assert.equal(mod.formatMessage(numeric.code, values), fillTemplate(numeric.message!, Object.fromEntries(numeric.params.map((n, i) => [n, String(40 + i)]))));
+				assert.equal(
+					mod.formatMessage(numeric.code, values),
+					fillTemplate(
+						numeric.message!,
+						Object.fromEntries(numeric.params.map((n, i) => [n, String(40 + i)]))
+					)
+				);
 			}
-			assert.throws(() => mod.formatMessage(`${product.errors[0]!.code}_NOT_DOCUMENTED`, {}), /no message template/);
+			assert.throws(
+				() => mod.formatMessage(`${product.errors[0]!.code}_NOT_DOCUMENTED`, {}),
+				/no message template/
+			);
 		});
 	}
 });

@@ -18,18 +18,24 @@ after(() => rmSync(docs, { recursive: true, force: true }));
 
 /** Every file under the output folder with its content and modification time. */
 function snapshot(dir: string): Map<string, string> {
-	const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+	const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) =>
+		d.isFile()
+	);
 	return new Map(
 		files.map((d) => {
 			const file = join(d.parentPath, d.name);
 			return [relative(dir, file), `${statSync(file).mtimeMs} ${readFileSync(file, 'utf8')}`];
-		}),
+		})
 	);
 }
 
 it('leaves the previously generated pages untouched and names file, line and field', () => {
 	const first = generate(join(FIXTURES, 'before'), docs);
-	assert.equal(first.written, 2, 'two overviews (code pages are rendered by src/pages, not written)');
+	assert.equal(
+		first.written,
+		2,
+		'two overviews (code pages are rendered by src/pages, not written)'
+	);
 	const before = snapshot(docs);
 
 	assert.throws(
@@ -38,12 +44,15 @@ it('leaves the previously generated pages untouched and names file, line and fie
 			assert.ok(error instanceof RegistryError, 'a RegistryError, not a crash');
 			assert.deepEqual(
 				error.problems.map((p) => [p.file.replace(/^.*tests\/fixtures\//, ''), p.line, p.field]),
-				[['registry-edits/broken/alpha.yaml', 9, 'errors[0].fixx']],
+				[['registry-edits/broken/alpha.yaml', 9, 'errors[0].fixx']]
 			);
-			assert.match(error.message, /registry-edits\/broken\/alpha\.yaml:9:\d+ {2}errors\[0\]\.fixx: unknown field "fixx" — did you mean "fix"\?/);
+			assert.match(
+				error.message,
+				/registry-edits\/broken\/alpha\.yaml:9:\d+ {2}errors\[0\]\.fixx: unknown field "fixx" — did you mean "fix"\?/
+			);
 			assert.doesNotMatch(error.message, /\n\s+at /, 'no stack trace in the message');
 			return true;
-		},
+		}
 	);
 	assert.deepEqual(snapshot(docs), before);
 });

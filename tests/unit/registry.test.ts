@@ -44,14 +44,21 @@ function assertOneProblem(fixture: string, needle: string, field: string, says: 
 	assert.deepEqual({ line: p.line, column: p.column }, positionOf(fixture, needle));
 	assert.equal(p.field, field);
 	assert.match(p.message, says);
-	assert.match(formatProblem(p), new RegExp(`demo\\.yaml:${p.line}:${p.column}  ${field.replace(/[[\]]/g, '\\$&')}: `));
+	assert.match(
+		formatProblem(p),
+		new RegExp(`demo\\.yaml:${p.line}:${p.column}  ${field.replace(/[[\]]/g, '\\$&')}: `)
+	);
 }
 
 describe('the real registry', () => {
 	const registry = loadRegistry();
 
 	it('loads all three products', () => {
-		assert.deepEqual(registry.products.map((p) => p.id).sort(), ['assetcore', 'asymmetric', 'smithers']);
+		assert.deepEqual(registry.products.map((p) => p.id).sort(), [
+			'assetcore',
+			'asymmetric',
+			'smithers',
+		]);
 	});
 
 	it('holds every code row of every seed table, and the Asset Core code that only an example shows', () => {
@@ -59,44 +66,80 @@ describe('the real registry', () => {
 		const asym = readFileSync(join(SEEDS, 'asymmetric-errors.md'), 'utf8');
 		const smithers = readFileSync(join(SEEDS, 'smithers-errors.md'), 'utf8');
 		const assetcore = readFileSync(join(SEEDS, 'assetcore-errors.txt'), 'utf8');
-		const tableCodes = (text: string) => [...text.matchAll(/^\| `([A-Z][A-Z0-9_]+)` +\|/gm)].map((m) => m[1]!);
+		const tableCodes = (text: string) =>
+			[...text.matchAll(/^\| `([A-Z][A-Z0-9_]+)` +\|/gm)].map((m) => m[1]!);
 		const seedCodes = {
 			asymmetric: tableCodes(asym),
 			smithers: tableCodes(smithers.slice(smithers.indexOf('## Engine'))),
-			assetcore: [...new Set([...assetcore.matchAll(/^([A-Z][A-Z_]+)\d{3}/gm), ...assetcore.matchAll(/"code": "([A-Z_]+)"/g)].map((m) => m[1]!))],
+			assetcore: [
+				...new Set(
+					[
+						...assetcore.matchAll(/^([A-Z][A-Z_]+)\d{3}/gm),
+						...assetcore.matchAll(/"code": "([A-Z_]+)"/g),
+					].map((m) => m[1]!)
+				),
+			],
 		};
 		for (const [id, codes] of Object.entries(seedCodes)) {
 			const product = registry.products.find((p) => p.id === id)!;
-			const fromSeed = product.errors.filter((e) => e.catalog?.state !== 'added' && e.catalog?.state !== 'unlisted');
+			const fromSeed = product.errors.filter(
+				(e) => e.catalog?.state !== 'added' && e.catalog?.state !== 'unlisted'
+			);
 			assert.deepEqual(fromSeed.map((e) => e.code).sort(), codes.sort(), id);
 		}
 	});
 
 	it('names, for every product, its published reference and catalog as kept under content/sources/', () => {
 		for (const p of registry.products) {
-			assert.ok(p.reference && existsSync(join(PROJECT_ROOT, 'content/sources', p.reference)), `${p.id}: reference ${p.reference}`);
-			if (p.catalog) assert.ok(existsSync(join(PROJECT_ROOT, 'content/sources', p.catalog.file)), `${p.id}: catalog ${p.catalog.file}`);
+			assert.ok(
+				p.reference && existsSync(join(PROJECT_ROOT, 'content/sources', p.reference)),
+				`${p.id}: reference ${p.reference}`
+			);
+			if (p.catalog)
+				assert.ok(
+					existsSync(join(PROJECT_ROOT, 'content/sources', p.catalog.file)),
+					`${p.id}: catalog ${p.catalog.file}`
+				);
 		}
 	});
 
 	it('holds no code beyond the seeds that no catalog or published code states', () => {
 		for (const product of registry.products) {
-			for (const e of product.errors.filter((x) => x.catalog?.state === 'added' || x.catalog?.state === 'unlisted')) {
+			for (const e of product.errors.filter(
+				(x) => x.catalog?.state === 'added' || x.catalog?.state === 'unlisted'
+			)) {
 				assert.ok(product.catalog, `${e.code}: ${product.id} publishes no catalog`);
-				if (e.catalog!.state === 'added') assert.ok(e.sources?.when, `${e.code}: an added code says where its text was read`);
-				else assert.ok(e.messages.some((m) => m.at?.length) || e.thrownAt?.length, `${e.code}: an unlisted code shows where it is thrown`);
+				if (e.catalog!.state === 'added')
+					assert.ok(e.sources?.when, `${e.code}: an added code says where its text was read`);
+				else
+					assert.ok(
+						e.messages.some((m) => m.at?.length) || e.thrownAt?.length,
+						`${e.code}: an unlisted code shows where it is thrown`
+					);
 			}
 		}
 	});
 
 	it('transcribes messages, fixes and descriptions word for word', () => {
-		const seeds = ['asymmetric-errors.md', 'smithers-errors.md', 'assetcore-errors.txt'].map((f) => readFileSync(join(SEEDS, f), 'utf8')).join('\n');
+		const seeds = ['asymmetric-errors.md', 'smithers-errors.md', 'assetcore-errors.txt']
+			.map((f) => readFileSync(join(SEEDS, f), 'utf8'))
+			.join('\n');
 		for (const e of allEntries(registry)) {
 			// A text read from a product's package instead says where (e.sources): the drift test holds it to the package.
-			for (const [field, text] of [['message', e.message], ['when', e.when], ['description', e.description], ['scope', e.scope]] as const) {
-				if (text !== undefined && !e.sources?.[field as 'when']) assert.ok(seeds.includes(text), `${e.product} ${e.code}: "${text}" is not in the seeds`);
+			for (const [field, text] of [
+				['message', e.message],
+				['when', e.when],
+				['description', e.description],
+				['scope', e.scope],
+			] as const) {
+				if (text !== undefined && !e.sources?.[field as 'when'])
+					assert.ok(seeds.includes(text), `${e.product} ${e.code}: "${text}" is not in the seeds`);
 			}
-			if (e.fix) assert.ok(seeds.includes(e.scope ? `${e.scope} — ${e.fix}` : e.fix), `${e.code}: fix not in the seeds`);
+			if (e.fix)
+				assert.ok(
+					seeds.includes(e.scope ? `${e.scope} — ${e.fix}` : e.fix),
+					`${e.code}: fix not in the seeds`
+				);
 		}
 	});
 
@@ -104,7 +147,16 @@ describe('the real registry', () => {
 		const runNotFound = entriesByCode(registry).get('RUN_NOT_FOUND')!;
 		assert.equal(runNotFound.length, 2);
 		assert.notEqual(runNotFound[0]!.path, runNotFound[1]!.path);
-		assert.deepEqual([...new Set(entriesByCode(registry).get('INVALID_REQUEST')!.map((e) => e.product))].sort(), ['assetcore', 'smithers']);
+		assert.deepEqual(
+			[
+				...new Set(
+					entriesByCode(registry)
+						.get('INVALID_REQUEST')!
+						.map((e) => e.product)
+				),
+			].sort(),
+			['assetcore', 'smithers']
+		);
 	});
 
 	it('offers a catch snippet only where the product documents how to catch the error', () => {
@@ -112,7 +164,8 @@ describe('the real registry', () => {
 			for (const e of product.errors) {
 				const category = product.categories.find((c) => c.id === e.category);
 				const snippet = catchSnippet(product, e);
-				if (category?.catch === false) assert.equal(snippet, undefined, `${e.code} in ${category.name}`);
+				if (category?.catch === false)
+					assert.equal(snippet, undefined, `${e.code} in ${category.name}`);
 				else assert.equal(snippet, product.catch?.replace('{code}', e.code), e.code);
 			}
 		}
@@ -121,34 +174,75 @@ describe('the real registry', () => {
 	});
 
 	it('declares every placeholder its messages use', () => {
-		for (const e of allEntries(registry)) if (e.message) assert.deepEqual(e.params, templateParams(e.message), e.code);
+		for (const e of allEntries(registry))
+			if (e.message) assert.deepEqual(e.params, templateParams(e.message), e.code);
 	});
 });
 
 describe('validation messages', () => {
 	it('names an unknown field and suggests the right one', () => {
-		assertOneProblem('unknown-field', 'mesage', 'errors[0].mesage', /unknown field "mesage" — did you mean "message"\?/);
+		assertOneProblem(
+			'unknown-field',
+			'mesage',
+			'errors[0].mesage',
+			/unknown field "mesage" — did you mean "message"\?/
+		);
 	});
 	it('names a missing required field', () => {
-		assertOneProblem('missing-field', 'message:', 'errors[0].code', /missing required field "code" — add it/);
+		assertOneProblem(
+			'missing-field',
+			'message:',
+			'errors[0].code',
+			/missing required field "code" — add it/
+		);
 	});
 	it('rejects a code that is not SCREAMING_SNAKE_CASE', () => {
-		assertOneProblem('malformed-code', 'portInUse', 'errors[1].code', /"portInUse" must be SCREAMING_SNAKE_CASE/);
+		assertOneProblem(
+			'malformed-code',
+			'portInUse',
+			'errors[1].code',
+			/"portInUse" must be SCREAMING_SNAKE_CASE/
+		);
 	});
 	it('rejects a code longer than the decoder finds codes', () => {
-		assertOneProblem('long-code', 'REQUEST_STAGE', 'errors[1].code', new RegExp(`must be at most ${CODE_MAX_CHARS} characters`));
+		assertOneProblem(
+			'long-code',
+			'REQUEST_STAGE',
+			'errors[1].code',
+			new RegExp(`must be at most ${CODE_MAX_CHARS} characters`)
+		);
 	});
 	it('rejects a duplicate code', () => {
-		assertOneProblem('duplicate-code', 'PORT_IN_USE\n    when: Second', 'errors[1].code', /duplicate code PORT_IN_USE \(also errors\[0\]\)/);
+		assertOneProblem(
+			'duplicate-code',
+			'PORT_IN_USE\n    when: Second',
+			'errors[1].code',
+			/duplicate code PORT_IN_USE \(also errors\[0\]\)/
+		);
 	});
 	it('rejects a duplicate slug', () => {
-		assertOneProblem('duplicate-slug', 'port-in-use', 'errors[1].slug', /duplicate slug "port-in-use" .*published slugs never change/);
+		assertOneProblem(
+			'duplicate-slug',
+			'port-in-use',
+			'errors[1].slug',
+			/duplicate slug "port-in-use" .*published slugs never change/
+		);
 	});
 	it('rejects a placeholder the entry does not declare', () => {
-		assertOneProblem('undeclared-placeholder', '"No free', 'errors[0].message', /placeholder \{to\} is not declared — add "to" to params/);
+		assertOneProblem(
+			'undeclared-placeholder',
+			'"No free',
+			'errors[0].message',
+			/placeholder \{to\} is not declared — add "to" to params/
+		);
 	});
 	it('rejects a declared param the message does not use', () => {
-		assertOneProblem('unused-param', 'host]', 'errors[0].params[1]', /param "host" is not used in the message/);
+		assertOneProblem(
+			'unused-param',
+			'host]',
+			'errors[0].params[1]',
+			/param "host" is not used in the message/
+		);
 	});
 	it('rejects references that point nowhere', () => {
 		const problems = problemsOf('dangling-ref');
@@ -157,12 +251,17 @@ describe('validation messages', () => {
 			[
 				['errors[0].replacedBy', ...Object.values(positionOf('dangling-ref', 'NEW_ERORR'))],
 				['errors[1].related[0]', ...Object.values(positionOf('dangling-ref', 'other:MISSING'))],
-			],
+			]
 		);
 		assert.match(problems[0]!.message, /"NEW_ERORR" names no entry/);
 	});
 	it('refuses a product id that the site keeps for its own paths', () => {
-		assertOneProblem('reserved-id', 'api', 'id', /product id "api" is a path the site keeps for itself/);
+		assertOneProblem(
+			'reserved-id',
+			'api',
+			'id',
+			/product id "api" is a path the site keeps for itself/
+		);
 	});
 	it('reports broken YAML as a problem, not a stack trace', () => {
 		const [p] = problemsOf('bad-yaml');
@@ -171,24 +270,42 @@ describe('validation messages', () => {
 	it('accepts a registry full of special characters', () => {
 		const registry = loadRegistry(join(FIXTURES, 'valid'));
 		assert.equal(registry.products[0]!.errors.length, 3);
-		assert.deepEqual(resolveRef(registry, 'demo', 'OTHER_ERROR').map((e) => e.slug), ['other-error', 'other-error-http']);
+		assert.deepEqual(
+			resolveRef(registry, 'demo', 'OTHER_ERROR').map((e) => e.slug),
+			['other-error', 'other-error-http']
+		);
 	});
 });
 
 describe('slugs, URLs and templates', () => {
 	it('derives the slug from the code in kebab case', () => {
 		assert.equal(slugForCode('PORT_IN_USE'), 'port-in-use');
-		assert.equal(slugForCode('HEARTBEAT_PAYLOAD_NOT_JSON_SERIALIZABLE'), 'heartbeat-payload-not-json-serializable');
+		assert.equal(
+			slugForCode('HEARTBEAT_PAYLOAD_NOT_JSON_SERIALIZABLE'),
+			'heartbeat-payload-not-json-serializable'
+		);
 	});
 	it('makes entry and Markdown paths', () => {
 		assert.equal(entryPath('asymmetric', 'port-in-use'), '/asymmetric/errors/port-in-use/');
-		assert.equal(markdownPath('/asymmetric/errors/port-in-use/'), '/asymmetric/errors/port-in-use.md');
+		assert.equal(
+			markdownPath('/asymmetric/errors/port-in-use/'),
+			'/asymmetric/errors/port-in-use.md'
+		);
 	});
 	it('parses, lists and fills placeholders', () => {
-		const t = '{id} didn\'t become healthy in {seconds}s. See logs: asym logs {id}';
+		const t = "{id} didn't become healthy in {seconds}s. See logs: asym logs {id}";
 		assert.deepEqual(templateParams(t), ['id', 'seconds']);
-		assert.equal(fillTemplate(t, { id: 'pg-1', seconds: '30' }), "pg-1 didn't become healthy in 30s. See logs: asym logs pg-1");
-		assert.equal(fillTemplate(t, { id: 'pg-1' }), "pg-1 didn't become healthy in {seconds}s. See logs: asym logs pg-1");
-		assert.deepEqual(parseTemplate('Port {port} is busy.').map((s) => s.kind), ['text', 'param', 'text']);
+		assert.equal(
+			fillTemplate(t, { id: 'pg-1', seconds: '30' }),
+			"pg-1 didn't become healthy in 30s. See logs: asym logs pg-1"
+		);
+		assert.equal(
+			fillTemplate(t, { id: 'pg-1' }),
+			"pg-1 didn't become healthy in {seconds}s. See logs: asym logs pg-1"
+		);
+		assert.deepEqual(
+			parseTemplate('Port {port} is busy.').map((s) => s.kind),
+			['text', 'param', 'text']
+		);
 	});
 });

@@ -10,7 +10,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { it } from 'node:test';
-import { compareBuilds, formatDifferences, main, type Build } from '../../scripts/check-reproducible.ts';
+import {
+	compareBuilds,
+	formatDifferences,
+	main,
+	type Build,
+} from '../../scripts/check-reproducible.ts';
 import { PROJECT_ROOT } from '../../src/registry/load.ts';
 import {
 	API_REGISTRY_PATH,
@@ -43,7 +48,9 @@ it('names every file that differs between two builds, and only those', () => {
 
 it('leaves out only the paths it is told may differ', () => {
 	const allowed = [{ pattern: /^api\//, why: 'fixture: a folder that may differ' }];
-	assert.deepEqual(compareBuilds(first, second, allowed), [{ path: 'page.html', problem: 'differs' }]);
+	assert.deepEqual(compareBuilds(first, second, allowed), [
+		{ path: 'page.html', problem: 'differs' },
+	]);
 	assert.deepEqual(compareBuilds(first, first), []);
 });
 
@@ -55,9 +62,27 @@ function siteFiles(): string[] {
 	return [
 		...['index.html', '404.html', 'favicon.svg', 'sitemap-index.xml', 'sitemap-0.xml'],
 		...[DIAGNOSE_PATH, product, entry, shortLinkPath('PORT_IN_USE')].map(page),
-		...[markdownPath(product), markdownPath(entry), DECODER_DATA_PATH, API_REGISTRY_PATH, apiEntryPath('demo', 'port-in-use')].map(file),
-		...[typedModulePath('demo'), schemaPath('registry'), llmsTxtPath(), llmsTxtPath('demo'), LLMS_FULL_PATH].map(file),
-		...['_astro/page.B17ebxWI.js', '_astro/index.C3fM4Kra.css', 'pagefind/pagefind-entry.json', 'pagefind/fragment/en_1a2b3c.pf_fragment', 'pagefind/index/en_4d5e6f.pf_index'],
+		...[
+			markdownPath(product),
+			markdownPath(entry),
+			DECODER_DATA_PATH,
+			API_REGISTRY_PATH,
+			apiEntryPath('demo', 'port-in-use'),
+		].map(file),
+		...[
+			typedModulePath('demo'),
+			schemaPath('registry'),
+			llmsTxtPath(),
+			llmsTxtPath('demo'),
+			LLMS_FULL_PATH,
+		].map(file),
+		...[
+			'_astro/page.B17ebxWI.js',
+			'_astro/index.C3fM4Kra.css',
+			'pagefind/pagefind-entry.json',
+			'pagefind/fragment/en_1a2b3c.pf_fragment',
+			'pagefind/index/en_4d5e6f.pf_index',
+		],
 	];
 }
 
@@ -87,11 +112,29 @@ it('runs a check that lets no file of the site differ, and names each one that d
 
 	assert.equal(check(rebuild(() => false)), true, 'two identical builds pass');
 	assert.equal(check(rebuild(() => true)), false, 'two builds that differ in every file fail');
-	assert.match(String(errors.mock.calls.at(-1)!.arguments[0]), new RegExp(`differ in ${files.length} files:`), 'every file that differs is counted: none may');
+	assert.match(
+		String(errors.mock.calls.at(-1)!.arguments[0]),
+		new RegExp(`differ in ${files.length} files:`),
+		'every file that differs is counted: none may'
+	);
 	for (const path of files) {
-		assert.equal(check(rebuild((p) => p === path)), false, `two builds that differ in ${path} alone pass`);
-		assert.match(String(errors.mock.calls.at(-1)!.arguments[0]), new RegExp(`^ {2}${path.replaceAll('.', '\\.')}: differs$`, 'm'));
+		assert.equal(
+			check(rebuild((p) => p === path)),
+			false,
+			`two builds that differ in ${path} alone pass`
+		);
+		assert.match(
+			String(errors.mock.calls.at(-1)!.arguments[0]),
+			new RegExp(`^ {2}${path.replaceAll('.', '\\.')}: differs$`, 'm')
+		);
 	}
-	assert.equal(check(() => ({ ok: false, output: 'astro: boom' })), false, 'a second build that fails fails the check');
-	assert.match(String(errors.mock.calls.at(-1)!.arguments[0]), /astro: boom\ncheck:reproducible: the second build failed/);
+	assert.equal(
+		check(() => ({ ok: false, output: 'astro: boom' })),
+		false,
+		'a second build that fails fails the check'
+	);
+	assert.match(
+		String(errors.mock.calls.at(-1)!.arguments[0]),
+		/astro: boom\ncheck:reproducible: the second build failed/
+	);
 });

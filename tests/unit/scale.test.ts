@@ -10,7 +10,15 @@ import { parse } from 'yaml';
 import { focusSidebar } from '../../src/integrations/sidebar-focus.ts';
 import { entryMarkdown } from '../../src/markdown/render.ts';
 import { DEFAULT_REGISTRY_DIR, loadRegistry } from '../../src/registry/load.ts';
-import { allEntries, entriesByCode, findProduct, neighbours, resolveProduct, type Registry, type RegistryEntry } from '../../src/registry/model.ts';
+import {
+	allEntries,
+	entriesByCode,
+	findProduct,
+	neighbours,
+	resolveProduct,
+	type Registry,
+	type RegistryEntry,
+} from '../../src/registry/model.ts';
 import { product as productSchema } from '../../src/registry/schema.ts';
 import { DEFAULT_SITE_URL, twinUrl } from '../../src/registry/urls.ts';
 import { RegistryError, validateRegistry } from '../../src/registry/validation.ts';
@@ -24,8 +32,21 @@ type RouteEntry = Parameters<typeof focusSidebar>[0][number];
 function asRouteData(items: ConfigItem[]): RouteEntry[] {
 	return items.map((item): RouteEntry =>
 		'link' in item
-			? { type: 'link', label: item.label, href: item.link, isCurrent: false, badge: undefined, attrs: {} }
-			: { type: 'group', label: item.label, entries: asRouteData(item.items), collapsed: false, badge: undefined },
+			? {
+					type: 'link',
+					label: item.label,
+					href: item.link,
+					isCurrent: false,
+					badge: undefined,
+					attrs: {},
+				}
+			: {
+					type: 'group',
+					label: item.label,
+					entries: asRouteData(item.items),
+					collapsed: false,
+					badge: undefined,
+				}
 	);
 }
 
@@ -51,31 +72,44 @@ describe('a code page as the registry grows', () => {
 	const large = grown(real, 5000);
 	const page = allEntries(real).find((e) => e.product === 'smithers')!.path;
 
-	it('has a sidebar with its own product\'s categories and one link per other product', () => {
+	it("has a sidebar with its own product's categories and one link per other product", () => {
 		const small = focusSidebar(asRouteData(sidebar(real)), page);
 		const big = focusSidebar(asRouteData(sidebar(large)), page);
 		assert.equal(links(big) - links(small), large.products.length - real.products.length);
 		const open = big.filter((e) => e.type === 'group');
-		assert.deepEqual(open.map((g) => g.label), ['Smithers']);
+		assert.deepEqual(
+			open.map((g) => g.label),
+			['Smithers']
+		);
 	});
 
 	it('opens no product on a page outside the products', () => {
-		assert.ok(focusSidebar(asRouteData(sidebar(large)), '/diagnose/').every((e) => e.type === 'link'));
+		assert.ok(
+			focusSidebar(asRouteData(sidebar(large)), '/diagnose/').every((e) => e.type === 'link')
+		);
 	});
 
-	it('lists at most eight nearby codes, the nearest in the product\'s order', () => {
+	it("lists at most eight nearby codes, the nearest in the product's order", () => {
 		const product = large.products.at(-1)!;
 		const entry = product.errors[100]!;
 		const same = product.errors.filter((e) => e.category === entry.category);
 		const at = same.indexOf(entry);
-		assert.deepEqual(neighbours(product, entry), [...same.slice(at - 4, at), ...same.slice(at + 1, at + 5)]);
+		assert.deepEqual(neighbours(product, entry), [
+			...same.slice(at - 4, at),
+			...same.slice(at + 1, at + 5),
+		]);
 		assert.deepEqual(neighbours(product, same[0]!), same.slice(1, 9));
 	});
 
 	it('names the other products that share its code', () => {
-		const shared = [...entriesByCode(large).values()].filter((list) => new Set(list.map((e) => e.product)).size > 1);
+		const shared = [...entriesByCode(large).values()].filter(
+			(list) => new Set(list.map((e) => e.product)).size > 1
+		);
 		assert.ok(shared.length > 0, 'the synthetic registry shares some codes across products');
-		assert.ok(shared.some((list) => list.length > 2), 'the synthetic registry has a code in three places');
+		assert.ok(
+			shared.some((list) => list.length > 2),
+			'the synthetic registry has a code in three places'
+		);
 		for (const list of shared) {
 			for (const entry of list) {
 				const product = findProduct(large, entry.product)!;
@@ -85,8 +119,15 @@ describe('a code page as the registry grows', () => {
 					.split('\n')
 					.find((line) => line.startsWith(`The code \`${entry.code}\` also exists as `));
 				assert.ok(sentence, `${entry.path}: no sentence names the other entries with its code`);
-				const named = [...sentence.matchAll(/\[([^\]]+)\]\(([^)]+)\)/g)].map(([, label, url]) => ({ label, url }));
-				assert.deepEqual(named, others.map((e) => ({ label: placeOf(large, e), url: twinUrl(DEFAULT_SITE_URL, e) })), entry.path);
+				const named = [...sentence.matchAll(/\[([^\]]+)\]\(([^)]+)\)/g)].map(([, label, url]) => ({
+					label,
+					url,
+				}));
+				assert.deepEqual(
+					named,
+					others.map((e) => ({ label: placeOf(large, e), url: twinUrl(DEFAULT_SITE_URL, e) })),
+					entry.path
+				);
 			}
 		}
 	});
@@ -100,8 +141,15 @@ describe('the synthetic registry', () => {
 		assert.equal(entries.length, 1000);
 		assert.ok(registry.products.length >= 3);
 		assert.ok(registry.products.every((p) => p.categories.length > 1));
-		assert.deepEqual([...new Set(entries.filter((e) => e.message).map((e) => e.params.length))].sort(), [0, 1, 2, 3, 4]);
-		assert.ok(entries.some((e) => e.details) && entries.some((e) => e.status) && entries.some((e) => e.examples));
+		assert.deepEqual(
+			[...new Set(entries.filter((e) => e.message).map((e) => e.params.length))].sort(),
+			[0, 1, 2, 3, 4]
+		);
+		assert.ok(
+			entries.some((e) => e.details) &&
+				entries.some((e) => e.status) &&
+				entries.some((e) => e.examples)
+		);
 		assert.ok(entries.some((e) => e.deprecated) && entries.some((e) => e.related));
 	});
 });
@@ -110,7 +158,11 @@ describe('reading registry YAML quickly', () => {
 	it('reads every real file as the `yaml` library does', () => {
 		for (const f of readdirSync(DEFAULT_REGISTRY_DIR).filter((f) => f.endsWith('.yaml'))) {
 			const text = readFileSync(join(DEFAULT_REGISTRY_DIR, f), 'utf8');
-			assert.deepEqual(validateRegistry([{ file: f, text }]).products[0], resolveProduct(productSchema.parse(parse(text))), f);
+			assert.deepEqual(
+				validateRegistry([{ file: f, text }]).products[0],
+				resolveProduct(productSchema.parse(parse(text))),
+				f
+			);
 		}
 	});
 
@@ -118,7 +170,11 @@ describe('reading registry YAML quickly', () => {
 		const text = 'id: demo\nname: Demo\ntagline: A demo.\nerrors:\n  - code: ONE\n    code: TWO\n';
 		assert.throws(
 			() => validateRegistry([{ file: 'demo.yaml', text }]),
-			(error) => error instanceof RegistryError && error.problems.length === 1 && error.problems[0]!.line === 6 && /unique/i.test(error.problems[0]!.message),
+			(error) =>
+				error instanceof RegistryError &&
+				error.problems.length === 1 &&
+				error.problems[0]!.line === 6 &&
+				/unique/i.test(error.problems[0]!.message)
 		);
 	});
 });

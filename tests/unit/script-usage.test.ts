@@ -14,14 +14,22 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../../src/registry/load.ts';
 
-const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const scripts = (
+	JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+		scripts: Record<string, string>;
+	}
+).scripts;
 
 /** `[node scripts/generate.ts &&] astro build`: options after `--` reach the tool's own command line. */
 const PASSES_ON = /^(?:node scripts\/(?:generate|browser)\.ts && )?(?:astro|playwright) [a-z]+$/;
 
 /** Files of scripts/ that run as programs, and how a user names them. */
 const programs = readdirSync(join(PROJECT_ROOT, 'scripts'))
-	.filter((f) => f.endsWith('.ts') && /^if \(import\.meta\.main\)/m.test(readFileSync(join(PROJECT_ROOT, 'scripts', f), 'utf8')))
+	.filter(
+		(f) =>
+			f.endsWith('.ts') &&
+			/^if \(import\.meta\.main\)/m.test(readFileSync(join(PROJECT_ROOT, 'scripts', f), 'utf8'))
+	)
 	.map((f) => `scripts/${f}`);
 
 interface Run {
@@ -32,7 +40,11 @@ interface Run {
 
 function run(command: string, args: string[]): Promise<Run> {
 	return new Promise((resolve) => {
-		const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+		const child = spawn(command, args, {
+			cwd: PROJECT_ROOT,
+			env: { ...process.env, NO_COLOR: '1' },
+			timeout: 60_000,
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -42,14 +54,20 @@ function run(command: string, args: string[]): Promise<Run> {
 }
 
 const npm = process.env.npm_execpath;
-const viaNpm = (name: string, args: string[]) => (npm?.endsWith('js') ? run(process.execPath, [npm, 'run', '--silent', name, '--', ...args]) : run('npm', ['run', '--silent', name, '--', ...args]));
+const viaNpm = (name: string, args: string[]) =>
+	npm?.endsWith('js')
+		? run(process.execPath, [npm, 'run', '--silent', name, '--', ...args])
+		: run('npm', ['run', '--silent', name, '--', ...args]);
 
 const STACK = /^\s+at .+[:(]/m;
 
 function answersHelp({ code, stdout, stderr }: Run, what: string): void {
 	assert.equal(code, 0, `${what} --help: exit ${code}\n${stdout}${stderr}`);
 	assert.match(stdout, /^Usage: /, `${what} --help prints its usage`);
-	assert.ok(stdout.trim().split('\n').length <= 30, `${what} --help: a short block, not ${stdout.split('\n').length} lines`);
+	assert.ok(
+		stdout.trim().split('\n').length <= 30,
+		`${what} --help: a short block, not ${stdout.split('\n').length} lines`
+	);
 	assert.doesNotMatch(stdout + stderr, STACK);
 }
 
@@ -62,12 +80,20 @@ function refusesUnknown({ code, stdout, stderr }: Run, what: string): void {
 }
 
 describe('every npm script', { concurrency: true }, () => {
-	it('passes options on only where its last step is Astro\'s or Playwright\'s own command', () => {
-		assert.deepEqual(Object.keys(scripts).filter((name) => PASSES_ON.test(scripts[name]!)).sort(), ['build', 'check', 'dev', 'preview', 'test:e2e']);
+	it("passes options on only where its last step is Astro's or Playwright's own command", () => {
+		assert.deepEqual(
+			Object.keys(scripts)
+				.filter((name) => PASSES_ON.test(scripts[name]!))
+				.sort(),
+			['build', 'check', 'dev', 'preview', 'test:e2e']
+		);
 	});
 	for (const name of Object.keys(scripts).filter((n) => !PASSES_ON.test(scripts[n]!))) {
 		it(`npm run ${name} answers --help and an unknown option with its usage`, async () => {
-			const [help, unknown] = await Promise.all([viaNpm(name, ['--help']), viaNpm(name, ['--no-such-option'])]);
+			const [help, unknown] = await Promise.all([
+				viaNpm(name, ['--help']),
+				viaNpm(name, ['--no-such-option']),
+			]);
 			answersHelp(help, name);
 			refusesUnknown(unknown, name);
 		});
@@ -77,7 +103,10 @@ describe('every npm script', { concurrency: true }, () => {
 describe('every program in scripts/', { concurrency: true }, () => {
 	for (const file of programs) {
 		it(`node ${file} answers --help and an unknown option with its usage`, async () => {
-			const [help, unknown] = await Promise.all([run(process.execPath, [file, '--help']), run(process.execPath, [file, '--no-such-option'])]);
+			const [help, unknown] = await Promise.all([
+				run(process.execPath, [file, '--help']),
+				run(process.execPath, [file, '--no-such-option']),
+			]);
 			answersHelp(help, file);
 			refusesUnknown(unknown, file);
 		});

@@ -7,14 +7,28 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toDecoderData } from '../../src/decode/index.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
-import { allEntries, entriesByCategory, entriesByCode, entrySummary, problemFacts } from '../../src/registry/model.ts';
+import {
+	allEntries,
+	entriesByCategory,
+	entriesByCode,
+	entrySummary,
+	problemFacts,
+} from '../../src/registry/model.ts';
 import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { shortLinkPath, shortLinkSegment } from '../../src/registry/urls.ts';
 import { codeTargets } from '../../src/search/code-index.ts';
 import { codeKey, looksLikeCode, matchCodes, pagefindTerm } from '../../src/search/code-query.ts';
 import { jumpFor } from '../../src/search/jump.ts';
 import { searchTerm } from '../../src/search/search-term.ts';
-import { EMPTY_FILTER, filterSummary, groupCount, isFiltering, matchesFilter, readFilter, writeFilter } from '../../src/search/filter.ts';
+import {
+	EMPTY_FILTER,
+	filterSummary,
+	groupCount,
+	isFiltering,
+	matchesFilter,
+	readFilter,
+	writeFilter,
+} from '../../src/search/filter.ts';
 import { tidyResult } from '../../src/search/result.ts';
 import { shortLinkOutcome, unknownCodeTitle } from '../../src/search/short-link.ts';
 import { filterableEntry, filterAttributes, filterChoices } from '../../src/search/filter-facts.ts';
@@ -24,7 +38,10 @@ const data = toDecoderData(registry);
 const targets = codeTargets(data);
 /** Entries whose message has placeholders and words of its own to recognise it by (not a bare `{detail}`). */
 const withValues = allEntries(registry).filter(
-	(e) => e.message && e.params.length > 0 && parseTemplate(e.message).some((s) => s.kind === 'text' && /\p{L}{3}/u.test(s.text)),
+	(e) =>
+		e.message &&
+		e.params.length > 0 &&
+		parseTemplate(e.message).some((s) => s.kind === 'text' && /\p{L}{3}/u.test(s.text))
 );
 /** The paths the search dialog would offer as a direct jump for a query. */
 const jumpPaths = (query: string) => jumpFor(query, data, targets)?.rows.map((r) => r.path) ?? [];
@@ -35,13 +52,23 @@ const spellings = (code: string) => [
 	code.toLowerCase(),
 	code.toLowerCase().replaceAll('_', ' '),
 	code.toLowerCase().replaceAll('_', '-'),
-	code.split('_').map((w) => w[0] + w.slice(1).toLowerCase()).join('_'),
+	code
+		.split('_')
+		.map((w) => w[0] + w.slice(1).toLowerCase())
+		.join('_'),
 	` \`${code}\` `,
 ];
 /** Word prefixes of codes that are not themselves codes: `TOOL_PATH` of TOOL_PATH_INVALID. */
-const prefixes = [...new Set(allEntries(registry).flatMap((e) => e.code.split('_').slice(0, -1).map((_, i, w) => w.slice(0, i + 1).join('_'))))].filter(
-	(p) => !byCode.has(p),
-);
+const prefixes = [
+	...new Set(
+		allEntries(registry).flatMap((e) =>
+			e.code
+				.split('_')
+				.slice(0, -1)
+				.map((_, i, w) => w.slice(0, i + 1).join('_'))
+		)
+	),
+].filter((p) => !byCode.has(p));
 
 describe('code queries', () => {
 	it('reads every code in every spelling as that code, and offers all its entries as the direct jump', () => {
@@ -49,7 +76,11 @@ describe('code queries', () => {
 			for (const spelling of spellings(code)) {
 				assert.equal(codeKey(spelling), code, spelling);
 				assert.equal(jumpFor(spelling, data, targets)?.kind, 'code', spelling);
-				assert.deepEqual(jumpPaths(spelling), entries.map((e) => e.path), spelling);
+				assert.deepEqual(
+					jumpPaths(spelling),
+					entries.map((e) => e.path),
+					spelling
+				);
 			}
 		}
 	});
@@ -57,11 +88,16 @@ describe('code queries', () => {
 	it('offers, for a prefix written like a code, exactly the codes that begin with it', () => {
 		assert.ok(prefixes.length > 0);
 		for (const prefix of prefixes) {
-			const expected = allEntries(registry).filter((e) => e.code.startsWith(`${prefix}_`)).map((e) => e.path);
+			const expected = allEntries(registry)
+				.filter((e) => e.code.startsWith(`${prefix}_`))
+				.map((e) => e.path);
 			assert.equal(jumpFor(prefix, data, targets)?.kind, 'prefix', prefix);
 			assert.deepEqual(jumpPaths(prefix), expected, prefix);
 			assert.deepEqual(jumpPaths(`${prefix}_`), expected, `${prefix}_`);
-			assert.deepEqual(matchCodes(prefix.toLowerCase(), targets).prefix.map((t) => t.path), expected);
+			assert.deepEqual(
+				matchCodes(prefix.toLowerCase(), targets).prefix.map((t) => t.path),
+				expected
+			);
 		}
 	});
 
@@ -87,9 +123,13 @@ describe('code queries', () => {
 			const text = fillTemplate(entry.message!, values);
 			const jump = jumpFor(text, data, targets);
 			const row = jump?.rows.find((r) => r.path === entry.path);
-			assert.ok(row, `${entry.code}: "${text}" offers ${jump?.rows.map((r) => r.code).join(', ') || 'nothing'}`);
+			assert.ok(
+				row,
+				`${entry.code}: "${text}" offers ${jump?.rows.map((r) => r.code).join(', ') || 'nothing'}`
+			);
 			assert.equal(jump!.kind, 'decoded');
-			for (const [name, value] of Object.entries(values)) assert.equal(row.values?.[name], value, `${entry.code}.${name}`);
+			for (const [name, value] of Object.entries(values))
+				assert.equal(row.values?.[name], value, `${entry.code}.${name}`);
 		}
 	});
 
@@ -98,10 +138,11 @@ describe('code queries', () => {
 		const typo = code.slice(0, 4) + code.slice(5);
 		assert.equal(jumpFor(typo, data, targets)?.kind, 'suggested', typo);
 		assert.ok(jumpPaths(typo).includes(byCode.get(code)![0]!.path), typo);
-		for (const query of ['', '   ', '_', 'the']) assert.equal(jumpFor(query, data, targets), undefined, query);
+		for (const query of ['', '   ', '_', 'the'])
+			assert.equal(jumpFor(query, data, targets), undefined, query);
 	});
 
-	it('lists every entry once, from the decoder\'s data, with its page, product, category and summary', () => {
+	it("lists every entry once, from the decoder's data, with its page, product, category and summary", () => {
 		assert.equal(targets.length, allEntries(registry).length);
 		for (const [i, entry] of allEntries(registry).entries()) {
 			const t = targets[i]!;
@@ -116,18 +157,26 @@ describe('code queries', () => {
 });
 
 describe('what the dialog asks Pagefind for', () => {
-	it('asks for a message typed with real values by its template\'s words, which its page has', () => {
+	it("asks for a message typed with real values by its template's words, which its page has", () => {
 		for (const entry of withValues) {
-			const text = fillTemplate(entry.message!, Object.fromEntries(entry.params.map((p) => [p, 'val-42'])));
+			const text = fillTemplate(
+				entry.message!,
+				Object.fromEntries(entry.params.map((p) => [p, 'val-42']))
+			);
 			const term = searchTerm(text, data, targets);
 			assert.ok(!term.includes('val-42'), `${entry.code}: "${term}"`);
-			for (const word of term.split(/\s+/)) assert.ok(entry.message!.includes(word), `${entry.code}: "${word}" is not in its message`);
+			for (const word of term.split(/\s+/))
+				assert.ok(entry.message!.includes(word), `${entry.code}: "${word}" is not in its message`);
 		}
 	});
 
 	it('leaves out words that are values when the text decodes to nothing, and keeps everything else as typed', () => {
-		assert.equal(searchTerm('request abc-123 took 30s to fail', data, targets), 'request took to fail');
-		for (const query of ['free ports', 'HTTP 404', 'signature verification', 'ipv4']) assert.equal(searchTerm(query, data, targets), query);
+		assert.equal(
+			searchTerm('request abc-123 took 30s to fail', data, targets),
+			'request took to fail'
+		);
+		for (const query of ['free ports', 'HTTP 404', 'signature verification', 'ipv4'])
+			assert.equal(searchTerm(query, data, targets), query);
 	});
 });
 
@@ -142,7 +191,8 @@ describe('short links', () => {
 	});
 
 	it('does not read other pages as short links', () => {
-		for (const path of ['/', '/e/', '/e/A/B/', ...allEntries(registry).map((e) => e.path)]) assert.equal(shortLinkSegment(path), undefined, path);
+		for (const path of ['/', '/e/', '/e/A/B/', ...allEntries(registry).map((e) => e.path)])
+			assert.equal(shortLinkSegment(path), undefined, path);
 	});
 });
 
@@ -160,11 +210,15 @@ describe('the overview filter', () => {
 			for (const group of entriesByCategory(product)) {
 				for (const entry of group.entries) {
 					const facts = filterableEntry(product, entry, group.id);
-					for (const q of spellings(entry.code)) assert.ok(matchesFilter(facts, { ...EMPTY_FILTER, q }), `${entry.code} by "${q}"`);
+					for (const q of spellings(entry.code))
+						assert.ok(matchesFilter(facts, { ...EMPTY_FILTER, q }), `${entry.code} by "${q}"`);
 					for (const text of [entry.message, entry.when, entry.description]) {
 						if (!text) continue;
 						const words = text.split(/\s+/).slice(0, 3).join(' ');
-						assert.ok(matchesFilter(facts, { ...EMPTY_FILTER, q: words }), `${entry.code} by "${words}"`);
+						assert.ok(
+							matchesFilter(facts, { ...EMPTY_FILTER, q: words }),
+							`${entry.code} by "${words}"`
+						);
 					}
 				}
 			}
@@ -173,20 +227,34 @@ describe('the overview filter', () => {
 
 	it('narrows by category, status and retryable to exactly the entries that have them', () => {
 		for (const product of registry.products) {
-			const all = entriesByCategory(product).flatMap((g) => g.entries.map((e) => ({ e, facts: filterableEntry(product, e, g.id) })));
+			const all = entriesByCategory(product).flatMap((g) =>
+				g.entries.map((e) => ({ e, facts: filterableEntry(product, e, g.id) }))
+			);
 			const choices = filterChoices(product);
 			for (const c of choices.categories) {
-				const kept = all.filter((x) => matchesFilter(x.facts, { ...EMPTY_FILTER, category: c.value }));
+				const kept = all.filter((x) =>
+					matchesFilter(x.facts, { ...EMPTY_FILTER, category: c.value })
+				);
 				assert.equal(kept.length, c.count);
 				assert.ok(kept.every((x) => x.facts.category === c.value));
 			}
 			for (const c of choices.statuses) {
-				const kept = all.filter((x) => matchesFilter(x.facts, { ...EMPTY_FILTER, status: c.value }));
-				assert.deepEqual(kept.map((x) => x.e.status), Array(c.count).fill(Number(c.value)));
+				const kept = all.filter((x) =>
+					matchesFilter(x.facts, { ...EMPTY_FILTER, status: c.value })
+				);
+				assert.deepEqual(
+					kept.map((x) => x.e.status),
+					Array(c.count).fill(Number(c.value))
+				);
 			}
 			for (const c of choices.retryable) {
-				const kept = all.filter((x) => matchesFilter(x.facts, { ...EMPTY_FILTER, retryable: c.value }));
-				assert.deepEqual(kept.map((x) => problemFacts(product, x.e).retryable), Array(c.count).fill(c.value === 'yes'));
+				const kept = all.filter((x) =>
+					matchesFilter(x.facts, { ...EMPTY_FILTER, retryable: c.value })
+				);
+				assert.deepEqual(
+					kept.map((x) => problemFacts(product, x.e).retryable),
+					Array(c.count).fill(c.value === 'yes')
+				);
 			}
 		}
 	});
@@ -194,8 +262,16 @@ describe('the overview filter', () => {
 	it('offers status and retryable only where the product has them', () => {
 		for (const product of registry.products) {
 			const choices = filterChoices(product);
-			assert.equal(choices.statuses.length > 0, product.errors.some((e) => e.status !== undefined), product.id);
-			assert.equal(choices.retryable.length > 0, product.errors.some((e) => problemFacts(product, e).retryable !== undefined), product.id);
+			assert.equal(
+				choices.statuses.length > 0,
+				product.errors.some((e) => e.status !== undefined),
+				product.id
+			);
+			assert.equal(
+				choices.retryable.length > 0,
+				product.errors.some((e) => problemFacts(product, e).retryable !== undefined),
+				product.id
+			);
 		}
 	});
 
@@ -212,13 +288,25 @@ describe('the overview filter', () => {
 	it('reads a query written like a code as part of a code, not as words of the text', () => {
 		// Every run of a code's words (`RUN_NOT` of RUN_NOT_FOUND), as written and in lower case.
 		for (const product of registry.products) {
-			const all = entriesByCategory(product).flatMap((g) => g.entries.map((e) => filterableEntry(product, e, g.id)));
-			const parts = new Set(all.flatMap((f) => f.code.split('_').flatMap((_, i, w) => w.slice(i).map((__, j) => w.slice(i, i + j + 1).join('_')))));
+			const all = entriesByCategory(product).flatMap((g) =>
+				g.entries.map((e) => filterableEntry(product, e, g.id))
+			);
+			const parts = new Set(
+				all.flatMap((f) =>
+					f.code
+						.split('_')
+						.flatMap((_, i, w) => w.slice(i).map((__, j) => w.slice(i, i + j + 1).join('_')))
+				)
+			);
 			for (const part of parts) {
 				const expected = all.filter((f) => f.code.includes(part)).map((f) => f.code);
 				for (const q of part.includes('_') ? [part, part.toLowerCase()] : [part]) {
 					if (!q.includes('_') && part.length < 2) continue;
-					assert.deepEqual(all.filter((f) => matchesFilter(f, { ...EMPTY_FILTER, q })).map((f) => f.code), expected, `${product.id}: "${q}"`);
+					assert.deepEqual(
+						all.filter((f) => matchesFilter(f, { ...EMPTY_FILTER, q })).map((f) => f.code),
+						expected,
+						`${product.id}: "${q}"`
+					);
 				}
 			}
 		}
@@ -240,8 +328,14 @@ describe('a short link to a code the build did not write', () => {
 	it('leads a known code in any other spelling to its short link, and leaves its own spelling alone', () => {
 		for (const code of byCode.keys()) {
 			assert.deepEqual(shortLinkOutcome(code, data, targets), { kind: 'known' });
-			for (const spelling of spellings(code).slice(1).map((s) => s.trim())) {
-				assert.deepEqual(shortLinkOutcome(spelling, data, targets), { kind: 'redirect', to: code }, spelling);
+			for (const spelling of spellings(code)
+				.slice(1)
+				.map((s) => s.trim())) {
+				assert.deepEqual(
+					shortLinkOutcome(spelling, data, targets),
+					{ kind: 'redirect', to: code },
+					spelling
+				);
 			}
 		}
 	});
@@ -251,7 +345,12 @@ describe('a short link to a code the build did not write', () => {
 		const typo = code.slice(0, 3) + code.slice(4);
 		const outcome = shortLinkOutcome(typo.toLowerCase(), data, targets);
 		assert.equal(outcome.kind, 'unknown');
-		assert.ok(outcome.kind === 'unknown' && outcome.code === typo && outcome.suggestions.some((t) => t.path === entry!.path), JSON.stringify(outcome));
+		assert.ok(
+			outcome.kind === 'unknown' &&
+				outcome.code === typo &&
+				outcome.suggestions.some((t) => t.path === entry!.path),
+			JSON.stringify(outcome)
+		);
 		assert.equal(unknownCodeTitle(typo), `No error code ${typo} in this reference`);
 		// Far from every code: nothing to suggest.
 		const far = shortLinkOutcome(`ZZZZ_${code}_ZZZZ`, data, targets);
@@ -261,22 +360,41 @@ describe('a short link to a code the build did not write', () => {
 
 describe('a search result as the dialog shows it', () => {
 	const page = { url: '/p/errors/x/', meta: { title: 'PORT_IN_USE' } };
-	const top = { url: '/p/errors/x/#_top', title: 'PORT_IN_USE', excerpt: '<mark>PORT_IN_USE.</mark> asymmetric Core errors' };
-	const examples = { url: '/p/errors/x/#examples', title: 'Examples', excerpt: 'code: <mark>PORT_IN_USE</mark>' };
+	const top = {
+		url: '/p/errors/x/#_top',
+		title: 'PORT_IN_USE',
+		excerpt: '<mark>PORT_IN_USE.</mark> asymmetric Core errors',
+	};
+	const examples = {
+		url: '/p/errors/x/#examples',
+		title: 'Examples',
+		excerpt: 'code: <mark>PORT_IN_USE</mark>',
+	};
 
-	it('drops the page heading\'s own sub-result, which only repeats the code, when other sections matched', () => {
+	it("drops the page heading's own sub-result, which only repeats the code, when other sections matched", () => {
 		const result = tidyResult({ ...page, excerpt: top.excerpt, sub_results: [top, examples] });
 		assert.deepEqual(result.sub_results, [examples]);
 	});
 
 	it('shows the page as the hit, its excerpt without the title, when only its heading matched', () => {
-		const result = tidyResult({ ...page, excerpt: '<mark>PORT_IN_USE.</mark> asymmetric Core errors exit code 1', sub_results: [top] });
+		const result = tidyResult({
+			...page,
+			excerpt: '<mark>PORT_IN_USE.</mark> asymmetric Core errors exit code 1',
+			sub_results: [top],
+		});
 		assert.equal(result.excerpt, 'asymmetric Core errors exit code 1');
-		assert.deepEqual(result.sub_results!.map((s) => s.url), [page.url]);
+		assert.deepEqual(
+			result.sub_results!.map((s) => s.url),
+			[page.url]
+		);
 	});
 
 	it('leaves other results, and an excerpt that does not begin with the title, as they are', () => {
-		const plain = { ...page, excerpt: 'Port {port} is busy. <mark>PORT_IN_USE</mark>', sub_results: [examples] };
+		const plain = {
+			...page,
+			excerpt: 'Port {port} is busy. <mark>PORT_IN_USE</mark>',
+			sub_results: [examples],
+		};
 		assert.deepEqual(tidyResult(plain), plain);
 		const bare = { ...page, excerpt: '<mark>PORT_IN_USE.</mark>', sub_results: [top] };
 		assert.equal(tidyResult(bare).excerpt, '<mark>PORT_IN_USE.</mark>');

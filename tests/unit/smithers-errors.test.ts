@@ -30,18 +30,27 @@ function readable(template: string): boolean {
 
 /** The message a card shows: the template it matched, with the values read into it — the user's message when all went well. */
 function shownMessage(match: Match): string {
-	return fillTemplate(match.template ?? smithers.errors.find((e) => e.path === match.path)!.message ?? '', match.params);
+	return fillTemplate(
+		match.template ?? smithers.errors.find((e) => e.path === match.path)!.message ?? '',
+		match.params
+	);
 }
 
 /** The reading of the entry at `path` in the first error found, if the paste gave it. */
 function readingOf(result: DecodeResult, path: string) {
-	return firstGroup(result).includes(path) ? result.matches.find((m) => m.path === path) : undefined;
+	return firstGroup(result).includes(path)
+		? result.matches.find((m) => m.path === path)
+		: undefined;
 }
 
-const runtime = smithers.errors.filter((e) => e.status === undefined && e.messages.some((m) => m.at && readable(m.text)));
-const http = smithers.errors.filter((e) => e.status !== undefined && e.messages.some((m) => m.at && readable(m.text)));
+const runtime = smithers.errors.filter(
+	(e) => e.status === undefined && e.messages.some((m) => m.at && readable(m.text))
+);
+const http = smithers.errors.filter(
+	(e) => e.status !== undefined && e.messages.some((m) => m.at && readable(m.text))
+);
 
-describe('a SmithersError made with the product\'s own class', () => {
+describe("a SmithersError made with the product's own class", () => {
 	it('covers most of what Smithers throws', () => {
 		assert.ok(runtime.length >= 100, `${runtime.length} runtime entries with a readable message`);
 	});
@@ -58,7 +67,11 @@ describe('a SmithersError made with the product\'s own class', () => {
 				};
 				for (const [how, paste] of Object.entries(shown)) {
 					const result = decode(paste, data);
-					assert.equal(result.matches[0]?.path, entry.path, `${how}: ${m.text} → ${result.matches.map((x) => x.path).join(', ')}`);
+					assert.equal(
+						result.matches[0]?.path,
+						entry.path,
+						`${how}: ${m.text} → ${result.matches.map((x) => x.path).join(', ')}`
+					);
 					assert.equal(shownMessage(result.matches[0]!), error.summary, `${how}: ${m.text}`);
 				}
 				// Without its code, the message may be one that another code throws too: it is among the readings, with the values.
@@ -75,9 +88,18 @@ describe('an HTTP error body as the Smithers server sends it', () => {
 		it(`${entry.code} (HTTP ${entry.status}): every message, under its status line`, () => {
 			for (const m of entry.messages.filter((x) => x.at && readable(x.text))) {
 				const values = valuesFor(m.params);
-				const body = JSON.stringify({ error: { code: entry.code, message: fillTemplate(m.text, values) } });
-				const result = decode(`HTTP/1.1 ${entry.status} Error\ncontent-type: application/json\n\n${body}`, data);
-				assert.equal(result.matches[0]?.path, entry.path, `${m.text} → ${result.matches.map((x) => x.path).join(', ')}`);
+				const body = JSON.stringify({
+					error: { code: entry.code, message: fillTemplate(m.text, values) },
+				});
+				const result = decode(
+					`HTTP/1.1 ${entry.status} Error\ncontent-type: application/json\n\n${body}`,
+					data
+				);
+				assert.equal(
+					result.matches[0]?.path,
+					entry.path,
+					`${m.text} → ${result.matches.map((x) => x.path).join(', ')}`
+				);
 			}
 		});
 	}
@@ -99,7 +121,7 @@ describe('a code written the way Smithers writes its own, that the registry does
 		});
 	}
 
-	it('but a code in a line of no product\'s shape stays unknown', () => {
+	it("but a code in a line of no product's shape stays unknown", () => {
 		assert.deepEqual(decode(`Error [${code}]: Something new went wrong.`, data).unlisted, []);
 	});
 });

@@ -11,19 +11,29 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../../src/registry/load.ts';
 
-const STARLIGHT_SEARCH = fileURLToPath(import.meta.resolve('@astrojs/starlight/components/Search.astro'));
+const STARLIGHT_SEARCH = fileURLToPath(
+	import.meta.resolve('@astrojs/starlight/components/Search.astro')
+);
 
 /** Starlight's search styles, by the file that copies them: its scoped `<style>` and its `<style is:global>`. */
 function starlightStyles(source: string): { 'search.css'?: string; 'pagefind-ui.css'?: string } {
 	const blocks = [...source.matchAll(/<style( is:global)?>([\s\S]*?)<\/style>/g)];
-	assert.equal(blocks.length, 2, `${STARLIGHT_SEARCH} now has ${blocks.length} <style> blocks, not 2: compare it with src/styles/starlight/`);
-	return Object.fromEntries(blocks.map(([, global, css]) => [global ? 'pagefind-ui.css' : 'search.css', css!]));
+	assert.equal(
+		blocks.length,
+		2,
+		`${STARLIGHT_SEARCH} now has ${blocks.length} <style> blocks, not 2: compare it with src/styles/starlight/`
+	);
+	return Object.fromEntries(
+		blocks.map(([, global, css]) => [global ? 'pagefind-ui.css' : 'search.css', css!])
+	);
 }
 
 /** The CSS as lines, without indentation, blank lines or the copy's own header comment. */
 function lines(css: string): string[] {
 	return css
-		.replace(/^\s*\/\*[\s\S]*?\*\//, (header) => (header.includes('copied unchanged') ? '' : header))
+		.replace(/^\s*\/\*[\s\S]*?\*\//, (header) =>
+			header.includes('copied unchanged') ? '' : header
+		)
 		.split('\n')
 		.map((line) => line.trim())
 		.filter(Boolean);
@@ -37,7 +47,7 @@ describe("Starlight's search styles, as copied", () => {
 			assert.deepEqual(
 				lines(copy),
 				lines(installed[file]!),
-				`src/styles/starlight/${file} no longer matches ${STARLIGHT_SEARCH}: copy its ${file === 'search.css' ? '<style>' : '<style is:global>'} again, with the version in the header`,
+				`src/styles/starlight/${file} no longer matches ${STARLIGHT_SEARCH}: copy its ${file === 'search.css' ? '<style>' : '<style is:global>'} again, with the version in the header`
 			);
 		});
 	}

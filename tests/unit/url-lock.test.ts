@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { producedPaths } from '../../scripts/lock-urls.ts';
-import { compareLock, LOCK_FILE, missingMessage, readLock, unlockedMessage } from '../../scripts/url-lock.ts';
+import {
+	compareLock,
+	LOCK_FILE,
+	missingMessage,
+	readLock,
+	unlockedMessage,
+} from '../../scripts/url-lock.ts';
 import { generate } from '../../scripts/generate.ts';
 import { loadRegistry, PROJECT_ROOT } from '../../src/registry/load.ts';
 import { allEntries } from '../../src/registry/model.ts';
@@ -35,7 +41,11 @@ describe('urls.lock', () => {
 	it('covers the home page, every product overview and every entry page', () => {
 		const locked = new Set(readLock(LOCK_FILE));
 		const registry = loadRegistry();
-		for (const path of ['/', ...registry.products.map((p) => p.path), ...allEntries(registry).map((e) => e.path)]) {
+		for (const path of [
+			'/',
+			...registry.products.map((p) => p.path),
+			...allEntries(registry).map((e) => e.path),
+		]) {
 			assert.ok(locked.has(path), `${path} is not in urls.lock`);
 		}
 	});
@@ -61,13 +71,18 @@ describe('a registry edit that would break a published URL', () => {
 					assert.ok(error instanceof RegistryError);
 					assert.equal(error.problems.length, 1);
 					const line = formatProblem(error.problems[0]!);
-					assert.match(line, /dropped\/demo\.yaml:1:1 {2}\(file\): \/demo\/errors\/disk-full\/ is published \(urls\.lock\) and no longer produced/);
+					assert.match(
+						line,
+						/dropped\/demo\.yaml:1:1 {2}\(file\): \/demo\/errors\/disk-full\/ is published \(urls\.lock\) and no longer produced/
+					);
 					assert.match(line, /`removed:`/);
 					assert.doesNotMatch(line, /\n/);
 					return true;
-				},
+				}
 			);
-			assert.doesNotThrow(() => generate(join(FIXTURES, 'retired'), docs, join(FIXTURES, 'urls.lock')));
+			assert.doesNotThrow(() =>
+				generate(join(FIXTURES, 'retired'), docs, join(FIXTURES, 'urls.lock'))
+			);
 		} finally {
 			rmSync(docs, { recursive: true, force: true });
 		}
@@ -84,16 +99,20 @@ describe('a registry edit that would break a published URL', () => {
 		assert.match(unlockedMessage(unlocked), /npm run lock:urls/);
 	});
 
-	it('redirects a renamed entry\'s old URL to its new page', () => {
-		assert.deepEqual(entryRedirects(loadRegistry(join(FIXTURES, 'renamed'))), { '/demo/errors/disk-full/': '/demo/errors/storage-full/' });
+	it("redirects a renamed entry's old URL to its new page", () => {
+		assert.deepEqual(entryRedirects(loadRegistry(join(FIXTURES, 'renamed'))), {
+			'/demo/errors/disk-full/': '/demo/errors/storage-full/',
+		});
 	});
 
-	it('refuses a former slug that is still another entry\'s page, naming file, line and field', () => {
+	it("refuses a former slug that is still another entry's page, naming file, line and field", () => {
 		assert.throws(
 			() => loadRegistry(join(FIXTURES, 'former-slug-taken')),
 			(error: unknown) =>
 				error instanceof RegistryError &&
-				/former-slug-taken\/demo\.yaml:11:\d+ {2}errors\[1\]\.formerSlugs\[0\]: "port-in-use" is the slug of errors\[0\]/.test(error.message),
+				/former-slug-taken\/demo\.yaml:11:\d+ {2}errors\[1\]\.formerSlugs\[0\]: "port-in-use" is the slug of errors\[0\]/.test(
+					error.message
+				)
 		);
 	});
 

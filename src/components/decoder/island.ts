@@ -29,11 +29,16 @@ const SHOWN = 20;
 
 type Child = Node | string | false | undefined;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	props: Record<string, string> = {},
+	...children: Child[]
+): HTMLElementTagNameMap[K] {
 	const node = document.createElement(tag);
 	for (const [name, value] of Object.entries(props)) node.setAttribute(name, value);
 	// Every text shown is set as text, with direction controls made visible: a paste cannot turn the page's own words around.
-	for (const child of children) if (child) node.append(typeof child === 'string' ? visibleText(child) : child);
+	for (const child of children)
+		if (child) node.append(typeof child === 'string' ? visibleText(child) : child);
 	return node;
 }
 
@@ -44,7 +49,9 @@ function code(text: string): HTMLElement {
 
 /** Registry prose (src/registry/prose.ts): its code spans as code, the rest as text. */
 function prose(text: string): Node[] {
-	return proseParts(text).map((part) => (part.code ? code(part.text) : document.createTextNode(part.text)));
+	return proseParts(text).map((part) =>
+		part.code ? code(part.text) : document.createTextNode(part.text)
+	);
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -157,8 +164,10 @@ class AtlasDecoder extends HTMLElement {
 				this.#failed = true;
 				results.removeAttribute('aria-busy');
 				this.#show();
-				console.warn(`Decoder: the decoder data at ${this.dataset.decoderData} did not load (${error instanceof Error ? error.message : String(error)}).`);
-			},
+				console.warn(
+					`Decoder: the decoder data at ${this.dataset.decoderData} did not load (${error instanceof Error ? error.message : String(error)}).`
+				);
+			}
 		);
 	}
 
@@ -174,8 +183,10 @@ class AtlasDecoder extends HTMLElement {
 				this.#failed = true;
 				this.#results.removeAttribute('aria-busy');
 				this.#show();
-				console.warn(`Decoder: its code did not load (${error instanceof Error ? error.message : String(error)}).`);
-			},
+				console.warn(
+					`Decoder: its code did not load (${error instanceof Error ? error.message : String(error)}).`
+				);
+			}
 		);
 	}
 
@@ -195,7 +206,8 @@ class AtlasDecoder extends HTMLElement {
 	#pasteLarge(event: ClipboardEvent): void {
 		const text = event.clipboardData?.getData('text/plain') ?? '';
 		const input = this.#input;
-		const room = LIMITS.maxInputChars - (input.value.length - (input.selectionEnd - input.selectionStart));
+		const room =
+			LIMITS.maxInputChars - (input.value.length - (input.selectionEnd - input.selectionStart));
 		if (text.length <= room) return;
 		event.preventDefault();
 		const kept = headAndTail(text, Math.max(0, room));
@@ -206,17 +218,21 @@ class AtlasDecoder extends HTMLElement {
 
 	/** Drops a share fragment the box no longer shows. */
 	#edited(): void {
-		if (this.dataset.opensShares !== undefined && isShareFragment(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
+		if (this.dataset.opensShares !== undefined && isShareFragment(location.hash))
+			history.replaceState(history.state, '', location.pathname + location.search);
 	}
 
 	/** Decodes after a pause in typing; longer pastes wait a little longer, so typing stays smooth. */
 	#schedule(): void {
 		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => {
-			// Kept for this tab behind the same pause as decoding: writing storage at every keystroke is slow for a long paste.
-			keep(this.#input.value);
-			this.#show();
-		}, Math.min(400, 120 + this.#input.value.length / 4000));
+		this.#timer = setTimeout(
+			() => {
+				// Kept for this tab behind the same pause as decoding: writing storage at every keystroke is slow for a long paste.
+				keep(this.#input.value);
+				this.#show();
+			},
+			Math.min(400, 120 + this.#input.value.length / 4000)
+		);
 	}
 
 	#show(): void {
@@ -253,17 +269,32 @@ class AtlasDecoder extends HTMLElement {
 					h(
 						'div',
 						{ class: 'atlas-decoded-group' },
-						h('p', { class: 'atlas-decoded-note' }, note.code !== undefined && code(note.code), note.text),
-						...cards,
-					),
+						h(
+							'p',
+							{ class: 'atlas-decoded-note' },
+							note.code !== undefined && code(note.code),
+							note.text
+						),
+						...cards
+					)
 				);
 			} else nodes.push(...cards);
 		}
-		if (groups.length > SHOWN) nodes.push(h('p', {}, `And ${plural(groups.length - SHOWN, 'other error', 'other errors')}, not shown.`));
+		if (groups.length > SHOWN)
+			nodes.push(
+				h(
+					'p',
+					{},
+					`And ${plural(groups.length - SHOWN, 'other error', 'other errors')}, not shown.`
+				)
+			);
 		if (!groups.length) nodes.push(...this.#noMatch(result, data, this.#engine!));
 		const cut = boundNotes(result);
 		if (this.#note) nodes.push(h('p', { class: 'atlas-decoded-note' }, this.#note));
-		if (cut.length) nodes.push(h('p', { class: 'atlas-decoded-note' }, `Your paste is large: ${cut.join('; ')}.`));
+		if (cut.length)
+			nodes.push(
+				h('p', { class: 'atlas-decoded-note' }, `Your paste is large: ${cut.join('; ')}.`)
+			);
 		this.#results.replaceChildren(...nodes);
 		const total = groups.reduce((n, g) => n + g.count, 0);
 		this.#status.textContent = groups.length
@@ -278,27 +309,61 @@ class AtlasDecoder extends HTMLElement {
 		const nodes: Node[] = result.unlisted.length
 			? result.unlisted.map((u) => {
 					const product = data.products.find((p) => p.id === u.product);
-					return h('p', {}, unlistedNote(u, data), ' ', product ? h('a', { href: productPath(product.id) }, `All ${product.name} errors`) : undefined);
+					return h(
+						'p',
+						{},
+						unlistedNote(u, data),
+						' ',
+						product
+							? h('a', { href: productPath(product.id) }, `All ${product.name} errors`)
+							: undefined
+					);
 				})
-			: [h('p', {}, 'It may be an error we do not document yet, or the part that names it was not included.')];
+			: [
+					h(
+						'p',
+						{},
+						'It may be an error we do not document yet, or the part that names it was not included.'
+					),
+				];
 		for (const s of result.suggestions) {
 			const product = data.products.find((p) => p.id === s.product);
-			nodes.push(h('p', {}, 'Did you mean ', h('a', { href: s.path }, code(s.code)), ` (${product?.name ?? s.product})?`));
+			nodes.push(
+				h(
+					'p',
+					{},
+					'Did you mean ',
+					h('a', { href: s.path }, code(s.code)),
+					` (${product?.name ?? s.product})?`
+				)
+			);
 		}
-		nodes.push(h('p', {}, h('a', { href: SEARCH_ANCHOR }, 'Search the codes'), ' by name or by words of the message.'));
+		nodes.push(
+			h(
+				'p',
+				{},
+				h('a', { href: SEARCH_ANCHOR }, 'Search the codes'),
+				' by name or by words of the message.'
+			)
+		);
 		return nodes;
 	}
 
 	#card(match: Match, shareable: boolean, data: DecoderData, { describe }: Engine): HTMLElement {
 		const shown = describe(match, data);
 		// Each result is a section of the page: the decoder sits under the page's h1, in no section of its own.
-		const heading = h('h2', { class: 'atlas-decoded-code' }, h('a', { href: match.path }, code(match.code)));
-		if (match.count > 1) heading.append(' ', h('span', { class: 'atlas-decoded-count' }, `seen ${match.count} times`));
+		const heading = h(
+			'h2',
+			{ class: 'atlas-decoded-code' },
+			h('a', { href: match.path }, code(match.code))
+		);
+		if (match.count > 1)
+			heading.append(' ', h('span', { class: 'atlas-decoded-count' }, `seen ${match.count} times`));
 		const card = h(
 			'article',
 			{ class: 'atlas-decoded' },
 			h('p', { class: 'atlas-decoded-where' }, shown?.where ?? match.product),
-			heading,
+			heading
 		);
 		if (shown?.message) {
 			card.append(
@@ -306,26 +371,47 @@ class AtlasDecoder extends HTMLElement {
 					'p',
 					{ class: 'atlas-decoded-message' },
 					...shown.message.map((part) =>
-						'text' in part ? part.text : part.value === undefined ? h('var', {}, `{${part.param}}`) : h('mark', { title: part.param }, part.value),
-					),
-				),
+						'text' in part
+							? part.text
+							: part.value === undefined
+								? h('var', {}, `{${part.param}}`)
+								: h('mark', { title: part.param }, part.value)
+					)
+				)
 			);
-		} else if (match.text) card.append(h('p', { class: 'atlas-decoded-message' }, h('q', {}, match.text)));
+		} else if (match.text)
+			card.append(h('p', { class: 'atlas-decoded-message' }, h('q', {}, match.text)));
 
 		const facts: [string, Child][] = [];
 		if (match.status !== undefined) facts.push(['HTTP status', String(match.status)]);
 		if (match.retryable !== undefined) facts.push(['Retryable', match.retryable ? 'yes' : 'no']);
 		if (match.retryAfterMs !== undefined) facts.push(['Retry after', `${match.retryAfterMs} ms`]);
 		if (match.hint) facts.push(['Hint', match.hint]);
-		for (const [name, value] of shown?.otherValues ?? Object.entries(match.params)) facts.push([name, h('mark', {}, value)]);
+		for (const [name, value] of shown?.otherValues ?? Object.entries(match.params))
+			facts.push([name, h('mark', {}, value)]);
 		// Documented fields are listed with their values above; only those whose value was too long to show are named here.
 		const unshown = match.detailsPresent?.filter((name) => !Object.hasOwn(match.params, name));
 		if (unshown?.length) facts.push(['Details fields present', unshown.join(', ')]);
 		for (const { name, value } of match.reported ?? []) facts.push([name, value]);
-		if (facts.length) card.append(h('dl', { class: 'atlas-decoded-facts' }, ...facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
+		if (facts.length)
+			card.append(
+				h(
+					'dl',
+					{ class: 'atlas-decoded-facts' },
+					...facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])
+				)
+			);
 
 		if (shown?.fix) card.append(h('p', {}, h('strong', {}, 'What to do: '), ...prose(shown.fix)));
-		else if (shown?.about) card.append(h('p', {}, h('strong', {}, shown.aboutKind === 'when' ? 'When it happens: ' : 'What it means: '), ...prose(shown.about)));
+		else if (shown?.about)
+			card.append(
+				h(
+					'p',
+					{},
+					h('strong', {}, shown.aboutKind === 'when' ? 'When it happens: ' : 'What it means: '),
+					...prose(shown.about)
+				)
+			);
 
 		if (match.cause?.length) {
 			card.append(
@@ -338,15 +424,21 @@ class AtlasDecoder extends HTMLElement {
 							'li',
 							{},
 							c.path ? h('a', { href: c.path }, code(c.code ?? '')) : c.code ? code(c.code) : '',
-							c.product && c.product !== match.product ? ` (${data.products.find((p) => p.id === c.product)?.name ?? c.product})` : '',
-							c.text ? `${c.code ? ' — ' : ''}${c.text}` : '',
-						),
-					),
-				),
+							c.product && c.product !== match.product
+								? ` (${data.products.find((p) => p.id === c.product)?.name ?? c.product})`
+								: '',
+							c.text ? `${c.code ? ' — ' : ''}${c.text}` : ''
+						)
+					)
+				)
 			);
 		}
 		if (shareable) {
-			const button = h('button', { type: 'button', class: 'atlas-decoded-share' }, 'Copy share link');
+			const button = h(
+				'button',
+				{ type: 'button', class: 'atlas-decoded-share' },
+				'Copy share link'
+			);
 			button.addEventListener('click', () => this.#share(match, button, data));
 			card.append(h('p', {}, button));
 		}
@@ -366,7 +458,9 @@ class AtlasDecoder extends HTMLElement {
 		} catch {
 			// No clipboard (an insecure origin, a refused permission): the address bar still has the link.
 		}
-		this.#status.textContent = copied ? 'Share link copied. It holds the product, the code and the values read — not what you pasted.' : `Share link: ${url.href}`;
+		this.#status.textContent = copied
+			? 'Share link copied. It holds the product, the code and the values read — not what you pasted.'
+			: `Share link: ${url.href}`;
 		button.focus();
 	}
 }

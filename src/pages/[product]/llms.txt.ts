@@ -5,7 +5,11 @@ import { productById, siteRegistry } from '../../site/registry.ts';
 
 export const prerender = true;
 
-export const getStaticPaths = (() => siteRegistry().products.map((p) => ({ params: { product: p.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+	siteRegistry().products.map((p) => ({ params: { product: p.id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) =>
-	respond(productLlmsTxt(siteRegistry(), productById(params.product!), siteOf(site)), MEDIA.markdown);
+	respond(
+		productLlmsTxt(siteRegistry(), productById(params.product!), siteOf(site)),
+		MEDIA.markdown
+	);

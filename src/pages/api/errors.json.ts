@@ -6,4 +6,5 @@ import { siteRegistry } from '../../site/registry.ts';
 
 export const prerender = true;
 
-export const GET: APIRoute = ({ site }) => respond(jsonText(apiErrorsFile(siteRegistry(), siteOf(site))), MEDIA.json);
+export const GET: APIRoute = ({ site }) =>
+	respond(jsonText(apiErrorsFile(siteRegistry(), siteOf(site))), MEDIA.json);

@@ -5,6 +5,8 @@ import { SCHEMAS, type SchemaName } from '../../api/schema.ts';
 
 export const prerender = true;
 
-export const getStaticPaths = (() => Object.keys(SCHEMAS).map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+	Object.keys(SCHEMAS).map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) => respond(SCHEMAS[params.name as SchemaName].json(), MEDIA.schema);
+export const GET: APIRoute = ({ params }) =>
+	respond(SCHEMAS[params.name as SchemaName].json(), MEDIA.schema);

@@ -10,4 +10,5 @@ import { siteRegistry } from '../../site/registry.ts';
 
 export const prerender = true;
 
-export const GET: APIRoute = () => respond(JSON.stringify(toDecoderData(siteRegistry())), MEDIA.json);
+export const GET: APIRoute = () =>
+	respond(JSON.stringify(toDecoderData(siteRegistry())), MEDIA.json);

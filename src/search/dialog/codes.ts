@@ -41,7 +41,9 @@ export function setupCodes(url: string, onSettle: (loaded: boolean) => void) {
 					return true;
 				})
 				.catch((error) => {
-					console.warn(`Search: the decoder data at ${url} did not load (${error}); full-text search still works. Reload to try again.`);
+					console.warn(
+						`Search: the decoder data at ${url} did not load (${error}); full-text search still works. Reload to try again.`
+					);
 					return false;
 				})
 				.then((loaded) => {

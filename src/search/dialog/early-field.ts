@@ -14,14 +14,18 @@ export function setupEarlyField(box: HTMLElement) {
 	field.addEventListener('compositionstart', () => (composing = true));
 	field.addEventListener('compositionend', () => (composing = false));
 	// As in Pagefind's field, Escape empties it (and closes the dialog).
-	field.addEventListener('keydown', (e) => e.key === 'Escape' && !e.isComposing && (field.value = ''));
+	field.addEventListener(
+		'keydown',
+		(e) => e.key === 'Escape' && !e.isComposing && (field.value = '')
+	);
 
 	const move = (input: HTMLInputElement) => {
 		const { value, selectionStart, selectionEnd } = field;
 		const dialog = box.closest('dialog')!;
 		// Unless the reader has moved on to something else in the dialog.
 		const active = document.activeElement;
-		const focused = dialog.open && (active === field || active === dialog || !dialog.contains(active));
+		const focused =
+			dialog.open && (active === field || active === dialog || !dialog.contains(active));
 		if (value) {
 			input.value = value;
 			input.dispatchEvent(new Event('input', { bubbles: true }));

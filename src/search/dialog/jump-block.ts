@@ -25,7 +25,9 @@ export function setupJumpBlock(block: HTMLElement, find: (query: string) => Jump
 				row.href = t.path;
 				// A `<wbr>` after each underscore: the code wraps only there, as on the pages.
 				row.querySelector('code')!.replaceChildren(...codeWrapNodes(t.code));
-				row.querySelector('.atlas-jump-where')!.textContent = [t.product, t.category].filter(Boolean).join(' · ');
+				row.querySelector('.atlas-jump-where')!.textContent = [t.product, t.category]
+					.filter(Boolean)
+					.join(' · ');
 				row.querySelector('.atlas-jump-summary')!.textContent = t.summary;
 				const values = Object.entries(t.values ?? {});
 				const valuesEl = row.querySelector<HTMLElement>('.atlas-jump-values')!;
@@ -33,12 +35,14 @@ export function setupJumpBlock(block: HTMLElement, find: (query: string) => Jump
 				valuesEl.hidden = values.length === 0;
 				if (i === selected) row.setAttribute('aria-current', 'true');
 				return item;
-			}),
+			})
 		);
 		const current = rows[selected];
 		block.hidden = !current;
 		if (jump) title.textContent = jump.title;
-		hint.textContent = current ? `Enter opens ${current.code} (${current.product})${rows.length > 1 ? '; ↑ ↓ choose another' : ''}.` : '';
+		hint.textContent = current
+			? `Enter opens ${current.code} (${current.product})${rows.length > 1 ? '; ↑ ↓ choose another' : ''}.`
+			: '';
 	};
 
 	/** Offers what `query` jumps to, the first row selected. */

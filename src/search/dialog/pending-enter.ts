@@ -57,7 +57,10 @@ function carryOut(text: string, scene: EnterScene): EnterStep {
  * Whether a key pressed in a field holding `text` asks to open something: Enter, not on an empty
  * field, and not the Enter that ends an IME's composition (Safari sends that one with keyCode 229).
  */
-export function asksToOpen(e: Pick<KeyboardEvent, 'key' | 'isComposing' | 'keyCode'>, text: string): boolean {
+export function asksToOpen(
+	e: Pick<KeyboardEvent, 'key' | 'isComposing' | 'keyCode'>,
+	text: string
+): boolean {
 	return e.key === 'Enter' && !e.isComposing && e.keyCode !== 229 && text.trim() !== '';
 }
 
@@ -65,7 +68,10 @@ export function asksToOpen(e: Pick<KeyboardEvent, 'key' | 'isComposing' | 'keyCo
  * Keeps the Enter of the fields given to `listen` by the rules above, reading the dialog through
  * `scene`; `changed` is called whenever what the scene reads may have changed.
  */
-export function setupPendingEnter(scene: () => EnterScene, open: (page: string) => void = (page) => location.assign(page)) {
+export function setupPendingEnter(
+	scene: () => EnterScene,
+	open: (page: string) => void = (page) => location.assign(page)
+) {
 	let waiting: string | undefined;
 	const dispatch = (event: EnterEvent) => {
 		const step = pendingEnter(waiting, event);

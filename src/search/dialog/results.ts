@@ -15,7 +15,11 @@
 import { codeWrapNodes, codeWrapParts } from '../../site/code-wrap.ts';
 
 const byLabel = (a: Element, b: Element) =>
-	(a.querySelector('input')?.value ?? '').localeCompare(b.querySelector('input')?.value ?? '', undefined, { sensitivity: 'base' });
+	(a.querySelector('input')?.value ?? '').localeCompare(
+		b.querySelector('input')?.value ?? '',
+		undefined,
+		{ sensitivity: 'base' }
+	);
 
 function sortFilterValues(ui: Element) {
 	for (const group of ui.querySelectorAll('.pagefind-ui__filter-group')) {
@@ -26,10 +30,13 @@ function sortFilterValues(ui: Element) {
 }
 
 function wrapResultTitles(ui: Element) {
-	for (const link of ui.querySelectorAll('.pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link')) {
+	for (const link of ui.querySelectorAll(
+		'.pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link'
+	)) {
 		const title = link.textContent ?? '';
 		// A title with no wrap point is left as it is: rewriting it would wake the observer again.
-		if (!link.querySelector('wbr') && codeWrapParts(title).length > 1) link.replaceChildren(...codeWrapNodes(title));
+		if (!link.querySelector('wbr') && codeWrapParts(title).length > 1)
+			link.replaceChildren(...codeWrapNodes(title));
 	}
 }
 
@@ -44,5 +51,7 @@ export function setupResults(ui: Element, onRender: () => void) {
 
 /** The page of the first full-text result Pagefind shows (not a later one that rendered first). */
 export function firstResult(ui: Element): string | undefined {
-	return ui.querySelector<HTMLAnchorElement>('.pagefind-ui__results > .pagefind-ui__result:first-child .pagefind-ui__result-title > .pagefind-ui__result-link')?.href;
+	return ui.querySelector<HTMLAnchorElement>(
+		'.pagefind-ui__results > .pagefind-ui__result:first-child .pagefind-ui__result-title > .pagefind-ui__result-link'
+	)?.href;
 }

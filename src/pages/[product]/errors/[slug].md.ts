@@ -8,9 +8,14 @@ import { entryBySlug, siteRegistry } from '../../../site/registry.ts';
 export const prerender = true;
 
 export const getStaticPaths = (() =>
-	allEntries(siteRegistry()).map((e) => ({ params: { product: e.product, slug: e.slug } }))) satisfies GetStaticPaths;
+	allEntries(siteRegistry()).map((e) => ({
+		params: { product: e.product, slug: e.slug },
+	}))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
 	const { product, entry } = entryBySlug(params.product!, params.slug!);
-	return respond(`${entryMarkdown(siteRegistry(), product, entry, siteOf(site))}\n`, MEDIA.markdown);
+	return respond(
+		`${entryMarkdown(siteRegistry(), product, entry, siteOf(site))}\n`,
+		MEDIA.markdown
+	);
 };

@@ -8,7 +8,9 @@ import { entryBySlug, siteRegistry } from '../../../site/registry.ts';
 export const prerender = true;
 
 export const getStaticPaths = (() =>
-	allEntries(siteRegistry()).map((e) => ({ params: { product: e.product, slug: e.slug } }))) satisfies GetStaticPaths;
+	allEntries(siteRegistry()).map((e) => ({
+		params: { product: e.product, slug: e.slug },
+	}))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
 	const { product, entry } = entryBySlug(params.product!, params.slug!);
