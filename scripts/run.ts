@@ -15,6 +15,7 @@ import { commandLine, refuse, shown } from './cli.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const PRETTIER = join(ROOT, 'node_modules/prettier/bin/prettier.cjs');
 
 /** A command: the program, then its arguments. */
 type Step = readonly [string, ...string[]];
@@ -22,7 +23,9 @@ type Step = readonly [string, ...string[]];
 /** Another npm script, through the npm that runs this one. */
 function npmRun(script: string): Step {
 	const npm = process.env.npm_execpath;
-	return npm && /\.[cm]?js$/.test(npm) ? [process.execPath, npm, 'run', script] : ['npm', 'run', script];
+	return npm && /\.[cm]?js$/.test(npm)
+		? [process.execPath, npm, 'run', script]
+		: ['npm', 'run', script];
 }
 
 interface Script {
@@ -36,10 +39,17 @@ export const SCRIPTS: Record<string, Script> = {
 	test: {
 		usage: `Usage: npm test
 
-Every test: the unit tests, a build, a second build compared with it file by file
-(check:reproducible), then the browser tests against it. Stops at the first that fails.
+Every test: the tree's formatting (format:check), the unit tests, a build, a second build
+compared with it file by file (check:reproducible), then the browser tests against it. Stops at
+the first that fails.
 To run one half: npm run test:unit, or npm run test:e2e after a build.`,
-		steps: () => [npmRun('test:unit'), npmRun('build'), npmRun('check:reproducible'), npmRun('test:e2e')],
+		steps: () => [
+			npmRun('format:check'),
+			npmRun('test:unit'),
+			npmRun('build'),
+			npmRun('check:reproducible'),
+			npmRun('test:e2e'),
+		],
 	},
 	start: {
 		usage: `Usage: npm start
@@ -47,12 +57,27 @@ To run one half: npm run test:unit, or npm run test:e2e after a build.`,
 Generates and builds the site, then serves dist/ on http://localhost:4321 (Ctrl-C stops it).`,
 		steps: () => [npmRun('build'), [process.execPath, ASTRO, 'preview', '--port', '4321']],
 	},
+	format: {
+		usage: `Usage: npm run format
+
+Formats the tree with Prettier (.prettierrc.json: Starlight's settings, with the Astro plugin;
+.prettierignore lists what is kept as received or written by tools).`,
+		steps: () => [[process.execPath, PRETTIER, '--write', '--log-level', 'warn', '.']],
+	},
+	'format:check': {
+		usage: `Usage: npm run format:check
+
+Fails, naming each file, when a file is not formatted as npm run format would write it.`,
+		steps: () => [[process.execPath, PRETTIER, '--check', '.']],
+	},
 	'test:unit': {
 		usage: `Usage: npm run test:unit [-- FILE…]
 
 The unit tests (node:test): every tests/unit/*.test.ts, or only the files named.`,
 		positionals: true,
-		steps: (files) => [[process.execPath, '--test', ...(files.length ? files : ['tests/unit/**/*.test.ts'])]],
+		steps: (files) => [
+			[process.execPath, '--test', ...(files.length ? files : ['tests/unit/**/*.test.ts'])],
+		],
 	},
 };
 
@@ -71,7 +96,9 @@ function runStep([command, ...args]: Step): Promise<number> {
 			console.error(`run: could not start ${command} — ${error.message}`);
 			done(1);
 		});
-		child.on('exit', (code, signal) => done(code ?? 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15)));
+		child.on('exit', (code, signal) =>
+			done(code ?? 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15))
+		);
 	});
 }
 
@@ -88,7 +115,12 @@ if (import.meta.main) {
 		commandLine('run', USAGE, {}, { args: name.startsWith('-') ? [name] : [] });
 		refuse('run', USAGE, name ? `no script "${shown(name)}"` : 'name a script');
 	}
-	const { positionals } = commandLine(name, script.usage, {}, { args, positionals: script.positionals ?? false });
+	const { positionals } = commandLine(
+		name,
+		script.usage,
+		{},
+		{ args, positionals: script.positionals ?? false }
+	);
 	for (const step of script.steps(positionals)) {
 		const status = await runStep(step);
 		if (status !== 0) process.exit(status);
