@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { adversarialShapes } from '../../scripts/bench-decode.ts';
+import { adversarialShapes } from '../../scripts/bench-corpus.ts';
 import {
 	decode,
 	LIMITS,
@@ -14,7 +14,7 @@ import {
 	type DecodeResult,
 	type Limits,
 } from '../../src/decode/index.ts';
-import { labelMessage } from '../../src/decode/payload.ts';
+import { labelMessage } from '../../src/decode/error-object.ts';
 import { inputNote } from '../../src/decode/present.ts';
 import { parseTemplate } from '../../src/registry/template.ts';
 import { allEntries, data, entry, paths, registry } from './decode-fixtures.ts';
