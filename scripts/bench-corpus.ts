@@ -5,6 +5,7 @@
  */
 import {
 	allEntries,
+	entryTemplates,
 	findProduct,
 	problemType,
 	type Registry,
@@ -19,9 +20,7 @@ const STAMP = '2025-03-01T12:00:00.000Z';
 /** Every template of the registry with its entry: entries' messages, and the other messages they may be seen with. */
 export function templates(registry: Registry): { entry: RegistryEntry; template: string }[] {
 	return allEntries(registry).flatMap((entry) =>
-		[entry.message, ...entry.messages.map((m) => m.text)].flatMap((t) =>
-			t === undefined ? [] : [{ entry, template: t }]
-		)
+		entryTemplates(entry).map((template) => ({ entry, template }))
 	);
 }
 

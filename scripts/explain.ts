@@ -8,7 +8,6 @@
  * written). Links use SITE_URL.
  */
 import { loadRegistry } from '../src/registry/load.ts';
-import { fillTemplate } from '../src/registry/template.ts';
 import { absoluteUrl, DEFAULT_SITE_URL, productPath } from '../src/registry/urls.ts';
 import { siteUrl, SiteUrlError } from '../src/site/origin.ts';
 import { RegistryError } from '../src/registry/validation.ts';
@@ -168,12 +167,16 @@ function humanMatch(match: Match, data: DecoderData, site: string, style: Style)
 	const lines = [
 		`${style.code(match.code)}  ${style.dim(where)}${match.count > 1 ? `  (${match.count}×)` : ''}`,
 	];
-	const template = match.template ?? d?.entry.message;
-	if (template !== undefined) {
-		const values = Object.fromEntries(
-			Object.entries(match.params).map(([k, v]) => [k, style.value(printable(v))])
+	// The message it was seen with (describe picks it), the values read into it; a placeholder with no value stays as {name}.
+	if (d?.message) {
+		const shown = d.message.map((part) =>
+			'text' in part
+				? part.text
+				: part.value === undefined
+					? `{${part.param}}`
+					: style.value(printable(part.value))
 		);
-		lines.push(`  ${fillTemplate(template, values)}`);
+		lines.push(`  ${shown.join('')}`);
 	} else if (match.text) lines.push(`  ${printable(match.text)}`);
 	const facts: string[] = [];
 	if (match.status !== undefined) facts.push(`HTTP ${match.status}`);

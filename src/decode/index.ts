@@ -26,13 +26,12 @@ export { LIMITS, type Bound, type Limits } from './limits.ts';
 export { entryOf } from './lookup.ts';
 export { openShare, shareFragment } from './share.ts';
 export { isShareFragment } from './share-fragment.ts';
-export { visibleText } from './text.ts';
+export { inputNote, visibleText } from './text.ts';
 export {
 	ambiguityNote,
 	boundNotes,
 	describe,
 	fillFix,
-	inputNote,
 	unlistedNote,
 	type Described,
 	type MessagePart,

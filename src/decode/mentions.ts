@@ -95,9 +95,7 @@ function webLink(folded: string, at: number): boolean {
 
 /** Where a link in text starts: after a space, a quote or an angle bracket. */
 function isLinkEdge(c: number): boolean {
-	return (
-		c === 32 || c === 9 || c === 10 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62
-	);
+	return isSpace(c) || isQuote(c) || c === 10 || c === 60 || c === 62;
 }
 
 /** Products whose id or name appears in `folded` (a line, a URL, a payload's fields). */

@@ -6,6 +6,7 @@
 import { fillTemplate, parseTemplate } from '../registry/template.ts';
 import type { DecoderData, DecoderEntry, DecoderProduct } from './data.ts';
 import { LIMITS, type Bound } from './limits.ts';
+import { inputNote } from './text.ts';
 import { entryOf } from './lookup.ts';
 import type { DecodeResult, Match, UnlistedCode } from './result.ts';
 
@@ -116,10 +117,4 @@ export function boundNotes(
 	return (result.truncatedBy ?? []).map((b) =>
 		b === 'input' ? inputNote(inputChars) : BOUND_NOTES[b]
 	);
-}
-
-/** What was read of a paste longer than the input bound: "read the first and last 512 KiB of 2.1 MB". */
-export function inputNote(inputChars: number): string {
-	const half = Math.floor(LIMITS.maxInputChars / 2);
-	return `read the first and last ${half % 1024 ? `${half.toLocaleString('en')} characters` : `${half / 1024} KiB`} of ${(inputChars / 1e6).toFixed(1)} MB`;
 }

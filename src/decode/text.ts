@@ -1,7 +1,9 @@
 /**
- * Text helpers shared by the extractors: a message as one line for showing, and without the docs
- * link a product appends to it.
+ * Text helpers shared by the extractors and the pages that show a paste: a message as one line,
+ * without the docs link a product appends to it, with its direction controls visible, and the
+ * part of a long paste that is read (and what to say about it).
  */
+import { LIMITS } from './limits.ts';
 
 /** Words that lead into an appended docs link: `… See https://…`, `… Docs: https://…`. */
 const LINK_LEADS = new Set(['see', 'see:', 'docs:']);
@@ -58,4 +60,10 @@ export function headAndTail(text: string, max: number): string {
 	const firstLine = tail.indexOf('\n');
 	if (firstLine >= 0 && firstLine < tail.length - 1) tail = tail.slice(firstLine + 1);
 	return `${head}\n${tail}`;
+}
+
+/** What was read of a paste longer than the input bound: "read the first and last 512 KiB of 2.1 MB". */
+export function inputNote(inputChars: number): string {
+	const half = Math.floor(LIMITS.maxInputChars / 2);
+	return `read the first and last ${half % 1024 ? `${half.toLocaleString('en')} characters` : `${half / 1024} KiB`} of ${(inputChars / 1e6).toFixed(1)} MB`;
 }

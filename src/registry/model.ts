@@ -165,6 +165,14 @@ export function whatToDo(entry: Pick<Entry, 'fix' | 'scope'>): string | undefine
 	return entry.scope ? `${entry.scope} — ${entry.fix}` : entry.fix;
 }
 
+/** Every template an entry's error may be seen with: its message, then the others it may be seen with. */
+export function entryTemplates(entry: RegistryEntry): string[] {
+	return [
+		...(entry.message === undefined ? [] : [entry.message]),
+		...entry.messages.map((m) => m.text),
+	];
+}
+
 /** One line saying what an entry is: its message, else when it happens, else its description. (Takes the decoder's entries too.) */
 export function entrySummary(
 	entry: Pick<Entry, 'code' | 'message' | 'when' | 'description'>

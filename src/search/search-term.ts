@@ -8,8 +8,7 @@
  * - otherwise, words that carry digits among letters (`api-7`, `30s`, `0x1f`), which are values
  *   rather than words of any page, are left out while other words remain.
  */
-import { decode, entryOf, type DecoderData } from '../decode/index.ts';
-import { parseTemplate } from '../registry/template.ts';
+import { decode, describe, type DecoderData } from '../decode/index.ts';
 import { pagefindTerm, type CodeTarget } from './code-query.ts';
 
 /** A word with both letters and digits: an id, a duration, a size, not a word of the reference. */
@@ -24,11 +23,11 @@ export function searchTerm(
 	if (asCode !== query) return asCode;
 
 	const top = decode(query, data).matches.find((m) => m.via === 'message');
-	// The message the paste was read as: one the product throws, else the entry's own.
-	const template = top && (top.template ?? entryOf(data, top.path)?.entry.message);
-	if (template) {
-		return parseTemplate(template)
-			.flatMap((s) => (s.kind === 'text' ? [s.text.trim()] : []))
+	// The message the paste was read as (describe picks it), searched as its own words.
+	const message = top && describe(top, data)?.message;
+	if (message) {
+		return message
+			.flatMap((part) => ('text' in part ? [part.text.trim()] : []))
 			.filter(Boolean)
 			.join(' ');
 	}

@@ -9,7 +9,7 @@ import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, problemType, type RegistryEntry } from '../../src/registry/model.ts';
 import { fillTemplate } from '../../src/registry/template.ts';
 import { DECODER_DATA_PATH, DIAGNOSE_PATH, SEARCH_ANCHOR } from '../../src/registry/urls.ts';
-import { LIMITS } from '../../src/decode/index.ts';
+import { inputNote, LIMITS } from '../../src/decode/index.ts';
 import { breaksInsideWords, renderedLines } from '../support/lines.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -170,9 +170,10 @@ test.describe('the decoder', () => {
 			fillTemplate(e.message!, { port: '5432' })
 		);
 		await expect(results(page).first().locator(`a[href="${e.path}"]`)).toBeVisible();
-		await expect(page.locator('atlas-decoder [data-results]')).toContainText(
-			'You pasted 52.4 MB: the box keeps its first and last 512 KiB'
-		);
+		// The note says how large the paste was and what of it is read: the first and last 512 KiB.
+		const pasted = 50 * 1024 * 1024 + fillTemplate(e.message!, { port: '5432' }).length;
+		await expect(page.locator('atlas-decoder [data-results]')).toContainText(inputNote(pasted));
+		await expect(page.locator('atlas-decoder [data-results]')).toContainText('52.4 MB');
 		expect(await box.evaluate((el: HTMLTextAreaElement) => el.value.length)).toBeLessThanOrEqual(
 			LIMITS.maxInputChars
 		);

@@ -15,7 +15,7 @@ import {
 	type Limits,
 } from '../../src/decode/index.ts';
 import { labelMessage } from '../../src/decode/error-object.ts';
-import { inputNote } from '../../src/decode/present.ts';
+import { inputNote } from '../../src/decode/text.ts';
 import { parseTemplate } from '../../src/registry/template.ts';
 import { allEntries, data, entry, paths, registry } from './decode-fixtures.ts';
 

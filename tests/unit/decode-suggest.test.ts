@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decode } from '../../src/decode/index.ts';
 import { allEntries, data, registry } from './decode-fixtures.ts';
+import { entryTemplates } from '../../src/registry/model.ts';
 
 const codes = [...new Set(allEntries(registry).map((e) => e.code))];
 const entryOfPath = (path: string) => allEntries(registry).find((e) => e.path === path);
@@ -71,9 +72,7 @@ describe('did you mean: a code spelled out in words in a short note', () => {
 	// A code whose words are a message of the product's own (`Task aborted`, `Run not found`) is found as that message instead.
 	const messages = new Set(
 		allEntries(registry).flatMap((e) =>
-			[e.message, ...e.messages.map((m) => m.text)]
-				.filter((m) => m !== undefined)
-				.map((m) => m.toLowerCase().replace(/[.!]$/, ''))
+			entryTemplates(e).map((m) => m.toLowerCase().replace(/[.!]$/, ''))
 		)
 	);
 	const spelled = codes.filter((c) => c.includes('_') && !messages.has(words(c)));

@@ -17,8 +17,8 @@
 import type { DecodeResult, DecoderData, Match } from '../../decode/index.ts';
 import { isShareFragment } from '../../decode/share-fragment.ts';
 // Small modules of the engine the page needs before the engine is in.
-import { headAndTail, visibleText } from '../../decode/text.ts';
-import { LIMITS } from '../../decode/limits.ts';
+import { visibleText } from '../../decode/text.ts';
+import { keep, kept, largePaste } from './paste.ts';
 import { codeWrapNodes } from '../../site/code-wrap.ts';
 import { proseParts } from '../../registry/prose.ts';
 import { productPath, SEARCH_ANCHOR } from '../../registry/urls.ts';
@@ -59,35 +59,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 const LOADING = 'Loading the decoder data…';
-/** sessionStorage key of the last paste, shared by the short and the full decoder. */
-const KEPT = 'atlas-decoder:paste';
-
-function keep(text: string): void {
-	try {
-		if (text) sessionStorage.setItem(KEPT, text);
-		else sessionStorage.removeItem(KEPT);
-	} catch {
-		// Storage refused (full, or disabled): the paste is simply not kept. Drop an older one.
-		try {
-			sessionStorage.removeItem(KEPT);
-		} catch {
-			// No storage at all.
-		}
-	}
-}
-
-function kept(): string {
-	try {
-		return sessionStorage.getItem(KEPT) ?? '';
-	} catch {
-		return '';
-	}
-}
 const FAILED = 'Could not load the decoder data: reload the page.';
-
-function formatKiB(chars: number): string {
-	return `${Math.round(chars / 1024)} KiB`;
-}
 
 /** The decoding engine (src/decode/), a chunk of its own. */
 type Engine = typeof import('../../decode/index.ts');
@@ -198,22 +170,14 @@ class AtlasDecoder extends HTMLElement {
 		this.#show();
 	}
 
-	/**
-	 * A paste longer than the decoder reads goes into the box as just what it reads, its first and
-	 * last lines: a box holding megabytes freezes the page at every keystroke. The note says what
-	 * was set aside.
-	 */
+	/** A paste longer than the decoder reads replaces the box's text with what it reads, and says so. */
 	#pasteLarge(event: ClipboardEvent): void {
-		const text = event.clipboardData?.getData('text/plain') ?? '';
-		const input = this.#input;
-		const room =
-			LIMITS.maxInputChars - (input.value.length - (input.selectionEnd - input.selectionStart));
-		if (text.length <= room) return;
+		const large = largePaste(event.clipboardData?.getData('text/plain') ?? '');
+		if (!large) return;
 		event.preventDefault();
-		const kept = headAndTail(text, Math.max(0, room));
-		input.setRangeText(kept, input.selectionStart, input.selectionEnd, 'end');
-		this.#note = `You pasted ${(text.length / 1e6).toFixed(1)} MB: the box keeps its first and last ${formatKiB(room / 2)}, all the decoder reads, and set the middle aside.`;
-		input.dispatchEvent(new Event('input', { bubbles: true }));
+		this.#input.value = large.kept;
+		this.#note = large.note;
+		this.#input.dispatchEvent(new Event('input', { bubbles: true }));
 	}
 
 	/** Drops a share fragment the box no longer shows. */
