@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { commandLine, refuse, shown } from './cli.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const SERVE = join(ROOT, 'scripts/serve.ts');
 const PRETTIER = join(ROOT, 'node_modules/prettier/bin/prettier.cjs');
 
 /** A command: the program, then its arguments. */
@@ -54,8 +54,10 @@ To run one half: npm run test:unit, or npm run test:e2e after a build.`,
 	start: {
 		usage: `Usage: npm start
 
-Generates and builds the site, then serves dist/ on http://localhost:4321 (Ctrl-C stops it).`,
-		steps: () => [npmRun('build'), [process.execPath, ASTRO, 'preview', '--port', '4321']],
+Generates and builds the site, then serves dist/ on http://localhost:4321 as a static host
+would (scripts/serve.ts: a page's address without its trailing slash redirects to it; the
+_headers file's policy is sent). Ctrl-C stops it.`,
+		steps: () => [npmRun('build'), [process.execPath, SERVE, '--port', '4321']],
 	},
 	format: {
 		usage: `Usage: npm run format

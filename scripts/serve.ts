@@ -106,7 +106,7 @@ export function serve(dir: string, port: number) {
 
 const USAGE = `Usage: node scripts/serve.ts [--port 4329] [--dir dist]
 
-Serves a built site as a static host would, for the browser tests (npm run test:e2e starts it).`;
+Serves a built site as a static host would: for the browser tests (npm run test:e2e starts it) and npm start.`;
 
 if (import.meta.main) {
 	const { values } = commandLine('serve', USAGE, {
