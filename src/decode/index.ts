@@ -4,16 +4,15 @@
  * the message pulled out, out. Pure: no DOM, no Node APIs; the browser island, the `explain` CLI
  * and the tests all call `decode`.
  *
- *   normalise (normalize.ts) → payloads (json.ts, payload.ts) → messages (templates.ts) and
- *   codes and links (mentions.ts) → rank (rank.ts), "did you mean" (suggest.ts)
+ *   decode.ts: normalise → payloads → messages and codes and links → rank, "did you mean";
+ *   query.ts: the one reading of a typed query (a code, a decoded message, the codes near it).
  */
 import type { DecoderData, DecoderEntry, DecoderProduct } from './data.ts';
-import { Budget, LIMITS, type Limits } from './limits.ts';
 import { indexOf } from './lookup.ts';
-import { rank } from './rank.ts';
-import type { DecodeResult, Suggestion } from './result.ts';
-import { scan } from './scan.ts';
-import { suggest } from './suggest.ts';
+
+export { decode } from './decode.ts';
+export { codeKey, looksLikeCode } from './code-key.ts';
+export { readQuery, type QueryHit, type QueryKind } from './query.ts';
 
 export {
 	toDecoderData,
@@ -42,20 +41,10 @@ export type {
 	Group,
 	Match,
 	Suggestion,
+	SuggestionKind,
 	UnlistedCode,
 	Via,
 } from './result.ts';
-
-/**
- * Decodes a paste against the registry's decoder data. Never throws; stays within `limits`
- * (defaults: LIMITS), and says so with `truncated` when a bound cut reading short.
- */
-export function decode(text: string, data: DecoderData, limits?: Partial<Limits>): DecodeResult {
-	const budget = new Budget(limits ? { ...LIMITS, ...limits } : LIMITS);
-	const index = indexOf(data);
-	const input = typeof text === 'string' ? text : String(text ?? '');
-	return rank(scan(input, index, budget), index, budget, input.length);
-}
 
 /** Every entry of the data with its product and page, in registry order (the search dialog's list of codes). */
 export function decoderEntries(
@@ -67,9 +56,4 @@ export function decoderEntries(
 		entry: e.data,
 		path: e.path,
 	}));
-}
-
-/** The known codes closest to `input`, a code that is not one ("did you mean"), closest first. */
-export function closeCodes(input: string, data: DecoderData): Suggestion[] {
-	return suggest({ input }, indexOf(data));
 }

@@ -42,8 +42,10 @@ export interface Limits {
 	maxSpelledChars: number;
 	/** Words of a code looked for written out. */
 	maxCodeWords: number;
-	/** "Did you mean" suggestions per unknown code. */
+	/** "Did you mean" suggestions per unknown code, and of each kind for a short paste read as a query. */
 	maxSuggestions: number;
+	/** Words of a paste looked up in the entries' words (a note is read whole, a log by its first words). */
+	maxQueryWords: number;
 }
 
 export const LIMITS: Readonly<Limits> = Object.freeze({
@@ -66,6 +68,7 @@ export const LIMITS: Readonly<Limits> = Object.freeze({
 	maxSpelledChars: 300,
 	maxCodeWords: 8,
 	maxSuggestions: 3,
+	maxQueryWords: 64,
 });
 
 /** Which bound was hit; shown to the user ("read the first and last 512 KiB of 2.1 MB"). */

@@ -41,15 +41,25 @@ export interface CauseLink {
 	text?: string;
 }
 
-/** "Did you mean": a known code (or page) close to an unknown one in the paste. */
+/**
+ * How a suggestion is near what was pasted: a code it begins (`IMAGE_DIGEST`), a code it is part
+ * of (`DIGEST_MISMATCH`), a code one or more typos away, a code it writes out in words
+ * (`container not found`), or an entry that uses its words (`heartbeat lost`).
+ */
+export type SuggestionKind = 'prefix' | 'contains' | 'typo' | 'spelled' | 'words';
+
+/** "Did you mean": a known code (or page) near an unknown one in the paste, or near a short paste read whole. */
 export interface Suggestion {
-	/** The code or slug as written in the paste. */
+	/** What it was found from, as written in the paste: the code or slug, or the words. */
 	input: string;
 	product: string;
 	code: string;
 	path: string;
-	/** Edit distance between the input and the code (or slug). */
+	kind: SuggestionKind;
+	/** Edit distance between the input and the code (or slug); 0 but for a typo. */
 	distance: number;
+	/** For `words`: the words of the paste the entry uses, in the paste's order. */
+	words?: string[];
 }
 
 /** A code written the way a product writes its own (`Error (CODE):`, its serialized error), that the registry does not list. */

@@ -26,6 +26,13 @@ export function entryPath(productId: string, slug: string): string {
 	return `/${productId}${ENTRY_SEGMENT}${slug}/`;
 }
 
+/** Whether a root-relative path is an entry's page: `/<product>/errors/<slug>/`. */
+export function isEntryPath(path: string): boolean {
+	const at = path.indexOf(ENTRY_SEGMENT);
+	const slug = path.slice(at + ENTRY_SEGMENT.length);
+	return at > 1 && !path.slice(1, at).includes('/') && /^[^/]+\/$/.test(slug);
+}
+
 /** The anchor id of a code on its product overview, so `/<product>/#PORT_IN_USE` lands. */
 export function codeAnchor(code: string): string {
 	return code;

@@ -5,6 +5,8 @@
  * search dialog, the short-link fallback and the tests all use it, in the browser and in Node.
  */
 
+import { codeKey, looksLikeCode } from '../decode/index.ts';
+
 /** One code's entry as the search dialog and short links need it: enough to show and open it. */
 export interface CodeTarget {
 	code: string;
@@ -16,33 +18,6 @@ export interface CodeTarget {
 	path: string;
 	/** One line saying what the entry is. */
 	summary: string;
-}
-
-/**
- * The code a query spells, whatever its case and separators: `health timeout`, `health-timeout`
- * and ` HEALTH_TIMEOUT ` all give `HEALTH_TIMEOUT`. Quotes and backticks around it are dropped, so
- * a code copied from a log or from Markdown still matches. Empty when nothing code-like is left.
- */
-export function codeKey(query: string): string {
-	return query
-		.trim()
-		.replace(/^["'`]+|["'`]+$/g, '')
-		.toUpperCase()
-		.replace(/[\s\-_.]+/g, '_')
-		.replace(/^_+|_+$/g, '');
-}
-
-/**
- * Whether a query is written like a code rather than like words: it has an underscore
- * (`tool_path`, `IMAGE_`) or is in capitals (`TASK`). A lower-case word such as `task` is a word
- * search, and finds pages that use the word, not only the codes that begin with it.
- */
-export function looksLikeCode(query: string): boolean {
-	const q = query.trim();
-	return (
-		/^[A-Za-z0-9_]+$/.test(q) &&
-		(q.includes('_') || (/[A-Z]/.test(q) && q === q.toUpperCase() && q.length > 1))
-	);
 }
 
 export interface CodeMatches {

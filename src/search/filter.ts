@@ -3,7 +3,7 @@
  * address (so a filtered view can be shared), and which entries it keeps. Pure: the overview's
  * script and the tests use it alike.
  */
-import { codeKey, looksLikeCode } from './code-query.ts';
+import { codeKey, looksLikeCode } from '../decode/index.ts';
 
 /** The filter as the address carries it: `?q=timeout&category=core&status=404&retryable=yes`. */
 export interface FilterState {

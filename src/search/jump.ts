@@ -1,15 +1,16 @@
 /**
  * The direct jump of the search dialog: the entries to offer above the full-text results for what
- * was typed, and why. In order of certainty: the code itself (in any spelling); codes it begins,
- * when written like a code; what the decoder reads in it (a message with real values, a JSON
- * body, a `type` URI, a docs URL); and, when nothing matched, the decoder's "did you mean". Pure,
- * so the tests can ask it what the dialog would offer.
+ * was typed, and why. What typed text names is the decoder's one reading of a query (readQuery):
+ * the code itself, what the decoder reads in it, the codes it begins, is part of, misspells or
+ * writes out, the entries that use its words. Pure, so the tests can ask it what the dialog would
+ * offer; the dialog drops a jump by words that the first full-text result contradicts
+ * (dialog/jump-block.ts), so a jump never stands above a better answer.
  */
-import { decode, type DecoderData } from '../decode/index.ts';
+import { readQuery, type DecoderData, type QueryKind } from '../decode/index.ts';
 import { codeTargets } from './code-index.ts';
-import { looksLikeCode, matchCodes, type CodeTarget } from './code-query.ts';
+import type { CodeTarget } from './code-query.ts';
 
-export type JumpKind = 'code' | 'prefix' | 'decoded' | 'suggested';
+export type JumpKind = QueryKind;
 
 export interface JumpRow extends CodeTarget {
 	/** Values the decoder read from the text, by placeholder or `details` field. */
@@ -24,9 +25,12 @@ export interface Jump {
 /** What the dialog says above the rows, for each kind. */
 export const JUMP_TITLES: Record<JumpKind, string> = {
 	code: 'Jump to',
-	prefix: 'Codes that begin with this',
 	decoded: 'Decoded from what you typed',
-	suggested: 'Did you mean',
+	prefix: 'Codes that begin with this',
+	contains: 'Codes that contain this',
+	spelled: 'Did you mean',
+	typo: 'Did you mean',
+	words: 'Entries that use these words',
 };
 
 /** How many rows the dialog shows; the full-text results below list the rest. */
@@ -36,34 +40,35 @@ export const MAX_JUMPS = 6;
 export interface JumpView {
 	title: string;
 	rows: JumpRow[];
+	/** Found by words only: the first full-text result, when it is another entry, is the better answer. */
+	byWords: boolean;
 }
 
 export function jumpView(jump: Jump | undefined): JumpView | undefined {
-	return jump && { title: JUMP_TITLES[jump.kind], rows: jump.rows.slice(0, MAX_JUMPS) };
+	return (
+		jump && {
+			title: JUMP_TITLES[jump.kind],
+			rows: jump.rows.slice(0, MAX_JUMPS),
+			byWords: jump.kind === 'words',
+		}
+	);
 }
 
-/** Below this, typed text is too short to decode to anything but noise. */
-const MIN_DECODE_LENGTH = 4;
-
+/** The entries `query` names, of the kind of the best of them: rows under one heading say one thing. */
 export function jumpFor(
 	query: string,
 	data: DecoderData,
 	targets: readonly CodeTarget[] = codeTargets(data)
 ): Jump | undefined {
-	const { exact, prefix } = matchCodes(query, targets);
-	if (exact.length) return { kind: 'code', rows: exact };
-	if (looksLikeCode(query) && prefix.length) return { kind: 'prefix', rows: prefix };
-	if (query.trim().length < MIN_DECODE_LENGTH) return undefined;
-
-	const result = decode(query, data);
+	const hits = readQuery(query, data, MAX_JUMPS);
+	const kind = hits[0]?.kind;
+	if (kind === undefined) return undefined;
 	const byPath = new Map(targets.map((t) => [t.path, t]));
 	const rows: JumpRow[] = [];
-	for (const match of result.matches) {
-		const target = byPath.get(match.path);
-		if (!target || rows.some((r) => r.path === match.path)) continue;
-		rows.push(Object.keys(match.params).length ? { ...target, values: match.params } : target);
+	for (const hit of hits) {
+		const target = byPath.get(hit.path);
+		if (hit.kind !== kind || !target) continue;
+		rows.push(hit.values ? { ...target, values: hit.values } : target);
 	}
-	if (rows.length) return { kind: 'decoded', rows };
-	const suggested = result.suggestions.flatMap((s) => byPath.get(s.path) ?? []);
-	return suggested.length ? { kind: 'suggested', rows: [...new Set(suggested)] } : undefined;
+	return { kind, rows };
 }

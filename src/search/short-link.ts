@@ -1,12 +1,14 @@
 /**
  * What a short link in a spelling the build did not write (`/e/Health_Timeout`, `/e/NOPE_CODE`)
  * leads to, on the 404 page a static host answers it with: the code's own short link when the
- * code is known, or a plain "no such code" with the decoder's "did you mean" when it is not. Pure:
+ * code is known, or a plain "no such code" with what the typed text names (readQuery: the codes it
+ * begins, is part of or misspells, the message it is) when it is not. Pure:
  * src/components/ShortLinkFallback.astro acts on it, the tests ask it what the page should say.
  */
-import { closeCodes, visibleText, type DecoderData } from '../decode/index.ts';
+import { codeKey, readQuery, visibleText, type DecoderData } from '../decode/index.ts';
 import { codeTargets } from './code-index.ts';
-import { codeKey, type CodeTarget } from './code-query.ts';
+import type { CodeTarget } from './code-query.ts';
+import { MAX_JUMPS } from './jump.ts';
 
 export type ShortLinkOutcome =
 	/** The generated page at the code's own spelling (a chooser): nothing to do. */
@@ -21,12 +23,13 @@ export function shortLinkOutcome(
 	data: DecoderData,
 	targets: readonly CodeTarget[] = codeTargets(data)
 ): ShortLinkOutcome {
-	const key = codeKey(typed);
-	if (key && targets.some((t) => t.code === key))
-		return typed === key ? { kind: 'known' } : { kind: 'redirect', to: key };
+	const hits = readQuery(typed, data, MAX_JUMPS);
 	const byPath = new Map(targets.map((t) => [t.path, t]));
-	const suggestions = key ? closeCodes(key, data).flatMap((s) => byPath.get(s.path) ?? []) : [];
-	return { kind: 'unknown', code: key || typed.trim(), suggestions };
+	const code = hits[0]?.kind === 'code' ? hits[0].code : undefined;
+	if (code !== undefined)
+		return typed === code ? { kind: 'known' } : { kind: 'redirect', to: code };
+	const suggestions = hits.flatMap((h) => byPath.get(h.path) ?? []);
+	return { kind: 'unknown', code: codeKey(typed) || typed.trim(), suggestions };
 }
 
 /** The page's heading for a short link to no known code. */

@@ -17,8 +17,9 @@ import {
 import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { shortLinkPath, shortLinkSegment } from '../../src/registry/urls.ts';
 import { codeTargets } from '../../src/search/code-index.ts';
-import { codeKey, looksLikeCode, matchCodes, pagefindTerm } from '../../src/search/code-query.ts';
-import { jumpFor } from '../../src/search/jump.ts';
+import { codeKey, looksLikeCode } from '../../src/decode/index.ts';
+import { matchCodes, pagefindTerm } from '../../src/search/code-query.ts';
+import { jumpFor, MAX_JUMPS } from '../../src/search/jump.ts';
 import { searchTerm } from '../../src/search/search-term.ts';
 import {
 	EMPTY_FILTER,
@@ -85,26 +86,35 @@ describe('code queries', () => {
 		}
 	});
 
-	it('offers, for a prefix written like a code, exactly the codes that begin with it', () => {
+	it('offers, for a prefix in any case, the codes that begin with it, those with the fewest words left out first', () => {
 		assert.ok(prefixes.length > 0);
 		for (const prefix of prefixes) {
-			const expected = allEntries(registry)
-				.filter((e) => e.code.startsWith(`${prefix}_`))
-				.map((e) => e.path);
-			assert.equal(jumpFor(prefix, data, targets)?.kind, 'prefix', prefix);
-			assert.deepEqual(jumpPaths(prefix), expected, prefix);
-			assert.deepEqual(jumpPaths(`${prefix}_`), expected, `${prefix}_`);
+			const starting = allEntries(registry).filter((e) => e.code.startsWith(`${prefix}_`));
+			const jump = jumpFor(prefix, data, targets);
+			assert.equal(jump?.kind, 'prefix', prefix);
+			const rows = jump!.rows.slice(0, Math.min(MAX_JUMPS, starting.length));
+			assert.equal(rows.length, Math.min(MAX_JUMPS, starting.length), prefix);
+			for (const row of rows)
+				assert.ok(row.code.startsWith(`${prefix}_`), `${prefix}: ${row.code}`);
+			const shortest = Math.min(...starting.map((e) => e.code.length));
+			assert.equal(rows[0]!.code.length, shortest, prefix);
+			for (const spelling of [
+				`${prefix}_`,
+				prefix.toLowerCase(),
+				prefix.toLowerCase().replaceAll('_', ' '),
+			])
+				assert.deepEqual(jumpPaths(spelling), jumpPaths(prefix), spelling);
 			assert.deepEqual(
 				matchCodes(prefix.toLowerCase(), targets).prefix.map((t) => t.path),
-				expected
+				starting.map((e) => e.path)
 			);
 		}
 	});
 
-	it('treats a lower-case word as words, not as a code prefix', () => {
+	it('asks Pagefind for a lower-case word as the word, while the jump offers the codes it begins', () => {
 		const word = prefixes.find((p) => !p.includes('_'))!;
 		assert.equal(looksLikeCode(word.toLowerCase()), false);
-		assert.notEqual(jumpFor(word.toLowerCase(), data, targets)?.kind, 'prefix');
+		assert.equal(jumpFor(word.toLowerCase(), data, targets)?.kind, 'prefix');
 		assert.equal(pagefindTerm(word.toLowerCase(), targets), word.toLowerCase());
 	});
 
@@ -136,7 +146,7 @@ describe('code queries', () => {
 	it('offers a near miss of a code as "did you mean", and nothing for text that names no code', () => {
 		const code = [...byCode.keys()].find((c) => c.length > 10)!;
 		const typo = code.slice(0, 4) + code.slice(5);
-		assert.equal(jumpFor(typo, data, targets)?.kind, 'suggested', typo);
+		assert.equal(jumpFor(typo, data, targets)?.kind, 'typo', typo);
 		assert.ok(jumpPaths(typo).includes(byCode.get(code)![0]!.path), typo);
 		for (const query of ['', '   ', '_', 'the'])
 			assert.equal(jumpFor(query, data, targets), undefined, query);

@@ -5,6 +5,7 @@
  * also when Pagefind empties it itself (Escape, its clear button).
  */
 import { codeWrapNodes } from '../../site/code-wrap.ts';
+import { isEntryPath } from '../../registry/urls.ts';
 import type { JumpView } from '../jump.ts';
 
 /** `block` is Search.astro's `.atlas-jump`; `find` says what to offer for a query. */
@@ -54,6 +55,18 @@ export function setupJumpBlock(block: HTMLElement, find: (query: string) => Jump
 
 	return {
 		show,
+		/**
+		 * Drops a jump found by words only when the first full-text result (`first`, its URL) is
+		 * another entry's page: Pagefind ranks words better, and the two must not disagree.
+		 */
+		reconcile(first: string | undefined) {
+			if (!jump?.byWords || first === undefined) return;
+			const path = new URL(first, location.href).pathname;
+			if (isEntryPath(path) && !jump.rows.some((r) => r.path === path)) {
+				jump = undefined;
+				render();
+			}
+		},
 		/** The page of the selected row. */
 		selected: () => jump?.rows[selected]?.path,
 		/** Puts the block between Pagefind's field and its results, in `ui` (Pagefind's UI, built), and ties it to the field. */

@@ -1,0 +1,62 @@
+/**
+ * What a typed query names: the one reading of what a user types, made here for every surface
+ * that reads one — the decoder, the search dialog's jump row, a short link to no known code. In
+ * order of certainty: a code (any case, any separators, with its product's name or not); what
+ * the decoder reads in it (a message with its values, a JSON body, a docs link); and when that is
+ * nothing, the codes it begins, is part of or misspells, the codes it spells out in words, and
+ * the entries that use its words.
+ */
+import type { DecoderData } from './data.ts';
+import { decode } from './decode.ts';
+import { LIMITS } from './limits.ts';
+import { indexOf } from './lookup.ts';
+import { codeNamed } from './query-text.ts';
+import type { SuggestionKind } from './result.ts';
+
+export type QueryKind = 'code' | 'decoded' | SuggestionKind;
+
+/** One entry a query names, and how. */
+export interface QueryHit {
+	kind: QueryKind;
+	/** The product's id. */
+	product: string;
+	code: string;
+	path: string;
+	/** Values the decoder read from the text, by placeholder or `details` field. */
+	values?: Record<string, string>;
+}
+
+/**
+ * The entries `query` names, best first, `limit` of each kind at most. The first hit is the
+ * answer every surface gives: the page a short link opens, the row Enter opens in the search
+ * dialog, the first result (or "did you mean") of the decoder.
+ */
+export function readQuery(
+	query: string,
+	data: DecoderData,
+	limit: number = LIMITS.maxSuggestions
+): QueryHit[] {
+	const index = indexOf(data);
+	const text = typeof query === 'string' ? query : '';
+	const named = codeNamed(text, index);
+	if (named.length)
+		return named.map((id) => {
+			const e = index.entries[id]!;
+			return {
+				kind: 'code',
+				product: index.products[e.product]!.data.id,
+				code: e.code,
+				path: e.path,
+			};
+		});
+	const result = decode(text, data, { maxSuggestions: limit });
+	const hits: QueryHit[] = [];
+	for (const m of result.matches) {
+		if (hits.some((h) => h.path === m.path)) continue;
+		const hit: QueryHit = { kind: 'decoded', product: m.product, code: m.code, path: m.path };
+		if (Object.keys(m.params).length) hit.values = m.params;
+		hits.push(hit);
+	}
+	if (hits.length) return hits;
+	return result.suggestions.map(({ kind, product, code, path }) => ({ kind, product, code, path }));
+}

@@ -1,0 +1,174 @@
+/**
+ * One reading of a query on every surface: the decoder, the search dialog's jump row and a short
+ * link (`/e/…`) give the same first answer for the same words. The table of queries is computed
+ * from the registry: every code in other spellings, with its product's name, its word prefixes
+ * and a part of it, with one typo, and each entry's message with real values.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decode, readQuery } from '../../src/decode/index.ts';
+import { entriesByCode, entryTemplates } from '../../src/registry/model.ts';
+import { fillTemplate, templateParams } from '../../src/registry/template.ts';
+import { codeTargets } from '../../src/search/code-index.ts';
+import { jumpFor } from '../../src/search/jump.ts';
+import { shortLinkOutcome } from '../../src/search/short-link.ts';
+import { allEntries, data, registry } from './decode-fixtures.ts';
+
+const targets = codeTargets(data);
+const byCode = entriesByCode(registry);
+const codes = [...byCode.keys()];
+
+/** What each surface offers first for `query`: a code, and the page where the surface names one. */
+function firstAnswers(query: string) {
+	const result = decode(query, data);
+	const decoded = result.matches[0] ?? result.suggestions[0];
+	const row = jumpFor(query, data, targets)?.rows[0];
+	const link = shortLinkOutcome(query, data, targets);
+	const short =
+		link.kind === 'known'
+			? { code: query }
+			: link.kind === 'redirect'
+				? { code: link.to }
+				: link.suggestions[0];
+	return {
+		decoder: decoded && { code: decoded.code, path: decoded.path },
+		jump: row && { code: row.code, path: row.path },
+		short: short && { code: short.code, path: 'path' in short ? short.path : undefined },
+	};
+}
+
+/** Asserts the three surfaces agree on `query`, and returns their answer's code. */
+function agreed(query: string): string {
+	const { decoder, jump, short } = firstAnswers(query);
+	const shown = JSON.stringify({ decoder, jump, short });
+	assert.ok(decoder && jump && short, `"${query}" is not answered everywhere: ${shown}`);
+	assert.ok(decoder.code === jump.code && jump.code === short.code, `"${query}": ${shown}`);
+	// A code two entries share is one answer; its page is the one chooser the short link opens.
+	if (byCode.get(decoder.code)!.length === 1)
+		assert.ok(
+			decoder.path === jump.path && (short.path ?? jump.path) === jump.path,
+			`"${query}": ${shown}`
+		);
+	return decoder.code;
+}
+
+const spellings = (code: string) => [
+	code,
+	code.toLowerCase(),
+	code.toLowerCase().replaceAll('_', ' '),
+	code.toLowerCase().replaceAll('_', '-'),
+	code
+		.toLowerCase()
+		.split('_')
+		.map((w) => w[0]!.toUpperCase() + w.slice(1))
+		.join('_'),
+];
+
+/** The code with one letter changed near its middle, when that is no code itself. */
+function typo(code: string): string | undefined {
+	for (let i = Math.floor(code.length / 2); i < code.length; i++) {
+		if (!/[A-Z]/.test(code[i]!)) continue;
+		const t = code.slice(0, i) + (code[i] === 'X' ? 'Q' : 'X') + code.slice(i + 1);
+		return byCode.has(t) ? undefined : t;
+	}
+	return undefined;
+}
+
+describe('one reading of a query: the decoder, the jump row and short links agree', () => {
+	it('covers the whole registry', () => assert.ok(codes.length > 200));
+
+	it('answers a code in every spelling, and with its product named, with that code', () => {
+		for (const code of codes) {
+			for (const spelling of spellings(code)) assert.equal(agreed(spelling), code, spelling);
+			for (const product of new Set(byCode.get(code)!.map((e) => e.product))) {
+				const name = registry.products.find((p) => p.id === product)!.name;
+				const query = `${name} ${code.toLowerCase().replaceAll('_', ' ')}`;
+				assert.equal(agreed(query), code, query);
+				const hits = readQuery(query, data);
+				assert.ok(
+					hits.every((h) => h.product === product),
+					`${query}: ${JSON.stringify(hits)}`
+				);
+			}
+		}
+	});
+
+	it('answers the first words of a code with a code that begins with them', () => {
+		let asked = 0;
+		for (const code of codes) {
+			const words = code.split('_');
+			for (let n = 1; n < words.length; n++) {
+				const prefix = words.slice(0, n).join('_');
+				if (byCode.has(prefix) || prefix.length < 3) continue;
+				for (const query of [prefix, prefix.toLowerCase()]) {
+					asked++;
+					assert.ok(agreed(query).startsWith(`${prefix}_`), query);
+				}
+			}
+		}
+		assert.ok(asked > 100);
+	});
+
+	it('answers a part of a code (its last words, or its start cut mid-word) with a code that holds it', () => {
+		let asked = 0;
+		for (const code of codes) {
+			const words = code.split('_');
+			const parts = [code.slice(0, Math.max(4, code.length - 3))];
+			if (words.length >= 3) parts.push(words.slice(1).join('_'));
+			for (const part of parts) {
+				if (byCode.has(part)) continue;
+				asked++;
+				const query = part.toLowerCase().replaceAll('_', ' ');
+				const answer = agreed(query);
+				// Words that are also a message (`task validation failed`: "Task {id} failed") are that message.
+				if (!decode(query, data).matches.length)
+					assert.ok(answer.includes(part), `${part} → ${answer}`);
+			}
+		}
+		assert.ok(asked > 200);
+	});
+
+	it('answers a code with one typo, offering the code itself', () => {
+		let asked = 0;
+		for (const code of codes) {
+			const t = typo(code);
+			if (!t || t.length < 4) continue;
+			asked++;
+			agreed(t);
+			const hits = readQuery(t, data, 6).map((h) => h.code);
+			assert.ok(hits.includes(code), `${t} → ${hits.join(', ')}`);
+		}
+		assert.ok(asked > 200);
+	});
+
+	it('answers a message with real values with its entry, the values read', () => {
+		let asked = 0;
+		let decoded = 0;
+		for (const e of allEntries(registry)) {
+			for (const template of entryTemplates(e)) {
+				const params = templateParams(template);
+				if (!params.length) continue;
+				const values = Object.fromEntries(params.map((p, i) => [p, `v${i + 1}x${e.code.length}`]));
+				const text = fillTemplate(template, values);
+				const hits = readQuery(text, data, 6);
+				// Whether each message is found is the registry self-check's (decode-registry.test.ts);
+				// here, that every surface gives the same answer for those that are.
+				const hit = hits.find((h) => h.path === e.path);
+				if (!hit) continue;
+				asked++;
+				agreed(text);
+				// The values as the message shows them: two templates of one entry may say the same words
+				// with other names (`{clientExport}`, `{commandExport}`), or two values side by side (`{runId}{dbHint}`).
+				if (hit.kind === 'decoded') {
+					decoded++;
+					assert.equal(
+						Object.values(hit.values ?? {}).join(''),
+						Object.values(values).join(''),
+						text
+					);
+				}
+			}
+		}
+		assert.ok(asked > 50 && decoded > asked * 0.9, `${decoded} of ${asked} decoded`);
+	});
+});
