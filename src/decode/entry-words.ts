@@ -79,6 +79,16 @@ function build(index: DecoderIndex): EntryWords {
 	return { entries, codeStems };
 }
 
+export interface WordsQuery {
+	limit: number;
+	/** Only this product's entries. */
+	product?: number | undefined;
+	/** Words of the text looked up (LIMITS.maxQueryWords). */
+	maxWords: number;
+	/** Any entry that uses one of the words, best first: what to search for, not an answer. */
+	loose?: boolean;
+}
+
 export interface WordsHit {
 	id: number;
 	/** The words of the query it uses, as written there, in the query's order. */
@@ -95,9 +105,7 @@ export interface WordsHit {
 export function entriesByWords(
 	text: string,
 	index: DecoderIndex,
-	limit: number,
-	product: number | undefined,
-	maxWords: number
+	{ limit, product, maxWords, loose = false }: WordsQuery
 ): WordsHit[] {
 	const { entries, codeStems } = entryWordsOf(index);
 	const total = index.entries.length;
@@ -119,7 +127,7 @@ export function entriesByWords(
 		}
 	}
 	return [...hits.values()]
-		.filter((h) => h.used.length >= 2 && h.score >= all * WORDS_SHARE)
+		.filter((h) => loose || (h.used.length >= 2 && h.score >= all * WORDS_SHARE))
 		.sort((a, b) => b.rank - a.rank || a.id - b.id)
 		.slice(0, limit)
 		.map((h) => ({ id: h.id, words: h.used.map((w) => w.word) }));

@@ -12,7 +12,7 @@ import { indexOf } from './lookup.ts';
 
 export { decode } from './decode.ts';
 export { codeKey, looksLikeCode } from './code-key.ts';
-export { readQuery, type QueryHit, type QueryKind } from './query.ts';
+export { readQuery, searchWords, type QueryHit, type QueryKind } from './query.ts';
 
 export {
 	toDecoderData,

@@ -62,7 +62,11 @@ export function readText(text: string, index: DecoderIndex, budget: Budget): Sug
 	// Words are the weakest reading: the codes it names, when any, are the answer. A JSON body or
 	// a log's brackets are no query in words: their keys and fields would find anything.
 	if (out.length || /[{}[\]]/.test(text)) return out;
-	for (const hit of entriesByWords(rest, index, max, product, budget.limits.maxQueryWords))
+	for (const hit of entriesByWords(rest, index, {
+		limit: max,
+		product,
+		maxWords: budget.limits.maxQueryWords,
+	}))
 		add(hit.id, hit.words.join(' '), { kind: 'words', distance: 0, words: hit.words });
 	return out;
 }

@@ -10,6 +10,7 @@ import type { DecoderData } from './data.ts';
 import { decode } from './decode.ts';
 import { LIMITS } from './limits.ts';
 import { indexOf } from './lookup.ts';
+import { entriesByWords } from './entry-words.ts';
 import { codeNamed } from './query-text.ts';
 import type { SuggestionKind } from './result.ts';
 
@@ -59,4 +60,19 @@ export function readQuery(
 	}
 	if (hits.length) return hits;
 	return result.suggestions.map(({ kind, product, code, path }) => ({ kind, product, code, path }));
+}
+
+/**
+ * What to search the site's full text for when a paste decodes to nothing: the words of it that
+ * the entry using the most telling of them uses, so the search finds that entry at least; empty
+ * when no entry uses any of its words.
+ */
+export function searchWords(text: string, data: DecoderData): string {
+	const words = typeof text === 'string' ? text : '';
+	const best = entriesByWords(words, indexOf(data), {
+		limit: 1,
+		maxWords: LIMITS.maxQueryWords,
+		loose: true,
+	})[0];
+	return best ? best.words.join(' ') : '';
 }

@@ -1,7 +1,10 @@
 /**
- * The syntax of a share link's fragment (share.ts writes and opens them). Apart from the engine,
- * so that a page can tell a share link from any other fragment before the engine is loaded.
+ * The syntax of the fragments that carry a result: a share link's (share.ts writes and opens
+ * them), and a link to an entry's page with the user's values. Apart from the engine, so that a
+ * page can read them before, or without, loading it.
  */
+import { LIMITS } from './limits.ts';
+import { wellFormed } from './normalize.ts';
 
 /** Prefix of a value's field: `v.port=5432`. */
 export const VALUE = 'v.';
@@ -16,3 +19,42 @@ export function isShareFragment(fragment: string): boolean {
 	const query = readFragment(fragment);
 	return Boolean(query.get('p') && query.get('c'));
 }
+
+/** Values carried to a page at most; more than any message has placeholders. */
+const MAX_VALUES = 32;
+
+/**
+ * The fragment of a link to an entry's page that carries the values the decoder read
+ * (`v.port=5432`), so the page can show the user's own error. Never the pasted text; a fragment
+ * is never sent to a server.
+ */
+export function valuesFragment(params: Readonly<Record<string, string>>): string {
+	const query = new URLSearchParams();
+	for (const [name, value] of Object.entries(params).slice(0, MAX_VALUES))
+		query.set(VALUE + name, value.slice(0, LIMITS.maxValueChars));
+	return query.toString();
+}
+
+/** A link to the entry's page with the values read in its fragment (the page alone when there are none). */
+export function entryLink(match: {
+	path: string;
+	params: Readonly<Record<string, string>>;
+}): string {
+	const fragment = valuesFragment(match.params);
+	return fragment ? `${match.path}#${fragment}` : match.path;
+}
+
+/** The values a fragment carries (valuesFragment), read as untrusted: names of placeholders only, each value bounded. */
+export function fragmentValues(fragment: string): Map<string, string> {
+	const values = new Map<string, string>();
+	for (const [key, value] of readFragment(fragment)) {
+		const name = key.slice(VALUE.length);
+		if (!key.startsWith(VALUE) || !PLACEHOLDER_NAME.test(name) || values.size >= MAX_VALUES)
+			continue;
+		values.set(name, wellFormed(value.slice(0, LIMITS.maxValueChars)));
+	}
+	return values;
+}
+
+/** What a placeholder's name can be: a word, with dots and hyphens inside (`details.path`). */
+const PLACEHOLDER_NAME = /^[A-Za-z_$][\w$.-]{0,63}$/;

@@ -4,7 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decode } from '../../src/decode/index.ts';
+import { decode, LIMITS, readQuery, searchWords } from '../../src/decode/index.ts';
+import { entryLink, fragmentValues } from '../../src/decode/share-fragment.ts';
+import { entryTemplates } from '../../src/registry/model.ts';
+import { fillTemplate, templateParams } from '../../src/registry/template.ts';
 import { describe as describeMatch, fillFix } from '../../src/decode/present.ts';
 import { openShare, shareFragment } from '../../src/decode/share.ts';
 import { allEntries, data, entry, registry } from './decode-fixtures.ts';
@@ -91,5 +94,45 @@ describe('what a result shows', () => {
 			fillFix('Check `asym logs <id>` and {port}.', {}),
 			'Check `asym logs <id>` and {port}.'
 		);
+	});
+});
+
+describe('links to an entry with the values read', () => {
+	it('carry every value of a decoded message to the page, and read back only placeholder names, each bounded', () => {
+		let checked = 0;
+		for (const e of allEntries(registry)) {
+			for (const template of entryTemplates(e)) {
+				const names = templateParams(template);
+				if (!names.length) continue;
+				const values = Object.fromEntries(names.map((n, i) => [n, `v${i} & #=?%${n}`]));
+				const match = decode(fillTemplate(template, values), data).matches.find(
+					(m) => m.path === e.path
+				);
+				if (!match) continue;
+				checked++;
+				const link = entryLink(match);
+				assert.ok(link.startsWith(`${e.path}#`), link);
+				assert.deepEqual(
+					Object.fromEntries(fragmentValues(link.slice(link.indexOf('#')))),
+					match.params
+				);
+			}
+		}
+		assert.ok(checked > 50);
+		assert.equal(entryLink({ path: '/a/errors/b/', params: {} }), '/a/errors/b/');
+		const hostile = fragmentValues(
+			`#v.__proto__x=1&v.a%20b=2&v.ok=${'x'.repeat(10_000)}&v.<img>=3&p=smithers&other=4`
+		);
+		assert.deepEqual([...hostile.keys()], ['__proto__x', 'ok']);
+		assert.equal(hostile.get('ok')!.length, LIMITS.maxValueChars);
+	});
+});
+
+describe('what a paste that decodes to nothing searches for', () => {
+	it('is the words of it that an entry uses, so the search finds that entry', () => {
+		const words = searchWords('worker heartbeat lost on node 7 (pid 4411)', data);
+		assert.equal(words, 'heartbeat lost');
+		assert.ok(readQuery(words, data).some((h) => h.code === 'HEARTBEAT_FENCE_LOST'));
+		assert.equal(searchWords('ok 12 xyzzy plugh', data), '');
 	});
 });

@@ -15,7 +15,8 @@
  * "Open the full decoder", a result followed and Back, and a reload: an empty box is filled from it.
  */
 import type { DecodeResult, DecoderData, Match } from '../../decode/index.ts';
-import { isShareFragment } from '../../decode/share-fragment.ts';
+import { entryLink, isShareFragment } from '../../decode/share-fragment.ts';
+import { askSearch } from '../../search/dialog/search-for.ts';
 // Small modules of the engine the page needs before the engine is in.
 import { visibleText } from '../../decode/text.ts';
 import { keep, kept, largePaste } from './paste.ts';
@@ -208,7 +209,7 @@ class AtlasDecoder extends HTMLElement {
 			if (text.trim()) this.#loadEngine();
 			return;
 		}
-		this.#render(this.#engine.decode(text, this.#data), this.#data, this.#engine);
+		this.#render(text, this.#engine.decode(text, this.#data), this.#data, this.#engine);
 	}
 
 	/** Shows the result a share link names; true when the address held one (and the data is in). */
@@ -221,7 +222,12 @@ class AtlasDecoder extends HTMLElement {
 		return true;
 	}
 
-	#render(result: DecodeResult, data: DecoderData, { ambiguityNote, boundNotes }: Engine): void {
+	#render(
+		text: string,
+		result: DecodeResult,
+		data: DecoderData,
+		{ ambiguityNote, boundNotes }: Engine
+	): void {
 		const groups = result.groups;
 		const nodes: Node[] = [];
 		for (const group of groups.slice(0, SHOWN)) {
@@ -252,7 +258,7 @@ class AtlasDecoder extends HTMLElement {
 					`And ${plural(groups.length - SHOWN, 'other error', 'other errors')}, not shown.`
 				)
 			);
-		if (!groups.length) nodes.push(...this.#noMatch(result, data, this.#engine!));
+		if (!groups.length) nodes.push(...this.#noMatch(text, result, data, this.#engine!));
 		const cut = boundNotes(result);
 		if (this.#note) nodes.push(h('p', { class: 'atlas-decoded-note' }, this.#note));
 		if (cut.length)
@@ -268,7 +274,12 @@ class AtlasDecoder extends HTMLElement {
 				: 'No known error found.';
 	}
 
-	#noMatch(result: DecodeResult, data: DecoderData, { unlistedNote }: Engine): Node[] {
+	#noMatch(
+		text: string,
+		result: DecodeResult,
+		data: DecoderData,
+		{ searchWords, unlistedNote }: Engine
+	): Node[] {
 		// The status line says that nothing was found; this says why it may be.
 		const nodes: Node[] = result.unlisted.length
 			? result.unlisted.map((u) => {
@@ -302,12 +313,25 @@ class AtlasDecoder extends HTMLElement {
 				)
 			);
 		}
+		// The search opens on the paste's telling words: what the user brought is not dropped.
+		const words = searchWords(text, data);
+		const search = h(
+			'a',
+			{ href: SEARCH_ANCHOR },
+			words ? `Search the codes for “${words}”` : 'Search the codes'
+		);
+		if (words)
+			search.addEventListener('click', (e) => {
+				e.preventDefault();
+				e.stopPropagation();
+				askSearch(words);
+			});
 		nodes.push(
 			h(
 				'p',
 				{},
-				h('a', { href: SEARCH_ANCHOR }, 'Search the codes'),
-				' by name or by words of the message.'
+				search,
+				words ? ', or by other words of the message.' : ' by name or by words of the message.'
 			)
 		);
 		return nodes;
@@ -319,7 +343,7 @@ class AtlasDecoder extends HTMLElement {
 		const heading = h(
 			'h2',
 			{ class: 'atlas-decoded-code' },
-			h('a', { href: match.path }, code(match.code))
+			h('a', { href: entryLink(match) }, code(match.code))
 		);
 		if (match.count > 1)
 			heading.append(' ', h('span', { class: 'atlas-decoded-count' }, `seen ${match.count} times`));

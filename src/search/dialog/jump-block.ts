@@ -5,6 +5,7 @@
  * also when Pagefind empties it itself (Escape, its clear button).
  */
 import { codeWrapNodes } from '../../site/code-wrap.ts';
+import { entryLink } from '../../decode/share-fragment.ts';
 import { isEntryPath } from '../../registry/urls.ts';
 import type { JumpView } from '../jump.ts';
 
@@ -23,7 +24,8 @@ export function setupJumpBlock(block: HTMLElement, find: (query: string) => Jump
 			...rows.map((t, i) => {
 				const item = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
 				const row = item.querySelector('a')!;
-				row.href = t.path;
+				// The values read go with the link, in its fragment: the page shows the user's own error.
+				row.href = entryLink({ path: t.path, params: t.values ?? {} });
 				// A `<wbr>` after each underscore: the code wraps only there, as on the pages.
 				row.querySelector('code')!.replaceChildren(...codeWrapNodes(t.code));
 				row.querySelector('.atlas-jump-where')!.textContent = [t.product, t.category]
@@ -68,7 +70,10 @@ export function setupJumpBlock(block: HTMLElement, find: (query: string) => Jump
 			}
 		},
 		/** The page of the selected row. */
-		selected: () => jump?.rows[selected]?.path,
+		selected: () => {
+			const row = jump?.rows[selected];
+			return row && entryLink({ path: row.path, params: row.values ?? {} });
+		},
 		/** Puts the block between Pagefind's field and its results, in `ui` (Pagefind's UI, built), and ties it to the field. */
 		mount(ui: Element) {
 			const input = ui.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
