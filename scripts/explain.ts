@@ -12,17 +12,16 @@ import { absoluteUrl, DEFAULT_SITE_URL, productPath } from '../src/registry/urls
 import { siteUrl, SiteUrlError } from '../src/site/origin.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 import {
-	ambiguityNote,
-	boundNotes,
 	decode,
-	describe,
 	LIMITS,
+	phraseText,
+	printable,
+	report,
 	toDecoderData,
-	unlistedNote,
-	visibleText,
+	type Card,
 	type DecodeResult,
-	type DecoderData,
-	type Match,
+	type Phrase,
+	type Report,
 } from '../src/decode/index.ts';
 
 const USAGE = `Usage: npm run --silent explain -- [--json] [TEXT…]
@@ -151,81 +150,61 @@ const COLOUR: Style = {
 	warn: (s) => `\x1b[33m${s}\x1b[39m`,
 };
 
-/** Pasted values are shown, never obeyed: control characters (a terminal escape in a paste) and direction controls are made visible. */
-function printable(s: string): string {
-	return visibleText(
-		s.replace(
-			/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g,
-			(c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
-		)
-	);
+/** Running words for the terminal: codes styled, and the pages they link to after the words. */
+function phraseLine(phrase: readonly Phrase[], style: Style): string {
+	const urls = phrase.flatMap((p) => (typeof p !== 'string' && p.url ? [p.url] : []));
+	const words = phrase
+		.map((p) => (typeof p === 'string' ? printable(p) : 'code' in p ? style.code(p.code) : p.link))
+		.join('');
+	return [words, ...urls.map(style.dim)].join(' ');
 }
 
-function humanMatch(match: Match, data: DecoderData, site: string, style: Style): string[] {
-	const d = describe(match, data);
-	const where = d?.where ?? match.product;
+/** A card as terminal lines: the code and where it lives, the message with the values, the facts, what to do, the causes, the page. */
+function cardLines(card: Card, style: Style): string[] {
 	const lines = [
-		`${style.code(match.code)}  ${style.dim(where)}${match.count > 1 ? `  (${match.count}×)` : ''}`,
+		`${style.code(card.code)}  ${style.dim(card.where)}${card.seen ? `  (${card.seen})` : ''}`,
 	];
-	// The message it was seen with (describe picks it), the values read into it; a placeholder with no value stays as {name}.
-	if (d?.message) {
-		const shown = d.message.map((part) =>
-			'text' in part
-				? part.text
-				: part.value === undefined
-					? `{${part.param}}`
-					: style.value(printable(part.value))
-		);
-		lines.push(`  ${shown.join('')}`);
-	} else if (match.text) lines.push(`  ${printable(match.text)}`);
-	const facts: string[] = [];
-	if (match.status !== undefined) facts.push(`HTTP ${match.status}`);
-	if (match.retryable !== undefined) facts.push(match.retryable ? 'retryable' : 'not retryable');
-	if (match.retryAfterMs !== undefined) facts.push(`retry after ${match.retryAfterMs} ms`);
-	if (facts.length) lines.push(`  ${facts.join(' · ')}`);
-	const values = d?.otherValues ?? Object.entries(match.params);
-	if (values.length)
-		lines.push(`  ${values.map(([k, v]) => `${k} = ${style.value(printable(v))}`).join(', ')}`);
-	if (match.reported?.length)
+	if (card.message)
 		lines.push(
-			`  ${match.reported.map(({ name, value }) => `${printable(name)} = ${printable(value)}`).join(', ')}`
+			`  ${card.message
+				.map((part) =>
+					'text' in part
+						? part.text
+						: part.value === undefined
+							? `{${part.param}}`
+							: style.value(printable(part.value))
+				)
+				.join('')}`
 		);
-	if (match.hint) lines.push(`  Hint: ${printable(match.hint)}`);
-	if (d?.fix) lines.push(`  What to do: ${printable(d.fix)}`);
-	else if (d?.about) lines.push(`  ${d.aboutKind === 'when' ? 'When' : 'Meaning'}: ${d.about}`);
-	if (match.cause?.length) {
+	else if (card.quote !== undefined) lines.push(`  ${printable(card.quote)}`);
+	for (const { label, value, kind } of card.facts)
 		lines.push(
-			`  Caused by: ${match.cause.map((c) => printable(c.code ?? c.text ?? '?') + (c.product && c.product !== match.product ? ` (${c.product})` : '')).join(' → ')}`
+			`  ${printable(label)}: ${kind === 'value' ? style.value(printable(value)) : printable(value)}`
 		);
-	}
-	lines.push(`  ${style.dim(absoluteUrl(site, match.path))}`);
+	if (card.advice) lines.push(`  ${card.advice.label}: ${printable(card.advice.text)}`);
+	if (card.cause)
+		lines.push(
+			`  ${card.cause.label}: ${card.cause.links
+				.map((link) => phraseText(link))
+				.map(printable)
+				.join(' → ')}`
+		);
+	lines.push(`  ${style.dim(card.url)}`);
 	return lines;
 }
 
-export function human(result: DecodeResult, data: DecoderData, site: string, style: Style): string {
-	const out: string[] = [];
-	for (const group of result.groups) {
-		const matches = group.matches.map((i) => result.matches[i]!);
-		if (matches.length > 1) {
-			const note = ambiguityNote(matches);
-			out.push(style.warn(`${note.code ?? ''}${note.text}`));
-		}
-		for (const m of matches) out.push(...humanMatch(m, data, site, style), '');
+/** The human output: the status line, then each error's cards, or, when nothing matched, why and what is close. */
+export function human(told: Report, site: string, style: Style): string {
+	const out: string[] = [told.status, ''];
+	for (const group of told.groups) {
+		if (group.note) out.push(style.warn(phraseLine(group.note, PLAIN)));
+		for (const card of group.cards) out.push(...cardLines(card, style), '');
 	}
-	for (const u of result.unlisted)
-		out.push(
-			printable(unlistedNote(u, data)),
-			`  ${style.dim(absoluteUrl(site, productPath(u.product)))}`,
-			''
-		);
-	if (!result.matches.length && !result.unlisted.length) {
-		out.push('No known error in the input.');
-		for (const s of result.suggestions)
-			out.push(
-				`  Did you mean ${style.code(s.code)} (${s.product})? ${style.dim(absoluteUrl(site, s.path))}`
-			);
-		out.push(`Every documented code is listed at ${absoluteUrl(site, '/')}`);
-	}
+	if (told.more) out.push(told.more, '');
+	for (const u of told.unlisted) out.push(phraseLine(u, style), '');
+	if (told.nothing !== undefined) out.push(told.nothing);
+	for (const s of told.suggestions) out.push(`  ${phraseLine(s, style)}`);
+	if (!told.groups.length) out.push(`Every documented code is listed at ${absoluteUrl(site, '/')}`);
 	return out.join('\n').trimEnd();
 }
 
@@ -288,16 +267,14 @@ async function main(): Promise<number> {
 
 	const data = toDecoderData(loadRegistry());
 	const result = decode(input, data);
+	const told = report(result, data, { site, inputChars: inputSize });
 	await print(
 		options.json
 			? JSON.stringify(jsonResult(result, site))
-			: human(result, data, site, wantsColour() ? COLOUR : PLAIN)
+			: human(told, site, wantsColour() ? COLOUR : PLAIN)
 	);
-	if (result.truncated && !options.json) {
-		console.error(
-			`explain: only part of the input was decoded: ${boundNotes(result, Math.max(result.inputChars ?? 0, inputSize)).join('; ')}.`
-		);
-	}
+	// What a bound left unread goes to standard error, so a pipe gets the result alone.
+	if (!options.json) for (const note of told.notes) console.error(`explain: ${note}`);
 	return result.matches.length ? 0 : 1;
 }
 
