@@ -14,14 +14,12 @@ import { RegistryError } from '../src/registry/validation.ts';
 import {
 	decode,
 	LIMITS,
-	phraseText,
-	printable,
 	report,
+	reportText,
 	toDecoderData,
-	type Card,
 	type DecodeResult,
-	type Phrase,
 	type Report,
+	type Style,
 } from '../src/decode/index.ts';
 
 const USAGE = `Usage: npm run --silent explain -- [--json] [TEXT…]
@@ -135,14 +133,7 @@ async function readStdin(): Promise<{ text: string; bytes: number }> {
 	return { text, bytes };
 }
 
-interface Style {
-	code: (s: string) => string;
-	value: (s: string) => string;
-	dim: (s: string) => string;
-	warn: (s: string) => string;
-}
-
-const PLAIN: Style = { code: (s) => s, value: (s) => s, dim: (s) => s, warn: (s) => s };
+/** Bold codes, cyan values, dim links, yellow warnings. */
 const COLOUR: Style = {
 	code: (s) => `\x1b[1m${s}\x1b[22m`,
 	value: (s) => `\x1b[1;36m${s}\x1b[22;39m`,
@@ -150,62 +141,13 @@ const COLOUR: Style = {
 	warn: (s) => `\x1b[33m${s}\x1b[39m`,
 };
 
-/** Running words for the terminal: codes styled, and the pages they link to after the words. */
-function phraseLine(phrase: readonly Phrase[], style: Style): string {
-	const urls = phrase.flatMap((p) => (typeof p !== 'string' && p.url ? [p.url] : []));
-	const words = phrase
-		.map((p) => (typeof p === 'string' ? printable(p) : 'code' in p ? style.code(p.code) : p.link))
-		.join('');
-	return [words, ...urls.map(style.dim)].join(' ');
-}
-
-/** A card as terminal lines: the code and where it lives, the message with the values, the facts, what to do, the causes, the page. */
-function cardLines(card: Card, style: Style): string[] {
-	const lines = [
-		`${style.code(card.code)}  ${style.dim(card.where)}${card.seen ? `  (${card.seen})` : ''}`,
-	];
-	if (card.message)
-		lines.push(
-			`  ${card.message
-				.map((part) =>
-					'text' in part
-						? part.text
-						: part.value === undefined
-							? `{${part.param}}`
-							: style.value(printable(part.value))
-				)
-				.join('')}`
-		);
-	else if (card.quote !== undefined) lines.push(`  ${printable(card.quote)}`);
-	for (const { label, value, kind } of card.facts)
-		lines.push(
-			`  ${printable(label)}: ${kind === 'value' ? style.value(printable(value)) : printable(value)}`
-		);
-	if (card.advice) lines.push(`  ${card.advice.label}: ${printable(card.advice.text)}`);
-	if (card.cause)
-		lines.push(
-			`  ${card.cause.label}: ${card.cause.links
-				.map((link) => phraseText(link))
-				.map(printable)
-				.join(' → ')}`
-		);
-	lines.push(`  ${style.dim(card.url)}`);
-	return lines;
-}
-
-/** The human output: the status line, then each error's cards, or, when nothing matched, why and what is close. */
-export function human(told: Report, site: string, style: Style): string {
-	const out: string[] = [told.status, ''];
-	for (const group of told.groups) {
-		if (group.note) out.push(style.warn(phraseLine(group.note, PLAIN)));
-		for (const card of group.cards) out.push(...cardLines(card, style), '');
-	}
-	if (told.more) out.push(told.more, '');
-	for (const u of told.unlisted) out.push(phraseLine(u, style), '');
-	if (told.nothing !== undefined) out.push(told.nothing);
-	for (const s of told.suggestions) out.push(`  ${phraseLine(s, style)}`);
-	if (!told.groups.length) out.push(`Every documented code is listed at ${absoluteUrl(site, '/')}`);
-	return out.join('\n').trimEnd();
+/** The human output: the report as text, and where every code is listed when nothing matched. */
+export function human(told: Report, site: string, style?: Style): string {
+	// What a bound left unread goes to standard error (main), so a pipe gets the result alone.
+	const text = reportText({ ...told, notes: [] }, { style });
+	return told.groups.length
+		? text
+		: `${text}\nEvery documented code is listed at ${absoluteUrl(site, '/')}`;
 }
 
 /**
@@ -271,9 +213,8 @@ async function main(): Promise<number> {
 	await print(
 		options.json
 			? JSON.stringify(jsonResult(result, site))
-			: human(told, site, wantsColour() ? COLOUR : PLAIN)
+			: human(told, site, wantsColour() ? COLOUR : undefined)
 	);
-	// What a bound left unread goes to standard error, so a pipe gets the result alone.
 	if (!options.json) for (const note of told.notes) console.error(`explain: ${note}`);
 	return result.matches.length ? 0 : 1;
 }

@@ -49,6 +49,7 @@ export {
 	type Phrase,
 	type Report,
 } from './card.ts';
+export { reportText, type Style } from './report-text.ts';
 export type {
 	CauseLink,
 	DecodeResult,
