@@ -12,17 +12,14 @@ import { absoluteUrl, DEFAULT_SITE_URL, productPath } from '../src/registry/urls
 import { siteUrl, SiteUrlError } from '../src/site/origin.ts';
 import { RegistryError } from '../src/registry/validation.ts';
 import {
-	ambiguityNote,
-	boundNotes,
 	decode,
-	describe,
 	LIMITS,
+	report,
+	reportText,
 	toDecoderData,
-	unlistedNote,
-	visibleText,
 	type DecodeResult,
-	type DecoderData,
-	type Match,
+	type Report,
+	type Style,
 } from '../src/decode/index.ts';
 
 const USAGE = `Usage: npm run --silent explain -- [--json] [TEXT…]
@@ -136,14 +133,7 @@ async function readStdin(): Promise<{ text: string; bytes: number }> {
 	return { text, bytes };
 }
 
-interface Style {
-	code: (s: string) => string;
-	value: (s: string) => string;
-	dim: (s: string) => string;
-	warn: (s: string) => string;
-}
-
-const PLAIN: Style = { code: (s) => s, value: (s) => s, dim: (s) => s, warn: (s) => s };
+/** Bold codes, cyan values, dim links, yellow warnings. */
 const COLOUR: Style = {
 	code: (s) => `\x1b[1m${s}\x1b[22m`,
 	value: (s) => `\x1b[1;36m${s}\x1b[22;39m`,
@@ -151,82 +141,13 @@ const COLOUR: Style = {
 	warn: (s) => `\x1b[33m${s}\x1b[39m`,
 };
 
-/** Pasted values are shown, never obeyed: control characters (a terminal escape in a paste) and direction controls are made visible. */
-function printable(s: string): string {
-	return visibleText(
-		s.replace(
-			/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g,
-			(c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
-		)
-	);
-}
-
-function humanMatch(match: Match, data: DecoderData, site: string, style: Style): string[] {
-	const d = describe(match, data);
-	const where = d?.where ?? match.product;
-	const lines = [
-		`${style.code(match.code)}  ${style.dim(where)}${match.count > 1 ? `  (${match.count}×)` : ''}`,
-	];
-	// The message it was seen with (describe picks it), the values read into it; a placeholder with no value stays as {name}.
-	if (d?.message) {
-		const shown = d.message.map((part) =>
-			'text' in part
-				? part.text
-				: part.value === undefined
-					? `{${part.param}}`
-					: style.value(printable(part.value))
-		);
-		lines.push(`  ${shown.join('')}`);
-	} else if (match.text) lines.push(`  ${printable(match.text)}`);
-	const facts: string[] = [];
-	if (match.status !== undefined) facts.push(`HTTP ${match.status}`);
-	if (match.retryable !== undefined) facts.push(match.retryable ? 'retryable' : 'not retryable');
-	if (match.retryAfterMs !== undefined) facts.push(`retry after ${match.retryAfterMs} ms`);
-	if (facts.length) lines.push(`  ${facts.join(' · ')}`);
-	const values = d?.otherValues ?? Object.entries(match.params);
-	if (values.length)
-		lines.push(`  ${values.map(([k, v]) => `${k} = ${style.value(printable(v))}`).join(', ')}`);
-	if (match.reported?.length)
-		lines.push(
-			`  ${match.reported.map(({ name, value }) => `${printable(name)} = ${printable(value)}`).join(', ')}`
-		);
-	if (match.hint) lines.push(`  Hint: ${printable(match.hint)}`);
-	if (d?.fix) lines.push(`  What to do: ${printable(d.fix)}`);
-	else if (d?.about) lines.push(`  ${d.aboutKind === 'when' ? 'When' : 'Meaning'}: ${d.about}`);
-	if (match.cause?.length) {
-		lines.push(
-			`  Caused by: ${match.cause.map((c) => printable(c.code ?? c.text ?? '?') + (c.product && c.product !== match.product ? ` (${c.product})` : '')).join(' → ')}`
-		);
-	}
-	lines.push(`  ${style.dim(absoluteUrl(site, match.path))}`);
-	return lines;
-}
-
-export function human(result: DecodeResult, data: DecoderData, site: string, style: Style): string {
-	const out: string[] = [];
-	for (const group of result.groups) {
-		const matches = group.matches.map((i) => result.matches[i]!);
-		if (matches.length > 1) {
-			const note = ambiguityNote(matches);
-			out.push(style.warn(`${note.code ?? ''}${note.text}`));
-		}
-		for (const m of matches) out.push(...humanMatch(m, data, site, style), '');
-	}
-	for (const u of result.unlisted)
-		out.push(
-			printable(unlistedNote(u, data)),
-			`  ${style.dim(absoluteUrl(site, productPath(u.product)))}`,
-			''
-		);
-	if (!result.matches.length && !result.unlisted.length) {
-		out.push('No known error in the input.');
-		for (const s of result.suggestions)
-			out.push(
-				`  Did you mean ${style.code(s.code)} (${s.product})? ${style.dim(absoluteUrl(site, s.path))}`
-			);
-		out.push(`Every documented code is listed at ${absoluteUrl(site, '/')}`);
-	}
-	return out.join('\n').trimEnd();
+/** The human output: the report as text, and where every code is listed when nothing matched. */
+export function human(told: Report, site: string, style?: Style): string {
+	// What a bound left unread goes to standard error (main), so a pipe gets the result alone.
+	const text = reportText({ ...told, notes: [] }, { style });
+	return told.groups.length
+		? text
+		: `${text}\nEvery documented code is listed at ${absoluteUrl(site, '/')}`;
 }
 
 /**
@@ -288,16 +209,13 @@ async function main(): Promise<number> {
 
 	const data = toDecoderData(loadRegistry());
 	const result = decode(input, data);
+	const told = report(result, data, { site, inputChars: inputSize, text: input });
 	await print(
 		options.json
 			? JSON.stringify(jsonResult(result, site))
-			: human(result, data, site, wantsColour() ? COLOUR : PLAIN)
+			: human(told, site, wantsColour() ? COLOUR : undefined)
 	);
-	if (result.truncated && !options.json) {
-		console.error(
-			`explain: only part of the input was decoded: ${boundNotes(result, Math.max(result.inputChars ?? 0, inputSize)).join('; ')}.`
-		);
-	}
+	if (!options.json) for (const note of told.notes) console.error(`explain: ${note}`);
 	return result.matches.length ? 0 : 1;
 }
 

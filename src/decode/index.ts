@@ -25,7 +25,7 @@ export { LIMITS, type Bound, type Limits } from './limits.ts';
 export { entryOf } from './lookup.ts';
 export { openShare, shareFragment } from './share.ts';
 export { isShareFragment } from './share-fragment.ts';
-export { inputNote, visibleText } from './text.ts';
+export { inputNote, printable, visibleText } from './text.ts';
 export {
 	ambiguityNote,
 	boundNotes,
@@ -35,6 +35,20 @@ export {
 	type Described,
 	type MessagePart,
 } from './present.ts';
+export {
+	card,
+	messageText,
+	phraseText,
+	report,
+	statusLine,
+	MAX_SHOWN_ERRORS,
+	type Card,
+	type CardFact,
+	type CardGroup,
+	type Phrase,
+	type Report,
+} from './card.ts';
+export { reportText, type Style } from './report-text.ts';
 export type {
 	CauseLink,
 	DecodeResult,

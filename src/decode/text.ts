@@ -48,6 +48,19 @@ export function visibleText(text: string): string {
 }
 
 /**
+ * Text from a paste as a terminal or an agent is given it: control characters (a terminal escape
+ * in a paste) written as `\xNN`, direction controls made visible. Shown, never obeyed.
+ */
+export function printable(text: string): string {
+	return visibleText(
+		text.replace(
+			/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g,
+			(c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
+		)
+	);
+}
+
+/**
  * The first and the last half of `max` characters of a long paste, each cut back to whole lines:
  * a log's error is most often at its end, and its start says what ran.
  */

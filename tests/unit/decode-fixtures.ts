@@ -5,6 +5,7 @@
 import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, findProduct, type RegistryEntry } from '../../src/registry/model.ts';
 import { toDecoderData, type DecodeResult } from '../../src/decode/index.ts';
+import { parseTemplate } from '../../src/registry/template.ts';
 
 export const registry = loadRegistry();
 export const data = toDecoderData(registry);
@@ -30,6 +31,21 @@ export function paths(result: DecodeResult): string[] {
 /** Page paths of the first error found (several when ambiguous). */
 export function firstGroup(result: DecodeResult): string[] {
 	return (result.groups[0]?.matches ?? []).map((i) => result.matches[i]!.path);
+}
+
+/** A template whose literal text has no word cannot be told from any other text: it is found by code only. */
+export function matchable(template: string): boolean {
+	return parseTemplate(template).some((s) => s.kind === 'text' && /[A-Za-z0-9]{3}/.test(s.text));
+}
+
+/** Sample values, distinct per placeholder, in two styles: plain, and with spaces, quotes, dots and parentheses. */
+export function samples(e: RegistryEntry, style: 'plain' | 'awkward'): Record<string, string> {
+	return Object.fromEntries(
+		e.params.map((p, i) => [
+			p,
+			style === 'plain' ? `v${i + 1}x${e.code.length}` : `it's "v${i + 1}.2" (copy ${i})`,
+		])
+	);
 }
 
 export { allEntries };

@@ -8,27 +8,20 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decode } from '../../src/decode/index.ts';
 import { entriesByCode, problemType, type RegistryEntry } from '../../src/registry/model.ts';
-import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
+import { fillTemplate } from '../../src/registry/template.ts';
 import { absoluteUrl, DEFAULT_SITE_URL } from '../../src/registry/urls.ts';
-import { allEntries, data, firstGroup, paths, registry } from './decode-fixtures.ts';
+import {
+	allEntries,
+	data,
+	firstGroup,
+	matchable,
+	paths,
+	registry,
+	samples,
+} from './decode-fixtures.ts';
 
 const byCode = entriesByCode(registry);
 const shared = (e: RegistryEntry) => byCode.get(e.code)!.length > 1;
-
-/** A template whose literal text has no word cannot be told from any other text: it is found by code only. */
-function matchable(template: string): boolean {
-	return parseTemplate(template).some((s) => s.kind === 'text' && /[A-Za-z0-9]{3}/.test(s.text));
-}
-
-/** Sample values, distinct per placeholder, in two styles: plain, and with spaces, quotes, dots and parentheses. */
-function samples(e: RegistryEntry, style: 'plain' | 'awkward'): Record<string, string> {
-	return Object.fromEntries(
-		e.params.map((p, i) => [
-			p,
-			style === 'plain' ? `v${i + 1}x${e.code.length}` : `it's "v${i + 1}.2" (copy ${i})`,
-		])
-	);
-}
 
 describe('registry self-check: every entry is found first', () => {
 	const entries = allEntries(registry);

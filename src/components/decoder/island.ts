@@ -14,19 +14,16 @@
  * The paste is kept in sessionStorage (this tab only; never in the URL, never sent), so it survives
  * "Open the full decoder", a result followed and Back, and a reload: an empty box is filled from it.
  */
-import type { DecodeResult, DecoderData, Match } from '../../decode/index.ts';
-import { entryLink, isShareFragment } from '../../decode/share-fragment.ts';
+import type { DecodeResult, DecoderData, Match, Report } from '../../decode/index.ts';
+import { isShareFragment } from '../../decode/share-fragment.ts';
 import { askSearch } from '../../search/dialog/search-for.ts';
 // Small modules of the engine the page needs before the engine is in.
 import { visibleText } from '../../decode/text.ts';
 import { keep, kept, largePaste } from './paste.ts';
+import { cardNode, phraseNodes, type Build } from './card-view.ts';
 import { codeWrapNodes } from '../../site/code-wrap.ts';
-import { proseParts } from '../../registry/prose.ts';
-import { productPath, SEARCH_ANCHOR } from '../../registry/urls.ts';
+import { SEARCH_ANCHOR } from '../../registry/urls.ts';
 import { loadDecoderData } from '../../decode/load-data.ts';
-
-/** Results shown at most; a long log's further errors are counted, not listed. */
-const SHOWN = 20;
 
 type Child = Node | string | false | undefined;
 
@@ -48,16 +45,11 @@ function code(text: string): HTMLElement {
 	return h('code', {}, ...codeWrapNodes(text));
 }
 
-/** Registry prose (src/registry/prose.ts): its code spans as code, the rest as text. */
-function prose(text: string): Node[] {
-	return proseParts(text).map((part) =>
-		part.code ? code(part.text) : document.createTextNode(part.text)
-	);
-}
-
-function plural(n: number, one: string, many: string): string {
-	return `${n} ${n === 1 ? one : many}`;
-}
+/** The page's node builder for card-view.ts. */
+const DOM: Build<HTMLElement> = {
+	el: (tag, props, ...children) => h(tag as keyof HTMLElementTagNameMap, props, ...children),
+	code,
+};
 
 const LOADING = 'Loading the decoder data…';
 const FAILED = 'Could not load the decoder data: reload the page.';
@@ -218,103 +210,44 @@ class AtlasDecoder extends HTMLElement {
 		const match = this.#engine.openShare(location.hash, this.#data);
 		if (!match) return false;
 		this.#status.textContent = 'Shared result: paste your own error above to decode it.';
-		this.#results.replaceChildren(this.#card(match, false, this.#data, this.#engine));
+		this.#results.replaceChildren(cardNode(this.#engine.card(match, this.#data), DOM));
 		return true;
 	}
 
-	#render(
-		text: string,
-		result: DecodeResult,
-		data: DecoderData,
-		{ ambiguityNote, boundNotes }: Engine
-	): void {
-		const groups = result.groups;
+	#render(text: string, result: DecodeResult, data: DecoderData, { report }: Engine): void {
+		const told = report(result, data, { text });
 		const nodes: Node[] = [];
-		for (const group of groups.slice(0, SHOWN)) {
-			const matches = group.matches.map((i) => result.matches[i]!);
-			const cards = matches.map((m) => this.#card(m, true, data, this.#engine!));
-			if (matches.length > 1) {
-				const note = ambiguityNote(matches);
+		told.groups.forEach((group, i) => {
+			const matches = result.groups[i]!.matches.map((m) => result.matches[m]!);
+			const cards = group.cards.map((c, j) => this.#shareable(cardNode(c, DOM), matches[j]!, data));
+			if (group.note)
 				nodes.push(
 					h(
 						'div',
 						{ class: 'atlas-decoded-group' },
-						h(
-							'p',
-							{ class: 'atlas-decoded-note' },
-							note.code !== undefined && code(note.code),
-							note.text
-						),
+						h('p', { class: 'atlas-decoded-note' }, ...phraseNodes(group.note, DOM)),
 						...cards
 					)
 				);
-			} else nodes.push(...cards);
-		}
-		if (groups.length > SHOWN)
-			nodes.push(
-				h(
-					'p',
-					{},
-					`And ${plural(groups.length - SHOWN, 'other error', 'other errors')}, not shown.`
-				)
-			);
-		if (!groups.length) nodes.push(...this.#noMatch(text, result, data, this.#engine!));
-		const cut = boundNotes(result);
+			else nodes.push(...cards);
+		});
+		if (told.more) nodes.push(h('p', {}, told.more));
+		if (!told.groups.length) nodes.push(...this.#noMatch(told));
 		if (this.#note) nodes.push(h('p', { class: 'atlas-decoded-note' }, this.#note));
-		if (cut.length)
-			nodes.push(
-				h('p', { class: 'atlas-decoded-note' }, `Your paste is large: ${cut.join('; ')}.`)
-			);
+		for (const note of told.notes) nodes.push(h('p', { class: 'atlas-decoded-note' }, note));
 		this.#results.replaceChildren(...nodes);
-		const total = groups.reduce((n, g) => n + g.count, 0);
-		this.#status.textContent = groups.length
-			? `${plural(groups.length, 'error', 'different errors')} found${total > groups.length ? `, ${total} times in all` : ''}.`
-			: result.unlisted.length
-				? `${plural(result.unlisted.length, 'error code', 'error codes')} this reference does not list yet.`
-				: 'No known error found.';
+		this.#status.textContent = told.status;
 	}
 
-	#noMatch(
-		text: string,
-		result: DecodeResult,
-		data: DecoderData,
-		{ searchWords, unlistedNote }: Engine
-	): Node[] {
+	#noMatch(told: Report): Node[] {
 		// The status line says that nothing was found; this says why it may be.
-		const nodes: Node[] = result.unlisted.length
-			? result.unlisted.map((u) => {
-					const product = data.products.find((p) => p.id === u.product);
-					return h(
-						'p',
-						{},
-						unlistedNote(u, data),
-						' ',
-						product
-							? h('a', { href: productPath(product.id) }, `All ${product.name} errors`)
-							: undefined
-					);
-				})
-			: [
-					h(
-						'p',
-						{},
-						'It may be an error we do not document yet, or the part that names it was not included.'
-					),
-				];
-		for (const s of result.suggestions) {
-			const product = data.products.find((p) => p.id === s.product);
-			nodes.push(
-				h(
-					'p',
-					{},
-					'Did you mean ',
-					h('a', { href: s.path }, code(s.code)),
-					` (${product?.name ?? s.product})?`
-				)
-			);
-		}
+		const nodes: Node[] = [
+			...told.unlisted.map((u) => h('p', {}, ...phraseNodes(u, DOM))),
+			...(told.nothing === undefined ? [] : [h('p', {}, told.nothing)]),
+			...told.suggestions.map((s) => h('p', {}, ...phraseNodes(s, DOM))),
+		];
 		// The search opens on the paste's telling words: what the user brought is not dropped.
-		const words = searchWords(text, data);
+		const words = told.searchFor;
 		const search = h(
 			'a',
 			{ href: SEARCH_ANCHOR },
@@ -337,99 +270,11 @@ class AtlasDecoder extends HTMLElement {
 		return nodes;
 	}
 
-	#card(match: Match, shareable: boolean, data: DecoderData, { describe }: Engine): HTMLElement {
-		const shown = describe(match, data);
-		// Each result is a section of the page: the decoder sits under the page's h1, in no section of its own.
-		const heading = h(
-			'h2',
-			{ class: 'atlas-decoded-code' },
-			h('a', { href: entryLink(match) }, code(match.code))
-		);
-		if (match.count > 1)
-			heading.append(' ', h('span', { class: 'atlas-decoded-count' }, `seen ${match.count} times`));
-		const card = h(
-			'article',
-			{ class: 'atlas-decoded' },
-			h('p', { class: 'atlas-decoded-where' }, shown?.where ?? match.product),
-			heading
-		);
-		if (shown?.message) {
-			card.append(
-				h(
-					'p',
-					{ class: 'atlas-decoded-message' },
-					...shown.message.map((part) =>
-						'text' in part
-							? part.text
-							: part.value === undefined
-								? h('var', {}, `{${part.param}}`)
-								: h('mark', { title: part.param }, part.value)
-					)
-				)
-			);
-		} else if (match.text)
-			card.append(h('p', { class: 'atlas-decoded-message' }, h('q', {}, match.text)));
-
-		const facts: [string, Child][] = [];
-		if (match.status !== undefined) facts.push(['HTTP status', String(match.status)]);
-		if (match.retryable !== undefined) facts.push(['Retryable', match.retryable ? 'yes' : 'no']);
-		if (match.retryAfterMs !== undefined) facts.push(['Retry after', `${match.retryAfterMs} ms`]);
-		if (match.hint) facts.push(['Hint', match.hint]);
-		for (const [name, value] of shown?.otherValues ?? Object.entries(match.params))
-			facts.push([name, h('mark', {}, value)]);
-		// Documented fields are listed with their values above; only those whose value was too long to show are named here.
-		const unshown = match.detailsPresent?.filter((name) => !Object.hasOwn(match.params, name));
-		if (unshown?.length) facts.push(['Details fields present', unshown.join(', ')]);
-		for (const { name, value } of match.reported ?? []) facts.push([name, value]);
-		if (facts.length)
-			card.append(
-				h(
-					'dl',
-					{ class: 'atlas-decoded-facts' },
-					...facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])
-				)
-			);
-
-		if (shown?.fix) card.append(h('p', {}, h('strong', {}, 'What to do: '), ...prose(shown.fix)));
-		else if (shown?.about)
-			card.append(
-				h(
-					'p',
-					{},
-					h('strong', {}, shown.aboutKind === 'when' ? 'When it happens: ' : 'What it means: '),
-					...prose(shown.about)
-				)
-			);
-
-		if (match.cause?.length) {
-			card.append(
-				h('p', { class: 'atlas-decoded-cause-title' }, 'Caused by'),
-				h(
-					'ol',
-					{ class: 'atlas-decoded-cause' },
-					...match.cause.map((c) =>
-						h(
-							'li',
-							{},
-							c.path ? h('a', { href: c.path }, code(c.code ?? '')) : c.code ? code(c.code) : '',
-							c.product && c.product !== match.product
-								? ` (${data.products.find((p) => p.id === c.product)?.name ?? c.product})`
-								: '',
-							c.text ? `${c.code ? ' — ' : ''}${c.text}` : ''
-						)
-					)
-				)
-			);
-		}
-		if (shareable) {
-			const button = h(
-				'button',
-				{ type: 'button', class: 'atlas-decoded-share' },
-				'Copy share link'
-			);
-			button.addEventListener('click', () => this.#share(match, button, data));
-			card.append(h('p', {}, button));
-		}
+	/** A result's card with its share button. */
+	#shareable(card: HTMLElement, match: Match, data: DecoderData): HTMLElement {
+		const button = h('button', { type: 'button', class: 'atlas-decoded-share' }, 'Copy share link');
+		button.addEventListener('click', () => this.#share(match, button, data));
+		card.append(h('p', {}, button));
 		return card;
 	}
 
