@@ -5,7 +5,8 @@
  * with the keyboard, the product filter, and the home page's "Search the codes".
  */
 import type { Page } from '@playwright/test';
-import { toDecoderData } from '../../src/decode/index.ts';
+import assert from 'node:assert/strict';
+import { readQuery, toDecoderData } from '../../src/decode/index.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, entriesByCode, type RegistryEntry } from '../../src/registry/model.ts';
 import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
@@ -310,7 +311,11 @@ test.describe('the search dialog', () => {
 		const input = await openSearch(page);
 		await input.fill(fillTemplate(entry.message!, { [entry.params[0]!]: value }));
 		const row = page.locator('dialog[open] .atlas-jump-row').first();
-		await expect(row).toHaveAttribute('href', entry.path);
+		// The values read go with the link, for the page's "Your error".
+		await expect(row).toHaveAttribute(
+			'href',
+			`${entry.path}#${new URLSearchParams({ [`v.${entry.params[0]!}`]: value })}`
+		);
 		await expect(row.locator('.atlas-jump-values')).toHaveText(`${entry.params[0]} = ${value}`);
 		await expect(
 			page.locator(`dialog[open] .pagefind-ui__results a[href="${entry.path}"]`).first()
@@ -569,4 +574,47 @@ test.describe('the search dialog on a phone', () => {
 			expect(box.x + box.width).toBeLessThanOrEqual(frame!.x + frame!.width);
 		}
 	});
+});
+
+test.describe('one reading of what is typed', () => {
+	// A code's first words, its last words, one typo, and a message with a value: computed from the registry.
+	const long = entries.find(
+		(e) =>
+			e.code.split('_').length >= 3 &&
+			!byCode.has(e.code.split('_').slice(0, 2).join('_')) &&
+			!byCode.has(e.code.split('_').slice(1).join('_'))
+	)!;
+	const words = long.code.split('_');
+	const withValue = entries.find((e) => e.message && e.params.length === 1)!;
+	const queries = [
+		words.slice(0, 2).join('_'),
+		words.slice(1).join(' ').toLowerCase(),
+		long.code.slice(0, 5) + (long.code[5] === 'X' ? 'Q' : 'X') + long.code.slice(6),
+		fillTemplate(withValue.message!, { [withValue.params[0]!]: '7781' }),
+	];
+
+	for (const query of queries) {
+		test(`"${query}" opens the same entry from the search dialog, the decoder and a short link`, async ({
+			page,
+		}) => {
+			const [first] = readQuery(query, data, 6);
+			assert.ok(first, `${query}: nothing read`);
+			const input = await openSearch(page);
+			await input.fill(query);
+			await expect(page.locator('dialog[open] .atlas-jump-row').first()).toHaveAttribute(
+				'href',
+				new RegExp(`^${first.path}(#|$)`)
+			);
+			await page.goto(DIAGNOSE_PATH);
+			await page.locator('atlas-decoder textarea').fill(query);
+			await expect(
+				page.locator('atlas-decoder [data-results] a[href^="/"]').first()
+			).toHaveAttribute('href', new RegExp(`^${first.path}(#|$)`));
+			await page.goto(`/e/${encodeURIComponent(query)}/`);
+			await expect(page.locator('main .sl-markdown-content li a').first()).toHaveAttribute(
+				'href',
+				first.path
+			);
+		});
+	}
 });
