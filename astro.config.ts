@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { csp, cspPlacement } from './src/integrations/csp.ts';
 import { linkValidation } from './src/integrations/links.ts';
+import { redirectsForHosts } from './src/integrations/redirects.ts';
 import { registryWatch } from './src/integrations/registry-watch.ts';
 import { SITE_DESCRIPTION, SITE_TITLE } from './src/meta.ts';
 import { loadRegistry } from './src/registry/load.ts';
@@ -73,5 +74,7 @@ export default defineConfig({
 		registryWatch(),
 		// After the pages are written: the policy first in every <head>, the redirect pages too, and _headers.
 		cspPlacement(),
+		// And _redirects beside _headers: short links and renamed pages as real redirects on static hosts.
+		redirectsForHosts(registry),
 	],
 });
