@@ -7,7 +7,12 @@
  * (scripts/serve.ts) all ask this module, so they cannot disagree.
  */
 import { codeKey } from '../search/code-query.ts';
-import { shortLinkPath, shortLinkSegment, slugForCode } from '../registry/urls.ts';
+import {
+	SHORT_LINK_PREFIX,
+	shortLinkPath,
+	shortLinkSegment,
+	slugForCode,
+} from '../registry/urls.ts';
 
 /** An entry as a short link needs it: its code and its page. */
 export interface CodeAddress {
@@ -36,7 +41,10 @@ export function shortLinkRedirect(
 	pathname: string,
 	targets: ReadonlyMap<string, string>
 ): string | undefined {
-	const typed = shortLinkSegment(pathname);
+	// `/E/PORT_IN_USE`: the prefix too may be typed in another case.
+	const prefix = pathname.slice(0, SHORT_LINK_PREFIX.length);
+	if (prefix.toLowerCase() !== SHORT_LINK_PREFIX) return undefined;
+	const typed = shortLinkSegment(SHORT_LINK_PREFIX + pathname.slice(prefix.length));
 	if (typed === undefined) return undefined;
 	const to = targets.get(codeKey(typed));
 	return to === undefined || to === pathname ? undefined : to;
