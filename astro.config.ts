@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { csp, cspPlacement } from './src/integrations/csp.ts';
 import { linkValidation } from './src/integrations/links.ts';
+import { redirectsForHosts } from './src/integrations/redirects.ts';
 import { registryWatch } from './src/integrations/registry-watch.ts';
 import { SITE_DESCRIPTION, SITE_TITLE } from './src/meta.ts';
 import { loadRegistry } from './src/registry/load.ts';
@@ -32,6 +33,10 @@ export default defineConfig({
 	redirects: entryRedirects(registry),
 	// A strict Content Security Policy in every page: see src/integrations/csp.ts.
 	security: { csp: csp() },
+	// Code blocks are highlighted by Starlight's Expressive Code (ec.config.mjs). Astro's own Shiki
+	// highlighter, on by default, never runs here (the build is the same byte for byte without it),
+	// and under a CSP Astro warns that it writes inline styles: so it is off, and the warning gone.
+	markdown: { syntaxHighlight: false },
 	// Stylesheets are always files, allowed as 'self': Astro's CSP does not hash the styles it would
 	// inline for the components inside Markdown pages, and the browser would block them.
 	build: { inlineStylesheets: 'never' },
@@ -73,5 +78,7 @@ export default defineConfig({
 		registryWatch(),
 		// After the pages are written: the policy first in every <head>, the redirect pages too, and _headers.
 		cspPlacement(),
+		// And _redirects beside _headers: short links and renamed pages as real redirects on static hosts.
+		redirectsForHosts(registry),
 	],
 });

@@ -55,8 +55,8 @@ To run one half: npm run test:unit, or npm run test:e2e after a build.`,
 		usage: `Usage: npm start
 
 Generates and builds the site, then serves dist/ on http://localhost:4321 as a static host
-would (scripts/serve.ts: a page's address without its trailing slash redirects to it; the
-_headers file's policy is sent). Ctrl-C stops it.`,
+would (scripts/serve.ts: an address without its trailing slash, in another case, or a short link
+in any spelling redirects to its page; the _headers file's policy is sent). Ctrl-C stops it.`,
 		steps: () => [npmRun('build'), [process.execPath, SERVE, '--port', '4321']],
 	},
 	format: {

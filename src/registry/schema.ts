@@ -312,7 +312,7 @@ export const product = z
 		tagline: prose
 			.optional()
 			.describe(
-				"One line from the product's own docs saying what it is; left out where they say none."
+				"What the product is, in its own docs' words (not what its docs are); left out where they say none."
 			),
 		summary: prose
 			.optional()

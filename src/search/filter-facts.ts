@@ -9,7 +9,7 @@ import {
 	type Product,
 	type RegistryEntry,
 } from '../registry/model.ts';
-import type { FilterableEntry } from './filter.ts';
+import { NOT_STATED, type FilterableEntry } from './filter.ts';
 
 /** The facts of an entry the filter reads; `category` is its group's id on the overview. */
 export function filterableEntry(
@@ -63,12 +63,32 @@ export interface FilterChoices {
 	retryable: FilterChoice[];
 }
 
+/** The label of the choice that keeps the entries whose sources are silent on a fact. */
+export const NOT_STATED_LABEL = 'not stated';
+
+/**
+ * The choices of a filter on a fact: each value with the entries that have it, then "not stated"
+ * with those whose sources say nothing of it — so the counts add up to the list. None when no
+ * entry has the fact: the filter is not offered.
+ */
+function factChoices(
+	entries: readonly FilterableEntry[],
+	fact: (e: FilterableEntry) => string | undefined,
+	values: readonly string[]
+): FilterChoice[] {
+	if (!entries.some((e) => fact(e) !== undefined)) return [];
+	const count = (value: string | undefined) => entries.filter((e) => fact(e) === value).length;
+	const silent = count(undefined);
+	return [
+		...values.map((value) => ({ value, label: value, count: count(value) })),
+		...(silent ? [{ value: NOT_STATED, label: NOT_STATED_LABEL, count: silent }] : []),
+	];
+}
+
 export function filterChoices(product: Product): FilterChoices {
 	const entries = entriesByCategory(product).flatMap((g) =>
 		g.entries.map((e) => filterableEntry(product, e, g.id))
 	);
-	const count = (pick: (e: FilterableEntry) => string | undefined, value: string) =>
-		entries.filter((e) => pick(e) === value).length;
 	const statuses = [...new Set(entries.flatMap((e) => (e.status ? [e.status] : [])))].sort();
 	return {
 		categories: entriesByCategory(product).map((g) => ({
@@ -76,13 +96,7 @@ export function filterChoices(product: Product): FilterChoices {
 			label: g.name,
 			count: g.entries.length,
 		})),
-		statuses: statuses.map((s) => ({ value: s, label: s, count: count((e) => e.status, s) })),
-		retryable: entries.some((e) => e.retryable)
-			? (['yes', 'no'] as const).map((v) => ({
-					value: v,
-					label: v,
-					count: count((e) => e.retryable, v),
-				}))
-			: [],
+		statuses: factChoices(entries, (e) => e.status, statuses),
+		retryable: factChoices(entries, (e) => e.retryable, ['yes', 'no']),
 	};
 }

@@ -14,10 +14,23 @@ export interface FilterState {
 	q: string;
 	/** A category id (the group's anchor). */
 	category: string;
-	/** An HTTP status, as written. */
+	/** An HTTP status, as written, or NOT_STATED. */
 	status: string;
-	/** `yes` or `no`. */
+	/** `yes`, `no` or NOT_STATED. */
 	retryable: string;
+}
+
+/**
+ * The choice of a fact's filter that keeps the entries whose sources do not state it (no product
+ * says whether most Smithers errors are retryable): without it, "yes (1) / no (4)" reads as if the
+ * list had five entries.
+ */
+export const NOT_STATED = 'not-stated';
+
+/** Whether an entry's fact (undefined where no source states it) is the one chosen; none chosen keeps all. */
+function factMatches(value: string | undefined, chosen: string): boolean {
+	if (!chosen) return true;
+	return chosen === NOT_STATED ? value === undefined : value === chosen;
 }
 
 export const FILTER_KEYS = [
@@ -79,8 +92,8 @@ export function queryWords(q: string): string[] {
  */
 export function matchesFilter(entry: FilterableEntry, state: FilterState): boolean {
 	if (state.category && entry.category !== state.category) return false;
-	if (state.status && entry.status !== state.status) return false;
-	if (state.retryable && entry.retryable !== state.retryable) return false;
+	if (!factMatches(entry.status, state.status)) return false;
+	if (!factMatches(entry.retryable, state.retryable)) return false;
 	if (looksLikeCode(state.q)) return entry.code.includes(codeKey(state.q));
 	const words = queryWords(state.q);
 	if (words.length === 0) return true;

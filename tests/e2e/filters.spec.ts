@@ -12,6 +12,7 @@ import {
 	type Product,
 	type RegistryEntry,
 } from '../../src/registry/model.ts';
+import { NOT_STATED } from '../../src/search/filter.ts';
 import { expect, test } from './fixtures.ts';
 
 const registry = loadRegistry();
@@ -112,6 +113,31 @@ for (const product of registry.products) {
 		});
 	});
 }
+
+test('"not stated" shows exactly the codes whose sources do not state the fact, and its label says so', async ({
+	page,
+}) => {
+	let tried = 0;
+	for (const product of registry.products) {
+		const facts = {
+			status: (e: RegistryEntry) => e.status,
+			retryable: (e: RegistryEntry) => problemFacts(product, e).retryable,
+		};
+		for (const [name, fact] of Object.entries(facts)) {
+			const silent = product.errors.filter((e) => fact(e) === undefined);
+			if (silent.length === 0 || silent.length === product.errors.length) continue;
+			await page.goto(product.path);
+			const option = field(page, name).locator(`option[value="${NOT_STATED}"]`);
+			await expect(option).toHaveText(`not stated (${silent.length})`);
+			await field(page, name).selectOption(NOT_STATED);
+			expect(await shownPaths(page), `${product.name} ${name}`).toEqual(
+				pathsOf(silent.toSorted(byListOrder(product)))
+			);
+			tried++;
+		}
+	}
+	expect(tried).toBeGreaterThan(0);
+});
 
 test('a filter that matches nothing says so, and a link to a hidden category shows the whole list again', async ({
 	page,

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { loadRegistry } from '../../src/registry/load.ts';
 import {
 	allEntries,
+	entriesByCategory,
 	entrySummary,
 	whatToDo,
 	type RegistryEntry,
@@ -92,6 +93,30 @@ test('the overview has an anchor per code and per category', async ({ page }) =>
 	await expect(page.locator(`[id="${entry.code}"]`)).toBeInViewport();
 	await expect(page.locator(`[id="${entry.code}"] a`)).toHaveAttribute('href', entry.path);
 	for (const c of product.categories) await expect(page.locator(`[id="${c.id}"]`)).toHaveCount(1);
+});
+
+test("each product's card on the home page says what the product is in its own words or nothing, and lists the groups it counts", async ({
+	page,
+}) => {
+	await page.goto('/');
+	for (const product of registry.products) {
+		const card = page.locator('article.card').filter({
+			has: page.locator('.title', { hasText: new RegExp(`^${product.name}$`) }),
+		});
+		const paragraphs = await card.locator('.body > p').allInnerTexts();
+		const groups = entriesByCategory(product);
+		expect(paragraphs, product.name).toEqual([
+			...(product.tagline ? [product.tagline.replaceAll('`', '')] : []),
+			`${product.errors.length} errors in ${groups.length} groups:`,
+			`Browse ${product.name} errors →`,
+		]);
+		if (product.summary) await expect(card).not.toContainText(product.summary.replaceAll('`', ''));
+		const listed = card.locator('.atlas-card-groups li');
+		await expect(listed).toHaveText(groups.map((g) => `${g.name} (${g.entries.length})`));
+		await listed.last().locator('a').click();
+		await expect(page.locator(`#${groups.at(-1)!.id}`)).toBeInViewport();
+		await page.goBack();
+	}
 });
 
 test.describe('on a phone', () => {

@@ -1,15 +1,19 @@
 /**
  * Short links: `/e/<CODE>/` in any case goes to the code's page, or, for a code several entries
- * share, to a page listing each with its product. The redirects are static files (checked for
- * every code), served here as any static host serves them (scripts/serve.ts). A spelling the build
- * did not write reaches the 404 page, which sends a known code on and says plainly that an unknown
- * one is not in the reference.
+ * share, to a page listing each with its product. Served as `npm start` serves them
+ * (scripts/serve.ts), a short link in any spelling is one HTTP redirect to that place; the build's
+ * static pages for the code as written and in lower case lead there too, by a meta refresh, for
+ * hosts that read no redirect rules. A spelling that names no code reaches the 404 page, which
+ * says plainly that it is not in the reference.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { entriesByCode, entryPlace } from '../../src/registry/model.ts';
-import { shortLinkPath } from '../../src/registry/urls.ts';
+import { shortLinkPath, slugForCode } from '../../src/registry/urls.ts';
 import { toDecoderData } from '../../src/decode/index.ts';
 import { shortLinkOutcome, unknownCodeTitle } from '../../src/search/short-link.ts';
+import { DIST } from '../support/dist.ts';
 import { expect, test } from './fixtures.ts';
 
 const registry = loadRegistry();
@@ -23,25 +27,51 @@ function refreshTarget(html: string): string | undefined {
 	return /<meta http-equiv="refresh" content="\d+;url=([^"]+)"/.exec(html)?.[1];
 }
 
-test('every code has a static short link in upper and lower case that leads to its page, or to its chooser', async ({
-	request,
-}) => {
+/** `PORT_IN_USE` → `Port_In_Use`. */
+const titleCase = (code: string) =>
+	code
+		.split('_')
+		.map((w) => w[0] + w.slice(1).toLowerCase())
+		.join('_');
+
+test('every code has a static short link page in upper and lower case that leads to its page, or is its chooser', () => {
 	const problems: string[] = [];
 	for (const [code, list] of byCode) {
 		for (const spelling of [code, code.toLowerCase()]) {
-			const response = await request.get(shortLinkPath(spelling), { maxRedirects: 0 });
-			const html = await response.text();
 			const want =
 				list.length === 1 ? list[0]!.path : spelling === code ? undefined : shortLinkPath(code);
-			if (response.status() !== 200)
-				problems.push(`${shortLinkPath(spelling)}: status ${response.status()}`);
-			else if (refreshTarget(html) !== want)
+			const html = readFileSync(join(DIST, shortLinkPath(spelling), 'index.html'), 'utf8');
+			if (refreshTarget(html) !== want)
 				problems.push(
 					`${shortLinkPath(spelling)}: leads to ${refreshTarget(html) ?? 'no redirect'}, not ${want ?? 'a chooser'}`
 				);
 		}
 	}
 	expect(problems).toEqual([]);
+});
+
+test('a short link in any spelling, with or without its slash, is one HTTP redirect to its page or its chooser', async ({
+	request,
+}) => {
+	const problems: string[] = [];
+	for (const [code, list] of byCode) {
+		const want = list.length === 1 ? list[0]!.path : shortLinkPath(code);
+		for (const spelling of [code, code.toLowerCase(), slugForCode(code), titleCase(code)]) {
+			for (const path of [shortLinkPath(spelling), shortLinkPath(spelling).slice(0, -1)]) {
+				if (path === want) continue;
+				const response = await request.get(path, { maxRedirects: 0 });
+				const location = response.headers()['location'];
+				if (response.status() !== 301 || location !== want)
+					problems.push(`${path}: ${response.status()} ${location ?? ''}, not 301 ${want}`);
+			}
+		}
+	}
+	expect(problems).toEqual([]);
+	for (const [code] of shared) {
+		expect((await request.get(shortLinkPath(code), { maxRedirects: 0 })).status()).toBe(200);
+	}
+	const unknown = await request.get(`/e/ZZZZ_${unique[0]![0]}/`, { maxRedirects: 0 });
+	expect(unknown.status()).toBe(404);
 });
 
 test("a unique code's short link opens its page, whatever its case", async ({ page }) => {

@@ -143,6 +143,23 @@ describe('the real registry', () => {
 		}
 	});
 
+	it("says what a product is, and what its reference is, only in its reference's own words", () => {
+		const flat = (text: string) => text.replace(/\s+/g, ' ');
+		for (const p of registry.products) {
+			const reference = flat(readFileSync(join(SEEDS, p.reference!), 'utf8'));
+			for (const [field, text] of [
+				['tagline', p.tagline],
+				['summary', p.summary],
+			] as const) {
+				if (text !== undefined)
+					assert.ok(
+						reference.includes(flat(text)),
+						`${p.id} ${field}: "${text}" is not in ${p.reference}`
+					);
+			}
+		}
+	});
+
 	it('gives the second RUN_NOT_FOUND its own page, and shares codes across products', () => {
 		const runNotFound = entriesByCode(registry).get('RUN_NOT_FOUND')!;
 		assert.equal(runNotFound.length, 2);

@@ -27,6 +27,7 @@ import {
 	groupCount,
 	isFiltering,
 	matchesFilter,
+	NOT_STATED,
 	readFilter,
 	writeFilter,
 } from '../../src/search/filter.ts';
@@ -254,7 +255,7 @@ describe('the overview filter', () => {
 				);
 				assert.deepEqual(
 					kept.map((x) => x.e.status),
-					Array(c.count).fill(Number(c.value))
+					Array(c.count).fill(c.value === NOT_STATED ? undefined : Number(c.value))
 				);
 			}
 			for (const c of choices.retryable) {
@@ -263,10 +264,38 @@ describe('the overview filter', () => {
 				);
 				assert.deepEqual(
 					kept.map((x) => problemFacts(product, x.e).retryable),
-					Array(c.count).fill(c.value === 'yes')
+					Array(c.count).fill(c.value === NOT_STATED ? undefined : c.value === 'yes')
 				);
 			}
 		}
+	});
+
+	it('offers "not stated" on a fact where sources are silent, so the counts of its choices add up to the list', () => {
+		const totals: string[] = [];
+		for (const product of registry.products) {
+			const choices = filterChoices(product);
+			for (const [fact, options] of Object.entries({
+				status: choices.statuses,
+				retryable: choices.retryable,
+			})) {
+				if (!options.length) continue;
+				const sum = options.reduce((n, c) => n + c.count, 0);
+				totals.push(`${product.id} ${fact}: ${sum} of ${product.errors.length}`);
+				const silent = product.errors.filter((e) =>
+					fact === 'status'
+						? e.status === undefined
+						: problemFacts(product, e).retryable === undefined
+				).length;
+				const notStated = options.find((c) => c.value === NOT_STATED);
+				assert.deepEqual(
+					notStated && { label: notStated.label, count: notStated.count },
+					silent ? { label: 'not stated', count: silent } : undefined,
+					`${product.id} ${fact}`
+				);
+			}
+		}
+		assert.ok(totals.length > 0);
+		for (const t of totals) assert.match(t, /: (\d+) of \1$/);
 	});
 
 	it('offers status and retryable only where the product has them', () => {
