@@ -186,12 +186,13 @@ describe('explain shows them', () => {
 			'2026-11-21T02:13:07Z ERROR TASK_HEARTBEAT_TIMEOUT nodeId=fetch-issues attempt=1 timeoutMs=30000 staleForMs=31250'
 		);
 		assert.equal(run.status, 0, run.stderr);
-		assert.ok(
-			run.stdout.includes(
-				'nodeId = fetch-issues, attempt = 1, timeoutMs = 30000, staleForMs = 31250'
-			),
-			run.stdout
-		);
+		for (const line of [
+			'nodeId: fetch-issues',
+			'attempt: 1',
+			'timeoutMs: 30000',
+			'staleForMs: 31250',
+		])
+			assert.ok(run.stdout.includes(`\n  ${line}\n`), run.stdout);
 	});
 
 	it('shows the message after [CODE]:', () => {
