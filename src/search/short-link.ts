@@ -8,7 +8,7 @@
 import { codeKey, readQuery, visibleText, type DecoderData } from '../decode/index.ts';
 import { codeTargets } from './code-index.ts';
 import type { CodeTarget } from './code-query.ts';
-import { MAX_JUMPS } from './jump.ts';
+import { JUMP_TITLES, MAX_JUMPS } from './jump.ts';
 
 export type ShortLinkOutcome =
 	/** The generated page at the code's own spelling (a chooser): nothing to do. */
@@ -16,7 +16,13 @@ export type ShortLinkOutcome =
 	/** A known code in another spelling: its short link. */
 	| { kind: 'redirect'; to: string }
 	/** No such code. `code` is what was typed, as a code; `suggestions` the close ones, closest first. */
-	| { kind: 'unknown'; code: string; suggestions: CodeTarget[] };
+	| {
+			kind: 'unknown';
+			code: string;
+			suggestions: CodeTarget[];
+			/** What the suggestions are, as the search dialog's jump row says it (JUMP_TITLES). */
+			heading?: string;
+	  };
 
 export function shortLinkOutcome(
 	typed: string,
@@ -29,7 +35,13 @@ export function shortLinkOutcome(
 	if (code !== undefined)
 		return typed === code ? { kind: 'known' } : { kind: 'redirect', to: code };
 	const suggestions = hits.flatMap((h) => byPath.get(h.path) ?? []);
-	return { kind: 'unknown', code: codeKey(typed) || typed.trim(), suggestions };
+	const outcome: ShortLinkOutcome = {
+		kind: 'unknown',
+		code: codeKey(typed) || typed.trim(),
+		suggestions,
+	};
+	if (hits[0]) outcome.heading = JUMP_TITLES[hits[0].kind];
+	return outcome;
 }
 
 /** The page's heading for a short link to no known code. */
