@@ -15,6 +15,7 @@ import {
 	type DecoderData,
 	type Report,
 } from '../decode/index.ts';
+import { entryLink } from '../decode/share-fragment.ts';
 import { entryMarkdown } from '../markdown/render.ts';
 import {
 	entriesByCategory,
@@ -168,7 +169,7 @@ export function searchErrors(
 			'query is empty — pass a code (any spelling, or its first words) or words of an error message.'
 		);
 	const only = product(c, productId);
-	const jump = jumpFor(query, only ? c.byProduct.get(only.id)! : c.data);
+	const jump = jumpFor(query, only ? c.byProduct.get(only.id)! : c.data, undefined, limit);
 	const byPath = new Map(
 		c.registry.products.flatMap((p) => p.errors.map((e) => [e.path, { p, e }]))
 	);
@@ -181,7 +182,8 @@ export function searchErrors(
 			...(row.category === undefined ? {} : { category: row.category }),
 			summary: row.summary,
 			...(row.values ? { values: row.values } : {}),
-			url: absoluteUrl(c.site, row.path),
+			// The values read go with the link, as on a card: the page shows the user's own error.
+			url: absoluteUrl(c.site, entryLink({ path: row.path, params: row.values ?? {} })),
 			markdownUrl: twinUrl(c.site, e),
 		};
 	});

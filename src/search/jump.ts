@@ -54,13 +54,14 @@ export function jumpView(jump: Jump | undefined): JumpView | undefined {
 	);
 }
 
-/** The entries `query` names, of the kind of the best of them: rows under one heading say one thing. */
+/** The entries `query` names (`limit` at most), of the kind of the best of them: rows under one heading say one thing. */
 export function jumpFor(
 	query: string,
 	data: DecoderData,
-	targets: readonly CodeTarget[] = codeTargets(data)
+	targets: readonly CodeTarget[] = codeTargets(data),
+	limit = MAX_JUMPS
 ): Jump | undefined {
-	const hits = readQuery(query, data, MAX_JUMPS);
+	const hits = readQuery(query, data, limit);
 	const kind = hits[0]?.kind;
 	if (kind === undefined) return undefined;
 	const byPath = new Map(targets.map((t) => [t.path, t]));

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { decode, report, type Report } from '../../src/decode/index.ts';
+import { decode, readQuery, report, type Report } from '../../src/decode/index.ts';
 import { entryMarkdown } from '../../src/markdown/render.ts';
 import { PROJECT_ROOT } from '../../src/registry/load.ts';
 import { entriesByCode, entriesByCategory, findProduct } from '../../src/registry/model.ts';
@@ -49,6 +49,7 @@ async function refused(name: string, args: Record<string, unknown>, says: RegExp
 }
 
 const ids = registry.products.map((p) => p.id);
+const codes = entriesByCode(registry);
 
 describe('the MCP server', () => {
 	it('lists its four tools, each with a description and an input schema', async () => {
@@ -135,10 +136,13 @@ describe('the MCP server', () => {
 				e.code
 			);
 		}
-		const prefix =
-			allEntries(registry)
-				.find((e) => e.code.includes('_'))!
-				.code.split('_')[0]! + '_';
+		// The first word most codes begin with: more codes than the dialog's six rows.
+		const firstWords = allEntries(registry).map((e) => `${e.code.split('_')[0]!}_`);
+		const prefix = firstWords.reduce((best, w) =>
+			firstWords.filter((x) => x === w).length > firstWords.filter((x) => x === best).length
+				? w
+				: best
+		);
 		const all = (await call('search_errors', { query: prefix, limit: 50 })).structuredContent as {
 			results: unknown[];
 		};
@@ -147,6 +151,25 @@ describe('the MCP server', () => {
 		};
 		assert.ok(all.results.length > 1, prefix);
 		assert.equal(one.results.length, 1);
+		// Up to `limit`, past the six rows the site's dialog shows.
+		const starting = allEntries(registry).filter((e) => e.code.startsWith(prefix)).length;
+		assert.equal(all.results.length, Math.min(50, starting), prefix);
+	});
+
+	it('search_errors: reads a query as every surface of the site does (readQuery)', async () => {
+		const e = allEntries(registry).find(
+			(x) => x.code.split('_').length >= 3 && !codes.has(x.code.split('_').slice(1).join('_'))
+		)!;
+		for (const query of [e.code.split('_').slice(1).join(' ').toLowerCase(), `${e.code}X`]) {
+			const r = await call('search_errors', { query, limit: 50 });
+			const results = (r.structuredContent as { results: { code: string; url: string }[] }).results;
+			const read = readQuery(query, data, 50);
+			assert.deepEqual(
+				results.map((x) => x.code),
+				read.filter((h) => h.kind === read[0]!.kind).map((h) => h.code),
+				query
+			);
+		}
 	});
 
 	it('list_products: every product with its count, categories and pages', async () => {
