@@ -9,13 +9,9 @@ import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, problemType, type RegistryEntry } from '../../src/registry/model.ts';
 import { fillTemplate } from '../../src/registry/template.ts';
 import { DECODER_DATA_PATH, DIAGNOSE_PATH, SEARCH_ANCHOR } from '../../src/registry/urls.ts';
-import {
-	inputNote,
-	LIMITS,
-	readQuery,
-	searchWords,
-	toDecoderData,
-} from '../../src/decode/index.ts';
+import { inputNote, readQuery, searchWords, toDecoderData } from '../../src/decode/index.ts';
+import { BOX_CHARS } from '../../src/components/decoder/paste.ts';
+import { logLength, pasteLog } from '../support/large-paste.ts';
 import { breaksInsideWords, renderedLines } from '../support/lines.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -157,37 +153,65 @@ test.describe('the decoder', () => {
 		);
 	});
 
-	test('takes a 50 MB paste as what the decoder reads, says what it set aside, and stays responsive', async ({
+	test('takes a 50 MB paste as what the decoder reads, shows its end in the box, says what it held and set aside, and reads all of it after a keystroke', async ({
 		page,
 	}) => {
-		const e = find('asymmetric', 'PORT_IN_USE');
+		const [first, last, typed] = [
+			find('asymmetric', 'NO_FREE_PORTS'),
+			find('asymmetric', 'PORT_IN_USE'),
+			find('asymmetric', 'DOCKER_UNAVAILABLE'),
+		];
+		const log = {
+			first: fillTemplate(first.message!, { from: '4000', to: '4010' }),
+			last: fillTemplate(last.message!, { port: '5432' }),
+		};
 		await page.goto(DIAGNOSE_PATH);
 		const box = page.locator('atlas-decoder textarea');
-		// A log of 50 MB whose error is at its end, pasted as a browser pastes: one paste event carrying the text.
-		await box.evaluate(
-			(el, error) => {
-				const log = 'step ok\n'.repeat((50 * 1024 * 1024) / 8) + error;
-				const data = new DataTransfer();
-				data.setData('text/plain', log);
-				el.focus();
-				el.dispatchEvent(
-					new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
-				);
-			},
-			fillTemplate(e.message!, { port: '5432' })
-		);
-		await expect(results(page).first().locator(`a[href^="${e.path}"]`)).toBeVisible();
-		// The note says how large the paste was and what of it is read: the first and last 512 KiB.
-		const pasted = 50 * 1024 * 1024 + fillTemplate(e.message!, { port: '5432' }).length;
-		await expect(page.locator('atlas-decoder [data-results]')).toContainText(inputNote(pasted));
-		await expect(page.locator('atlas-decoder [data-results]')).toContainText('52.4 MB');
-		expect(await box.evaluate((el: HTMLTextAreaElement) => el.value.length)).toBeLessThanOrEqual(
-			LIMITS.maxInputChars
-		);
-		// A keystroke in the box still decodes: the box holds what the decoder reads, not 50 MB.
+		const shown = page.locator('atlas-decoder [data-results]');
+		// A log of 50 MB with an error on its first line and one on its last.
+		await pasteLog(box, log);
+		await expect(results(page).locator(`a[href="${first.path}"]`)).toBeVisible();
+		await expect(results(page).locator(`a[href="${last.path}"]`)).toBeVisible();
+		// The note says how large the paste was, what of it is read, and that its start is held, not shown.
+		await expect(shown).toContainText(inputNote(logLength(log)));
+		await expect(shown).toContainText('held in this tab rather than shown');
+		// The box shows the end of the log, not all that is read: that is what keeps typing fast.
+		const inBox = await box.inputValue();
+		expect(inBox.endsWith(`step ok\n${log.last}`)).toBe(true);
+		expect(inBox.length).toBeLessThanOrEqual(BOX_CHARS);
+
+		// A line typed at the end is decoded with all the log that is read: its first line too.
 		await box.press('End');
-		await box.pressSequentially('\nPort 6000 is busy.');
-		await expect(page.locator('atlas-decoder [data-status]')).toContainText('found');
+		await box.pressSequentially(`\n${fillTemplate(typed.message!, {})}`);
+		await expect(results(page).locator(`a[href="${typed.path}"]`)).toBeVisible();
+		await expect(results(page).locator(`a[href="${first.path}"]`)).toBeVisible();
+		await expect(results(page).locator(`a[href="${last.path}"]`)).toBeVisible();
+		await expect(shown).toContainText(inputNote(logLength(log)));
+
+		// Replacing all the box holds replaces the paste, held part and all.
+		await box.press('ControlOrMeta+a');
+		await box.pressSequentially(log.last);
+		await expect(results(page)).toHaveCount(1);
+		await expect(results(page).locator(`a[href="${last.path}"]`)).toBeVisible();
+		await expect(shown).not.toContainText('held in this tab');
+	});
+
+	test('brings a long paste back after a reload, its held start still read', async ({ page }) => {
+		const [first, last] = [find('asymmetric', 'NO_FREE_PORTS'), find('asymmetric', 'PORT_IN_USE')];
+		const log = {
+			first: fillTemplate(first.message!, { from: '4000', to: '4010' }),
+			last: fillTemplate(last.message!, { port: '5432' }),
+			mib: 0.25,
+		};
+		await page.goto(DIAGNOSE_PATH);
+		await pasteLog(page.locator('atlas-decoder textarea'), log);
+		await expect(results(page)).toHaveCount(2);
+		await page.reload();
+		await expect(results(page).locator(`a[href="${first.path}"]`)).toBeVisible();
+		await expect(results(page).locator(`a[href="${last.path}"]`)).toBeVisible();
+		await expect(page.locator('atlas-decoder [data-results]')).toContainText(
+			'held in this tab rather than shown'
+		);
 	});
 
 	test('shows every candidate of a code that several products share', async ({ page }) => {

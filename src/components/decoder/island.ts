@@ -19,7 +19,7 @@ import { isShareFragment } from '../../decode/share-fragment.ts';
 import { askSearch } from '../../search/dialog/search-for.ts';
 // Small modules of the engine the page needs before the engine is in.
 import { visibleText } from '../../decode/text.ts';
-import { keep, kept, largePaste } from './paste.ts';
+import { keep, kept, PasteBox } from './paste.ts';
 import { cardNode, phraseNodes, type Build } from './card-view.ts';
 import { codeWrapNodes } from '../../site/code-wrap.ts';
 import { SEARCH_ANCHOR } from '../../registry/urls.ts';
@@ -76,10 +76,10 @@ class AtlasDecoder extends HTMLElement {
 	#data: DecoderData | undefined;
 	/** The decoding engine, once loaded. */
 	#engine: Engine | undefined;
-	/** What a paste longer than the decoder reads had set aside, said with every result until the box is emptied. */
-	#note: string | undefined;
 	#failed = false;
 	#input!: HTMLTextAreaElement;
+	/** The box and what is held of a paste too long for it: what the decoder reads. */
+	#paste!: PasteBox;
 	#results!: HTMLElement;
 	#status!: HTMLElement;
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -90,18 +90,19 @@ class AtlasDecoder extends HTMLElement {
 		const status = this.querySelector<HTMLElement>('[data-status]');
 		if (!input || !results || !status || this.#input) return;
 		[this.#input, this.#results, this.#status] = [input, results, status];
+		const paste = (this.#paste = new PasteBox(input));
 
 		input.addEventListener('input', () => {
 			this.#edited();
 			this.#schedule();
 		});
-		input.addEventListener('paste', (event) => this.#pasteLarge(event));
+		input.addEventListener('paste', (event) => paste.paste(event));
 		// Leaving the page before the pause ends (a link followed, a reload) still keeps what was typed.
-		window.addEventListener('pagehide', () => keep(input.value));
+		window.addEventListener('pagehide', () => keep(paste.text()));
 		input.addEventListener('focus', () => this.#loadEngine(), { once: true });
 		whenIdle(() => this.#loadEngine());
 		this.querySelector('[data-clear]')?.addEventListener('click', () => {
-			input.value = '';
+			paste.put('');
 			keep('');
 			this.#edited();
 			this.#show();
@@ -110,10 +111,7 @@ class AtlasDecoder extends HTMLElement {
 		const opensShares = this.dataset.opensShares !== undefined;
 		if (opensShares) window.addEventListener('hashchange', () => this.#openShared());
 		// An empty box gets the last paste back, unless the address holds a share link to show instead.
-		if (!input.value && !(opensShares && isShareFragment(location.hash))) {
-			input.value = kept();
-			input.setSelectionRange(input.value.length, input.value.length);
-		}
+		if (!input.value && !(opensShares && isShareFragment(location.hash))) paste.put(kept());
 
 		results.setAttribute('aria-busy', 'true');
 		// Text the browser restored into the field waits for the data, and says so.
@@ -163,16 +161,6 @@ class AtlasDecoder extends HTMLElement {
 		this.#show();
 	}
 
-	/** A paste longer than the decoder reads replaces the box's text with what it reads, and says so. */
-	#pasteLarge(event: ClipboardEvent): void {
-		const large = largePaste(event.clipboardData?.getData('text/plain') ?? '');
-		if (!large) return;
-		event.preventDefault();
-		this.#input.value = large.kept;
-		this.#note = large.note;
-		this.#input.dispatchEvent(new Event('input', { bubbles: true }));
-	}
-
 	/** Drops a share fragment the box no longer shows. */
 	#edited(): void {
 		if (this.dataset.opensShares !== undefined && isShareFragment(location.hash))
@@ -185,16 +173,15 @@ class AtlasDecoder extends HTMLElement {
 		this.#timer = setTimeout(
 			() => {
 				// Kept for this tab behind the same pause as decoding: writing storage at every keystroke is slow for a long paste.
-				keep(this.#input.value);
+				keep(this.#paste.text());
 				this.#show();
 			},
-			Math.min(400, 120 + this.#input.value.length / 4000)
+			Math.min(400, 120 + this.#paste.length / 4000)
 		);
 	}
 
 	#show(): void {
-		const text = this.#input.value;
-		if (!text) this.#note = undefined;
+		const text = this.#paste.text();
 		if (this.#failed || !this.#data || !this.#engine || !text.trim()) {
 			this.#results.replaceChildren();
 			this.#status.textContent = this.#failed ? FAILED : text.trim() ? LOADING : '';
@@ -233,7 +220,8 @@ class AtlasDecoder extends HTMLElement {
 		});
 		if (told.more) nodes.push(h('p', {}, told.more));
 		if (!told.groups.length) nodes.push(...this.#noMatch(told));
-		if (this.#note) nodes.push(h('p', { class: 'atlas-decoded-note' }, this.#note));
+		const held = this.#paste.note();
+		if (held) nodes.push(h('p', { class: 'atlas-decoded-note' }, held));
 		for (const note of told.notes) nodes.push(h('p', { class: 'atlas-decoded-note' }, note));
 		this.#results.replaceChildren(...nodes);
 		this.#status.textContent = told.status;

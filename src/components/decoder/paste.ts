@@ -1,6 +1,7 @@
 /**
  * The paste in the decoder's box, outside the decoding engine: kept for this tab (sessionStorage,
- * never the URL, never sent), and a paste longer than the decoder reads cut to what it reads.
+ * never the URL, never sent); a paste longer than the decoder reads cut to what it reads; and a
+ * paste longer than the box shows held in memory but for its last lines, so typing stays fast.
  */
 import { LIMITS } from '../../decode/limits.ts';
 import { headAndTail, inputNote } from '../../decode/text.ts';
@@ -33,14 +34,114 @@ export function kept(): string {
 }
 
 /**
- * A paste longer than the decoder reads, as the box should hold it: what the decoder reads (its
- * first and last lines), and what to say about the rest; undefined for a paste of ordinary size.
- * A box holding megabytes freezes the page at every keystroke.
+ * Characters the box itself holds at most. A text area lays out all of its text again at every
+ * keystroke: with 1 MiB of short lines in it, a key took 250–600 ms to show (and 1–2 s on a busy
+ * machine); with 32 KiB, one frame.
  */
-export function largePaste(text: string): { kept: string; note: string } | undefined {
-	if (text.length <= LIMITS.maxInputChars) return undefined;
-	return {
-		kept: headAndTail(text, LIMITS.maxInputChars),
-		note: `Your paste is large: the box holds what the decoder reads, the first and last lines; it ${inputNote(text.length)}.`,
-	};
+export const BOX_CHARS = 32 * 1024;
+
+/** A text as the box shows it: `held`, read by the decoder but not in the box, then `shown`, the box's text. */
+export interface Boxed {
+	held: string;
+	shown: string;
+}
+
+/** `text` with at most BOX_CHARS of it shown: its last lines (a log's error is at its end); the start is held. */
+export function boxed(text: string): Boxed {
+	if (text.length <= BOX_CHARS) return { held: '', shown: text };
+	let at = text.length - BOX_CHARS;
+	// Shown from a line's start; a single line that long is shown from within it.
+	const line = text.indexOf('\n', at - 1);
+	if (line >= 0 && line < text.length - 1) at = line + 1;
+	return { held: text.slice(0, at), shown: text.slice(at) };
+}
+
+/** "4,096 lines", or the characters of a text with no line breaks to count. */
+function amount(text: string): string {
+	let lines = 0;
+	for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+	if (text && !text.endsWith('\n')) lines++;
+	return lines > 1
+		? `${lines.toLocaleString('en')} lines`
+		: `${text.length.toLocaleString('en')} characters`;
+}
+
+/**
+ * The decoder's text box and a paste too long for it. The decoder reads the text held back (the
+ * start of such a paste, kept in memory) followed by the box's own text, which the user edits.
+ * Emptying the box, or replacing all of it, lets go of what was held.
+ */
+export class PasteBox {
+	readonly box: HTMLTextAreaElement;
+	#held = '';
+	/** What the note says about the held text and what was set aside, while some is held. */
+	#note: string | undefined;
+
+	constructor(box: HTMLTextAreaElement) {
+		this.box = box;
+		// Typing over, or deleting, the whole box replaces the paste, held part and all.
+		box.addEventListener('beforeinput', () => {
+			if (this.#held && this.#selectsAll()) this.#drop();
+		});
+	}
+
+	/** The text the decoder reads (and the tab keeps). An emptied box holds nothing back. */
+	text(): string {
+		const shown = this.box.value;
+		if (!shown) this.#drop();
+		return this.#held + shown;
+	}
+
+	/** Characters of `text()`, without joining them. */
+	get length(): number {
+		return this.#held.length + this.box.value.length;
+	}
+
+	/** What to say with each result while part of the paste is held: what is shown, read and set aside. */
+	note(): string | undefined {
+		return this.#held ? this.#note : undefined;
+	}
+
+	/**
+	 * Puts `text` in: its last BOX_CHARS in the box, the rest held. `pasted`, when longer, is how
+	 * long the paste was before it was cut to `text` (the note says what was set aside).
+	 */
+	put(text: string, pasted = text.length): void {
+		const { held, shown } = boxed(text);
+		this.#held = held;
+		this.box.value = shown;
+		this.box.setSelectionRange(shown.length, shown.length);
+		const cut = pasted > text.length;
+		this.#note = held
+			? `Your paste is ${cut ? `large: the decoder ${inputNote(pasted)} and set the rest aside. The box shows` : 'long: the box shows its'} last ${amount(shown)}; the ${amount(held)} before them are read too, but held in this tab rather than shown, so that typing stays fast. Edit the lines shown, or empty the box to start over.`
+			: undefined;
+	}
+
+	/**
+	 * Takes in a paste that would leave the box holding more than BOX_CHARS: the box's text with
+	 * the paste in place of the selection, cut to what the decoder reads, then put in as `put` does;
+	 * the box then says it changed (an input event). A shorter paste is left to the browser.
+	 */
+	paste(event: ClipboardEvent): void {
+		const pasted = event.clipboardData?.getData('text/plain') ?? '';
+		const { value, selectionStart: start, selectionEnd: end } = this.box;
+		if (this.#selectsAll()) this.#drop();
+		if (value.length - (end - start) + pasted.length <= BOX_CHARS) return;
+		event.preventDefault();
+		const text = this.#held + value.slice(0, start) + pasted + value.slice(end);
+		this.put(
+			text.length > LIMITS.maxInputChars ? headAndTail(text, LIMITS.maxInputChars) : text,
+			text.length
+		);
+		this.box.dispatchEvent(new Event('input', { bubbles: true }));
+	}
+
+	#selectsAll(): boolean {
+		return this.box.selectionStart === 0 && this.box.selectionEnd === this.box.value.length;
+	}
+
+	#drop(): void {
+		this.#held = '';
+		this.#note = undefined;
+	}
 }
