@@ -21,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { DEFAULT_REGISTRY_DIR, loadRegistry, PROJECT_ROOT } from '../src/registry/load.ts';
 import { allEntries, type Registry } from '../src/registry/model.ts';
 import { decoderBench, decoderTable, formatBytes, type DecoderFigures } from './bench-decode.ts';
+import { islandBench, islandTable, type IslandBench } from './bench-island.ts';
 import { commandLine } from './cli.ts';
 import { listFiles } from './files.ts';
 import { copyProject } from './project-copy.ts';
@@ -72,6 +73,11 @@ export interface SiteFigures {
 	load: number;
 }
 
+/** The copy of the project a site is built in; its build is in `dist/` there. */
+function siteDir(label: string): string {
+	return join(BENCH_DIR, `site-${label}`);
+}
+
 function fail(message: string): never {
 	console.error(`bench: ${message}`);
 	process.exit(1);
@@ -120,7 +126,7 @@ function benchSite(
 	ref: string | undefined,
 	real: Registry
 ): SiteFigures {
-	const dir = join(BENCH_DIR, `site-${label}`);
+	const dir = siteDir(label);
 	copyProject(dir, ref);
 	let registryDir = DEFAULT_REGISTRY_DIR;
 	let registry = real;
@@ -265,7 +271,8 @@ function table(rows: string[][]): string {
 function report(
 	sites: SiteFigures[],
 	results: Check[],
-	decoder: DecoderFigures | undefined
+	decoder: DecoderFigures | undefined,
+	island: IslandBench | undefined
 ): string {
 	const s = (f: (x: SiteFigures) => string, name: string) => [name, ...sites.map(f)];
 	const rows = [
@@ -302,17 +309,19 @@ function report(
 	];
 	for (const c of results) lines.push(`  ${c.ok ? 'ok  ' : 'MISS'}  ${c.target}: ${c.value}`);
 	if (decoder) lines.push('', decoderTable(decoder));
+	if (island) lines.push('', islandTable(island));
 	return lines.join('\n');
 }
 
 const USAGE = `Usage: npm run bench [-- --quick] [--codes N]… [--json] [--ref GIT-REF]
 
 Builds the site for the real registry and for synthetic ones of 1,000 and 5,000 codes, each in its
-own copy of the project under .bench/, measures the decoder, and prints a table with the targets
-met or missed (see Performance in README.md).
+own copy of the project under .bench/, measures the decoder, and the decoder island with a 50 MB
+paste in headless Chromium on the real site (skipped, with a line saying why, if no browser starts),
+and prints a table with the targets met or missed (see Performance in README.md).
 
 Options:
-  --quick      real registry and 1,000 codes only, no decoder figures
+  --quick      real registry and 1,000 codes only, no decoder or island figures
   --codes N    a synthetic size (repeatable; replaces the default 1,000 and 5,000)
   --json       print one JSON object instead of the table
   --ref REF    build that commit's project files instead of the working tree (before/after)
@@ -342,10 +351,16 @@ async function main(): Promise<void> {
 	const decoder = values.quick ? undefined : await decoderBench();
 	const real = loadRegistry(DEFAULT_REGISTRY_DIR);
 	const sites: SiteFigures[] = [];
+	let island: IslandBench | undefined;
 	for (const codes of [undefined, ...sizes]) {
 		const label = codes === undefined ? 'real' : String(codes);
 		log(`bench: building ${label === 'real' ? 'the real registry' : `${label} codes`}…`);
 		sites.push(benchSite(label, codes, values.ref, real));
+		// On the real site, before the larger builds, while nothing else of this benchmark runs.
+		if (label === 'real' && !values.quick) {
+			log('bench: measuring the decoder island in a browser…');
+			island = await islandBench(join(siteDir(label), 'dist'));
+		}
 	}
 	const results = checks(sites);
 	const machine = {
@@ -364,6 +379,7 @@ async function main(): Promise<void> {
 					sites,
 					checks: results,
 					decoder,
+					island,
 				},
 				null,
 				'\t'
@@ -371,7 +387,7 @@ async function main(): Promise<void> {
 		);
 	else
 		console.log(
-			`${report(sites, results, decoder)}\n\n${machine.cpus} × ${machine.cpuModel}, ${formatBytes(machine.memoryBytes)}, Node ${machine.node}`
+			`${report(sites, results, decoder, island)}\n\n${machine.cpus} × ${machine.cpuModel}, ${formatBytes(machine.memoryBytes)}, Node ${machine.node}`
 		);
 }
 
