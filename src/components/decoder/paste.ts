@@ -35,8 +35,8 @@ export function kept(): string {
 
 /**
  * Characters the box itself holds at most. A text area lays out all of its text again at every
- * keystroke: with 1 MiB of short lines in it, a key took 250–600 ms to show (and 1–2 s on a busy
- * machine); with 32 KiB, one frame.
+ * keystroke: with the 1 MiB the decoder reads in it, as short lines, a key took hundreds of
+ * milliseconds to show; with 32 KiB, about a frame (README, Performance).
  */
 export const BOX_CHARS = 32 * 1024;
 
@@ -111,9 +111,15 @@ export class PasteBox {
 		this.#held = held;
 		this.box.value = shown;
 		this.box.setSelectionRange(shown.length, shown.length);
-		const cut = pasted > text.length;
+		// In view, the lines the caret is at: a log's last, where its error most often is. At the
+		// next frame, when the box is laid out anyway, rather than laying it out once more now.
+		requestAnimationFrame(() => (this.box.scrollTop = this.box.scrollHeight));
+		const start =
+			pasted > text.length
+				? `Your paste is large: the decoder ${inputNote(pasted)} and set the rest aside. The box shows the`
+				: 'Your paste is long: the box shows its';
 		this.#note = held
-			? `Your paste is ${cut ? `large: the decoder ${inputNote(pasted)} and set the rest aside. The box shows` : 'long: the box shows its'} last ${amount(shown)}; the ${amount(held)} before them are read too, but held in this tab rather than shown, so that typing stays fast. Edit the lines shown, or empty the box to start over.`
+			? `${start} last ${amount(shown)}; the ${amount(held)} before them are read too, but held in this tab rather than shown, so that typing stays fast. Edit the lines shown, or empty the box to start over.`
 			: undefined;
 	}
 
@@ -124,6 +130,8 @@ export class PasteBox {
 	 */
 	paste(event: ClipboardEvent): void {
 		const pasted = event.clipboardData?.getData('text/plain') ?? '';
+		// No text (an image): the box is left as it is, and so is what it holds back.
+		if (!pasted) return;
 		const { value, selectionStart: start, selectionEnd: end } = this.box;
 		if (this.#selectsAll()) this.#drop();
 		if (value.length - (end - start) + pasted.length <= BOX_CHARS) return;
