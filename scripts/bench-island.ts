@@ -21,6 +21,24 @@ import { serve } from './serve.ts';
 /** Keys typed after each paste, each after the result of the one before: a word added to the log's last line. */
 const KEYS = [' ', 'o', 'k'];
 const DEFAULT_RUNS = 5;
+/** How long one step may take before the measurement is given up as failed, rather than hanging. */
+const STEP_MILLIS = 30_000;
+
+/** `step`, or a failure naming what did not happen within STEP_MILLIS. */
+async function within<T>(step: Promise<T>, what: string): Promise<T> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const late = new Promise<never>((_, fail) => {
+		timer = setTimeout(
+			() => fail(new Error(`${what} within ${STEP_MILLIS / 1000} s`)),
+			STEP_MILLIS
+		);
+	});
+	try {
+		return await Promise.race([step, late]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
 
 /** Milliseconds: median, fastest and slowest of the samples. */
 export interface Spread {
@@ -108,7 +126,10 @@ async function run(
 	// Handles to promises in the page, started before the paste or the key they wait for.
 	const result = await page.evaluateHandle(() => ({ shown: window.__atlasNextResult!() }));
 	await pasteLog(box, { last: error });
-	const shown = await result.evaluate((r) => r.shown);
+	const shown = await within(
+		result.evaluate((r) => r.shown),
+		'no result was shown after the paste'
+	);
 	const pasted = await page.evaluate(
 		(mark) => performance.getEntriesByName(mark)[0]!.startTime,
 		PASTE_MARK
@@ -121,8 +142,15 @@ async function run(
 			key: window.__atlasNextKey!(),
 		}));
 		await box.press(key);
-		const { key: at, frame } = await next.evaluate((n) => n.key);
-		keys.push({ frame: frame - at, result: (await next.evaluate((n) => n.shown)) - at });
+		const { key: at, frame } = await within(
+			next.evaluate((n) => n.key),
+			`no frame followed the key "${key}"`
+		);
+		const result = await within(
+			next.evaluate((n) => n.shown),
+			`no result was shown after the key "${key}"`
+		);
+		keys.push({ frame: frame - at, result: result - at });
 	}
 	return { paste: shown - pasted, boxChars, keys };
 }
