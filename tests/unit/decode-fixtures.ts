@@ -49,3 +49,16 @@ export function samples(e: RegistryEntry, style: 'plain' | 'awkward'): Record<st
 }
 
 export { allEntries };
+
+/** Every way people write a code: as published, lower case, with spaces, with hyphens, mixed case. */
+export const spellings = (code: string) => [
+	code,
+	code.toLowerCase(),
+	code.toLowerCase().replaceAll('_', ' '),
+	code.toLowerCase().replaceAll('_', '-'),
+	code
+		.split('_')
+		.map((w) => w[0] + w.slice(1).toLowerCase())
+		.join('_'),
+	` \`${code}\` `,
+];

@@ -12,7 +12,7 @@ import { fillTemplate, templateParams } from '../../src/registry/template.ts';
 import { codeTargets } from '../../src/search/code-index.ts';
 import { jumpFor } from '../../src/search/jump.ts';
 import { shortLinkOutcome } from '../../src/search/short-link.ts';
-import { allEntries, data, registry } from './decode-fixtures.ts';
+import { allEntries, data, registry, spellings } from './decode-fixtures.ts';
 
 const targets = codeTargets(data);
 const byCode = entriesByCode(registry);
@@ -51,18 +51,6 @@ function agreed(query: string): string {
 		);
 	return decoder.code;
 }
-
-const spellings = (code: string) => [
-	code,
-	code.toLowerCase(),
-	code.toLowerCase().replaceAll('_', ' '),
-	code.toLowerCase().replaceAll('_', '-'),
-	code
-		.toLowerCase()
-		.split('_')
-		.map((w) => w[0]!.toUpperCase() + w.slice(1))
-		.join('_'),
-];
 
 /** The code with one letter changed near its middle, when that is no code itself. */
 function typo(code: string): string | undefined {

@@ -18,6 +18,7 @@ import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { shortLinkPath, shortLinkSegment } from '../../src/registry/urls.ts';
 import { codeTargets } from '../../src/search/code-index.ts';
 import { codeKey, looksLikeCode } from '../../src/decode/index.ts';
+import { spellings } from './decode-fixtures.ts';
 import { matchCodes, pagefindTerm } from '../../src/search/code-query.ts';
 import { jumpFor, MAX_JUMPS } from '../../src/search/jump.ts';
 import { searchTerm } from '../../src/search/search-term.ts';
@@ -48,18 +49,6 @@ const withValues = allEntries(registry).filter(
 /** The paths the search dialog would offer as a direct jump for a query. */
 const jumpPaths = (query: string) => jumpFor(query, data, targets)?.rows.map((r) => r.path) ?? [];
 const byCode = entriesByCode(registry);
-/** Every way people write a code: as published, lower case, with spaces, with hyphens, mixed case. */
-const spellings = (code: string) => [
-	code,
-	code.toLowerCase(),
-	code.toLowerCase().replaceAll('_', ' '),
-	code.toLowerCase().replaceAll('_', '-'),
-	code
-		.split('_')
-		.map((w) => w[0] + w.slice(1).toLowerCase())
-		.join('_'),
-	` \`${code}\` `,
-];
 /** Word prefixes of codes that are not themselves codes: `TOOL_PATH` of TOOL_PATH_INVALID. */
 const prefixes = [
 	...new Set(
