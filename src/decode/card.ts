@@ -12,7 +12,7 @@ import type { DecoderData } from './data.ts';
 import { ambiguityNote, boundNotes, describe, unlistedNote, type MessagePart } from './present.ts';
 import { searchWords } from './query.ts';
 import type { DecodeResult, Match, Suggestion } from './result.ts';
-import { entryLink } from './share-fragment.ts';
+import { linkWithValues } from './share-fragment.ts';
 
 /** Running words with code in them: text, a code (linked to its page when `url` is set), or a link. */
 export type Phrase = string | { code: string; url?: string } | { link: string; url: string };
@@ -109,7 +109,7 @@ export function card(match: Match, data: DecoderData, site?: string | URL): Card
 		count: match.count,
 		facts: [],
 		// The values read go in the fragment: the page shows the user's own error (YourError.astro).
-		url: linkTo(entryLink(match), site),
+		url: linkTo(linkWithValues(match), site),
 		markdownUrl: linkTo(markdownPath(match.path), site),
 	};
 	if (shown?.category !== undefined) made.category = shown.category;

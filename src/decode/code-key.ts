@@ -5,8 +5,8 @@
  */
 
 /**
- * The code a query spells, whatever its case and separators: `health timeout`, `health-timeout`
- * and ` HEALTH_TIMEOUT ` all give `HEALTH_TIMEOUT`. Quotes and backticks around it are dropped, so
+ * The code a query spells, whatever its case and separators: `health timeout`, `health-timeout`,
+ * `health: timeout` and ` HEALTH_TIMEOUT ` all give `HEALTH_TIMEOUT`. Quotes and backticks around it are dropped, so
  * a code copied from a log or from Markdown still matches. Empty when nothing code-like is left.
  */
 export function codeKey(query: string): string {
@@ -14,7 +14,7 @@ export function codeKey(query: string): string {
 		.trim()
 		.replace(/^["'`]+|["'`]+$/g, '')
 		.toUpperCase()
-		.replace(/[\s\-_.]+/g, '_')
+		.replace(/[\s\-_.:]+/g, '_')
 		.replace(/^_+|_+$/g, '');
 }
 

@@ -8,17 +8,23 @@ import type { DecoderIndex } from './lookup.ts';
 
 /** Words that say nothing of which error it is. */
 const STOP_WORDS = new Set(
-	'the and for are was were with from that this has have had but its into been can will may than then there their when which while what who how not yet also only any each'.split(
+	'the and for are was were with from that this has have had but its into been can will may than then there their when which while what who how not yet also only any each error'.split(
 		' '
 	)
 );
 
-/** A word as compared: lower case, and without a plural or tense ending that would hide a match. */
+/**
+ * A word as compared: lower case, without a plural or tense ending and a final `e`, so that the
+ * forms of one word meet (`message`, `messages`; `create`, `created`; `require`, `required`).
+ */
 export function stem(word: string): string {
-	const w = word.toLowerCase();
+	let w = word.toLowerCase();
 	for (const end of ['ing', 'ed', 'es', 's'])
-		if (w.endsWith(end) && w.length - end.length >= 4) return w.slice(0, -end.length);
-	return w;
+		if (w.endsWith(end) && w.length - end.length >= 4) {
+			w = w.slice(0, -end.length);
+			break;
+		}
+	return w.length > 4 && w.endsWith('e') ? w.slice(0, -1) : w;
 }
 
 /**
@@ -39,11 +45,19 @@ export function wordsOf(text: string, max = Infinity): [string, string][] {
 	return out;
 }
 
+/**
+ * The entries' texts by word. Each text is one thing an entry says — its code as words, what
+ * triggers it, what it means, each of its messages — and is scored on its own: words a query
+ * shares with one message mean more than the same words strewn over an entry thrown in hundreds
+ * of places, which uses every word there is.
+ */
 export interface EntryWords {
-	/** Stem → ids of the entries that use it. */
+	/** Stem → ids of the entries that use it: what a word weighs. */
 	entries: Map<string, number[]>;
-	/** By entry id: the stems of its code's words. */
-	codeStems: Set<string>[];
+	/** Stem → ids of the texts that use it. */
+	texts: Map<string, number[]>;
+	/** By text id: its entry's id, and whether it is the entry's code. */
+	textOf: { entry: number; code: boolean }[];
 }
 
 const cache = new WeakMap<DecoderIndex, EntryWords>();
@@ -57,26 +71,39 @@ export function entryWordsOf(index: DecoderIndex): EntryWords {
 	return words;
 }
 
+function push(map: Map<string, number[]>, key: string, id: number): void {
+	const list = map.get(key);
+	if (!list) map.set(key, [id]);
+	else if (list.at(-1) !== id) list.push(id);
+}
+
 function build(index: DecoderIndex): EntryWords {
 	const entries = new Map<string, number[]>();
-	const codeStems: Set<string>[] = [];
+	const texts = new Map<string, number[]>();
+	const textOf: EntryWords['textOf'] = [];
 	for (const e of index.entries) {
 		const { data } = e;
-		const code = e.code.replaceAll('_', ' ');
-		codeStems[e.id] = new Set(wordsOf(code).map(([, s]) => s));
-		const texts = [code, data.when, data.description];
+		const said: [string | undefined, boolean][] = [
+			[e.code.replaceAll('_', ' '), true],
+			[data.when, false],
+			[data.description, false],
+		];
 		for (const message of [data.message, ...(data.messages ?? [])]) {
 			if (message === undefined) continue;
-			for (const s of parseTemplate(message)) if (s.kind === 'text') texts.push(s.text);
+			const literal = parseTemplate(message).flatMap((s) => (s.kind === 'text' ? [s.text] : []));
+			said.push([literal.join(' '), false]);
 		}
-		const stems = new Set(texts.flatMap((t) => (t ? wordsOf(t).map(([, s]) => s) : [])));
-		for (const s of stems) {
-			const list = entries.get(s);
-			if (list) list.push(e.id);
-			else entries.set(s, [e.id]);
+		for (const [text, code] of said) {
+			if (!text) continue;
+			const id = textOf.length;
+			textOf.push({ entry: e.id, code });
+			for (const [, s] of wordsOf(text)) {
+				push(texts, s, id);
+				push(entries, s, e.id);
+			}
 		}
 	}
-	return { entries, codeStems };
+	return { entries, texts, textOf };
 }
 
 export interface WordsQuery {
@@ -91,47 +118,57 @@ export interface WordsQuery {
 
 export interface WordsHit {
 	id: number;
-	/** The words of the query it uses, as written there, in the query's order. */
+	/** The words of the query its best text uses, as written there, in the query's order. */
 	words: string[];
+	/** What they weigh together (see entriesByWords). */
+	weight: number;
 }
 
 /**
- * The entries that use the most telling of `text`'s words, best first: each word weighs by how
- * few entries use it, and an entry must use two of them at least, weighing WORDS_SHARE of all the
- * query's words (one word is a code's prefix or part, nearCodes, or too little to go on).
- * Of entries that use the same words, the one whose code they are comes first. `product`
- * restricts them to one product's.
+ * The entries one of whose texts uses the most telling of `text`'s words, best first: each word
+ * weighs by how few entries use it, and a text must use two of them at least, weighing
+ * WORDS_SHARE of all the query's words (one word is a code's prefix or part, nearCodes, or too
+ * little to go on). Of texts weighing the same, an entry's code comes first: the words name it.
+ * `product` restricts them to one product's.
  */
 export function entriesByWords(
 	text: string,
 	index: DecoderIndex,
 	{ limit, product, maxWords, loose = false }: WordsQuery
 ): WordsHit[] {
-	const { entries, codeStems } = entryWordsOf(index);
+	const { entries, texts, textOf } = entryWordsOf(index);
 	const total = index.entries.length;
-	const words = wordsOf(text, maxWords).map(([word, stem]) => {
-		const ids = entries.get(stem) ?? [];
+	const words = wordsOf(text, maxWords).map(([word, stem]) => ({
+		word,
+		stem,
 		// A word no entry uses weighs as much as the rarest: it is evidence of another error.
-		return { word, stem, ids, weight: Math.log(1 + total / Math.max(1, ids.length)) };
-	});
+		weight: Math.log(1 + total / Math.max(1, entries.get(stem)?.length ?? 0)),
+	}));
 	const all = words.reduce((sum, w) => sum + w.weight, 0);
-	const hits = new Map<number, { id: number; used: typeof words; score: number; rank: number }>();
+	const byText = new Map<number, { used: typeof words; weight: number }>();
 	for (const w of words) {
-		for (const id of w.ids) {
-			if (product !== undefined && index.entries[id]!.product !== product) continue;
-			let hit = hits.get(id);
-			if (!hit) hits.set(id, (hit = { id, used: [], score: 0, rank: 0 }));
+		for (const t of texts.get(w.stem) ?? []) {
+			const { entry } = textOf[t]!;
+			if (product !== undefined && index.entries[entry]!.product !== product) continue;
+			const hit = byText.get(t) ?? { used: [], weight: 0 };
 			hit.used.push(w);
-			hit.score += w.weight;
-			hit.rank += codeStems[id]!.has(w.stem) ? 2 * w.weight : w.weight;
+			hit.weight += w.weight;
+			byText.set(t, hit);
 		}
 	}
-	return [...hits.values()]
-		.filter((h) => loose || (h.used.length >= 2 && h.score >= all * WORDS_SHARE))
-		.sort((a, b) => b.rank - a.rank || a.id - b.id)
+	const best = new Map<number, WordsHit & { code: boolean }>();
+	for (const [t, { used, weight }] of byText) {
+		if (!loose && (used.length < 2 || weight < all * WORDS_SHARE)) continue;
+		const { entry, code } = textOf[t]!;
+		const had = best.get(entry);
+		if (!had || weight > had.weight || (weight === had.weight && code && !had.code))
+			best.set(entry, { id: entry, words: used.map((w) => w.word), weight, code });
+	}
+	return [...best.values()]
+		.sort((a, b) => b.weight - a.weight || Number(b.code) - Number(a.code) || a.id - b.id)
 		.slice(0, limit)
-		.map((h) => ({ id: h.id, words: h.used.map((w) => w.word) }));
+		.map(({ id, words: used, weight }) => ({ id, words: used, weight }));
 }
 
-/** The share of a query's words, by weight, that an entry must use to be offered for them. */
+/** The share of a query's words, by weight, that an entry's text must use to be offered for them. */
 const WORDS_SHARE = 0.6;

@@ -38,8 +38,8 @@ export interface Limits {
 	maxRememberedChars: number;
 	/** A payload's `details` fields and ids shown as reported, per error. */
 	maxReported: number;
-	/** Characters of a paste read for codes written out as words (a note is; a log is not). */
-	maxSpelledChars: number;
+	/** Characters of a paste read whole as a query — a code in words, a product's name, words of a message (a note is; a log is not). */
+	maxQueryChars: number;
 	/** Words of a code looked for written out. */
 	maxCodeWords: number;
 	/** "Did you mean" suggestions per unknown code, and of each kind for a short paste read as a query. */
@@ -65,7 +65,7 @@ export const LIMITS: Readonly<Limits> = Object.freeze({
 	maxRemembered: 4096,
 	maxRememberedChars: 256,
 	maxReported: 20,
-	maxSpelledChars: 300,
+	maxQueryChars: 300,
 	maxCodeWords: 8,
 	maxSuggestions: 3,
 	maxQueryWords: 64,

@@ -27,29 +27,30 @@ export function maxDistance(length: number): number {
 const MIN_PART_CHARS = 4;
 
 /**
- * Known codes near `key` (upper case, not itself a code), best first: the codes it begins as whole
- * words, then in part; a code one typo away; the codes holding it as whole words, then in part;
- * codes more typos away. Shorter codes first within each: the fewer words the user left out, the
- * likelier. `parts` allows the codes it begins or is part of (a typed query); without it, only
+ * Known codes near `key` (upper case, not itself a code), best first (nearRank): the codes it
+ * begins, as whole words before in part; a code one typo away; the codes holding it, as whole words
+ * before in part; codes more typos away. Shorter codes first within each: the fewer words the user
+ * left out, the likelier. `parts` allows the codes it begins or is part of (a typed query); without it, only
  * typos (a code-like word in a log, which is more often some other name than a code cut short).
  */
 export function nearCodes(key: string, index: DecoderIndex, parts: boolean): NearCode[] {
-	const near: (NearCode & { order: number })[] = [];
+	// `part`: 1 when the key is only part of a word of the code (IMAGE_DIG), after whole words.
+	const near: (NearCode & { part: number })[] = [];
 	if (parts && key.length >= 2) {
 		const partial = key.length >= MIN_PART_CHARS;
 		for (const code of index.codes) {
 			if (code === key) continue;
 			const order = partOrder(code, key, partial);
 			if (order !== undefined)
-				near.push({ code, kind: order < 2 ? 'prefix' : 'contains', distance: 0, order });
+				near.push({ code, kind: order < 2 ? 'prefix' : 'contains', distance: 0, part: order % 2 });
 		}
 	}
 	for (const { code, distance } of typos(key, index))
-		if (!near.some((n) => n.code === code))
-			near.push({ code, kind: 'typo', distance, order: distance === 1 ? 2 : 5 });
+		if (!near.some((n) => n.code === code)) near.push({ code, kind: 'typo', distance, part: 0 });
 	near.sort(
 		(a, b) =>
-			a.order - b.order ||
+			nearRank(a.kind, a.distance) - nearRank(b.kind, b.distance) ||
+			a.part - b.part ||
 			a.distance - b.distance ||
 			a.code.length - b.code.length ||
 			(a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
@@ -58,15 +59,24 @@ export function nearCodes(key: string, index: DecoderIndex, parts: boolean): Nea
 }
 
 /**
- * Where `key` sits in `code`, as an order of `nearCodes`: 0 its first words, 1 the start of its
- * first word, 3 words of it, 4 part of a word; undefined when it is not in it (or only in part
- * and `partial` is false). The best of its occurrences counts.
+ * Where a near code stands, by how it is near: the codes the key begins, a code one typo away,
+ * the codes the key is part of, then codes more typos away. The one order of "did you mean",
+ * within one key's codes and across a paste's unknown codes.
+ */
+export function nearRank(kind: NearKind, distance: number): number {
+	return kind === 'prefix' ? 0 : kind === 'typo' ? (distance <= 1 ? 1 : 2 + distance) : 2;
+}
+
+/**
+ * Where `key` sits in `code`: 0 its first words, 1 the start of its first word, 2 words of it,
+ * 3 part of a word (whole before in part, nearCodes sorts by it); undefined when it is not in it
+ * (or only in part and `partial` is false). The best of its occurrences counts.
  */
 function partOrder(code: string, key: string, partial: boolean): number | undefined {
 	let best: number | undefined;
 	for (let at = code.indexOf(key); at >= 0; at = code.indexOf(key, at + 1)) {
 		const whole = (at === 0 || code[at - 1] === '_') && (code[at + key.length] ?? '_') === '_';
-		const order = at === 0 ? (whole ? 0 : 1) : whole ? 3 : 4;
+		const order = at === 0 ? (whole ? 0 : 1) : whole ? 2 : 3;
 		if ((whole || partial) && (best === undefined || order < best)) best = order;
 	}
 	return best;

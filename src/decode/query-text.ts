@@ -8,7 +8,7 @@ import { codeKey } from './code-key.ts';
 import { entriesByWords } from './entry-words.ts';
 import { LIMITS, type Budget, type Limits } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
-import { nearCodes } from './near-codes.ts';
+import { nearCodes, nearRank, type NearCode } from './near-codes.ts';
 import { fold } from './normalize.ts';
 import type { Suggestion } from './result.ts';
 import { withWords, type Words } from './words.ts';
@@ -16,16 +16,16 @@ import { withWords, type Words } from './words.ts';
 /** A query short enough to be read whole as a code, its product's name, or words. */
 export function isShortQuery(
 	text: string,
-	limits: Pick<Limits, 'maxSpelledChars'> = LIMITS
+	limits: Pick<Limits, 'maxQueryChars'> = LIMITS
 ): boolean {
-	return text.length <= limits.maxSpelledChars;
+	return text.length <= limits.maxQueryChars;
 }
 
 /**
  * What a short paste that matched nothing names, read whole as a query, best first: the code it
- * spells (`smithers run not found`), the codes near that one (it begins them, is part of them,
- * misspells one), the codes it writes out in words among other words, and the entries that use
- * its words. `budget.limits.maxSuggestions` of each at most.
+ * spells (`smithers run not found`); the codes it begins, is one typo from or is part of; the
+ * codes it writes out among other words or inside a longer name; codes more typos away; and, when
+ * none, the entries that use its words. `budget.limits.maxSuggestions` of each at most.
  */
 export function readText(text: string, index: DecoderIndex, budget: Budget): Suggestion[] {
 	const max = budget.limits.maxSuggestions;
@@ -44,6 +44,7 @@ export function readText(text: string, index: DecoderIndex, budget: Budget): Sug
 		});
 	};
 	// The whole text first (SMITHERS_CONFIG_INVALID holds a product's name), then without the product it names.
+	const far: { id: number; input: string; near: NearCode }[] = [];
 	for (const typed of product === undefined || !rest ? [text] : [text, rest]) {
 		const key = codeKey(typed);
 		if (!CODE_KEY.test(key)) continue;
@@ -52,13 +53,18 @@ export function readText(text: string, index: DecoderIndex, budget: Budget): Sug
 		const near = nearCodes(key, index, true).flatMap((n) =>
 			(index.byCode.get(n.code.toLowerCase()) ?? []).filter(inProduct).map((id) => ({ id, n }))
 		);
-		for (const { id, n } of near.slice(0, max))
-			add(id, typed, { kind: n.kind, distance: n.distance });
+		for (const { id, n } of near.slice(0, max)) {
+			if (nearRank(n.kind, n.distance) <= nearRank('contains', 0))
+				add(id, typed, { kind: n.kind, distance: n.distance });
+			else far.push({ id, input: typed, near: n });
+		}
 	}
-	for (const s of spelledCodes(text, index, budget).slice(0, max)) {
-		const id = index.byPath.get(s.path)!;
-		add(id, s.input, { kind: 'spelled', distance: 0 });
-	}
+	// Codes written out among other words, or inside a longer name (ERR_RUN_NOT_FOUND), before codes
+	// two typos away: `file not found` means NOT_FOUND, not NODE_NOT_FOUND.
+	for (const s of spelledCodes(text.replaceAll('_', ' '), index, budget).slice(0, max))
+		add(index.byPath.get(s.path)!, s.input, { kind: 'spelled', distance: 0 });
+	for (const { id, input, near } of far)
+		add(id, input, { kind: near.kind, distance: near.distance });
 	// Words are the weakest reading: the codes it names, when any, are the answer. A JSON body or
 	// a log's brackets are no query in words: their keys and fields would find anything.
 	if (out.length || /[{}[\]]/.test(text)) return out;

@@ -10,8 +10,9 @@ import type { DecoderData } from './data.ts';
 import { decode } from './decode.ts';
 import { LIMITS } from './limits.ts';
 import { indexOf } from './lookup.ts';
-import { entriesByWords } from './entry-words.ts';
+import { entriesByWords, wordsOf } from './entry-words.ts';
 import { codeNamed } from './query-text.ts';
+import { headAndTail } from './text.ts';
 import type { SuggestionKind } from './result.ts';
 
 export type QueryKind = 'code' | 'decoded' | SuggestionKind;
@@ -25,6 +26,8 @@ export interface QueryHit {
 	path: string;
 	/** Values the decoder read from the text, by placeholder or `details` field. */
 	values?: Record<string, string>;
+	/** The message the values were read from, when it is another than the entry's `message`. */
+	template?: string;
 }
 
 /**
@@ -56,6 +59,7 @@ export function readQuery(
 		if (hits.some((h) => h.path === m.path)) continue;
 		const hit: QueryHit = { kind: 'decoded', product: m.product, code: m.code, path: m.path };
 		if (Object.keys(m.params).length) hit.values = m.params;
+		if (m.template !== undefined) hit.template = m.template;
 		hits.push(hit);
 	}
 	if (hits.length) return hits;
@@ -64,15 +68,17 @@ export function readQuery(
 
 /**
  * What to search the site's full text for when a paste decodes to nothing: the words of it that
- * the entry using the most telling of them uses, so the search finds that entry at least; empty
- * when no entry uses any of its words.
+ * the entry using the most telling of them uses, so the search finds that entry at least — two
+ * words or more, as one common word of a long paste (`left`, `out`) tells nothing; empty when no
+ * entry uses enough of its words. Read within the decoder's input bound.
  */
 export function searchWords(text: string, data: DecoderData): string {
-	const words = typeof text === 'string' ? text : '';
+	const words = headAndTail(typeof text === 'string' ? text : '', LIMITS.maxInputChars);
 	const best = entriesByWords(words, indexOf(data), {
 		limit: 1,
 		maxWords: LIMITS.maxQueryWords,
 		loose: true,
 	})[0];
-	return best ? best.words.join(' ') : '';
+	const asked = wordsOf(words, LIMITS.maxQueryWords).length;
+	return best && (best.words.length >= 2 || asked <= 2) ? best.words.join(' ') : '';
 }

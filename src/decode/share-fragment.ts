@@ -23,24 +23,36 @@ export function isShareFragment(fragment: string): boolean {
 /** Values carried to a page at most; more than any message has placeholders. */
 const MAX_VALUES = 32;
 
+/** The field naming the message the values were read from: one of the entry's own templates. */
+const TEMPLATE = 'm';
+
+/** Characters of a template carried; longer than any message a product throws. */
+const MAX_TEMPLATE_CHARS = 2048;
+
 /**
  * The fragment of a link to an entry's page that carries the values the decoder read
- * (`v.port=5432`), so the page can show the user's own error. Never the pasted text; a fragment
- * is never sent to a server.
+ * (`v.port=5432`) and the message they were read from, so the page can show the user's own
+ * error. Never the pasted text; a fragment is never sent to a server.
  */
-export function valuesFragment(params: Readonly<Record<string, string>>): string {
+export function valuesFragment(
+	params: Readonly<Record<string, string>>,
+	template?: string
+): string {
 	const query = new URLSearchParams();
 	for (const [name, value] of Object.entries(params).slice(0, MAX_VALUES))
 		query.set(VALUE + name, value.slice(0, LIMITS.maxValueChars));
+	if (query.size && template !== undefined && template.length <= MAX_TEMPLATE_CHARS)
+		query.set(TEMPLATE, template);
 	return query.toString();
 }
 
-/** A link to the entry's page with the values read in its fragment (the page alone when there are none). */
-export function entryLink(match: {
+/** A link to the entry's page with the values read, and their message, in its fragment (the page alone when there are none). */
+export function linkWithValues(match: {
 	path: string;
 	params: Readonly<Record<string, string>>;
+	template?: string | undefined;
 }): string {
-	const fragment = valuesFragment(match.params);
+	const fragment = valuesFragment(match.params, match.template);
 	return fragment ? `${match.path}#${fragment}` : match.path;
 }
 
@@ -54,6 +66,12 @@ export function fragmentValues(fragment: string): Map<string, string> {
 		values.set(name, wellFormed(value.slice(0, LIMITS.maxValueChars)));
 	}
 	return values;
+}
+
+/** The message a fragment says its values were read from; the page uses it only when it is one of its own. */
+export function fragmentTemplate(fragment: string): string | undefined {
+	const template = readFragment(fragment).get(TEMPLATE);
+	return template === null || template.length > MAX_TEMPLATE_CHARS ? undefined : template;
 }
 
 /** What a placeholder's name can be: a word, with dots and hyphens inside (`details.path`). */

@@ -8,7 +8,7 @@ import { editDistance } from '../registry/distance.ts';
 import type { Unknown } from './finding.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
-import { maxDistance, nearCodes } from './near-codes.ts';
+import { maxDistance, nearCodes, nearRank } from './near-codes.ts';
 import { isShortQuery, readText } from './query-text.ts';
 import type { Match, Suggestion, UnlistedCode } from './result.ts';
 import type { Scanned } from './scan.ts';
@@ -53,22 +53,9 @@ export function suggest(
 	return out.slice(0, max);
 }
 
-/**
- * The order the suggestions for a paste's unknown codes are offered in, across them: the codes
- * one begins, a code one typo away, the codes one is part of, codes more typos away. Equal ones
- * keep the order they came in.
- */
+/** The order of suggestions across a paste's unknown codes: nearRank's; a code written out, or words, never come from one. */
 function order(s: Suggestion): number {
-	switch (s.kind) {
-		case 'prefix':
-			return 1;
-		case 'typo':
-			return s.distance <= 1 ? 2 : 3 + s.distance;
-		case 'contains':
-			return 3;
-		default:
-			return 10;
-	}
+	return s.kind === 'spelled' || s.kind === 'words' ? 10 : nearRank(s.kind, s.distance);
 }
 
 /**
@@ -101,7 +88,7 @@ export function unmatched(
 		for (const s of suggest(unknown, index, budget.limits.maxSuggestions, short)) push(s);
 	}
 	suggestions.sort((a, b) => order(a) - order(b));
-	// Then the paste read whole, in its own order: the codes its words make, then the codes they are part of.
+	// Then the paste read whole, in its own order (readText).
 	if (short)
 		for (const s of readText(scanned.text, index, budget)) {
 			// Words are the weakest reading: a code near an unknown one in the paste is the answer.

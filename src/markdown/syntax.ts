@@ -40,7 +40,16 @@ export function codeSpan(value: string): string {
  * rest is escaped text, split as every renderer splits it (registry/prose.ts).
  */
 export function prose(value: string): string {
-	const inline = proseParts(value.trim())
+	// Code spans side by side (`a``b`) would read as one span holding a double backtick: they are
+	// written as the one span they show.
+	const parts: { text: string; code: boolean }[] = [];
+	for (const part of proseParts(value.trim())) {
+		if (!part.text) continue;
+		const last = parts.at(-1);
+		if (part.code && last?.code) last.text += part.text;
+		else parts.push({ text: part.text, code: Boolean(part.code) });
+	}
+	const inline = parts
 		.map((part) => (part.code ? codeSpan(part.text) : text(part.text)))
 		.join('')
 		// An empty code span left nothing where it was: what was inside now could be the paragraph's edge.

@@ -15,7 +15,7 @@ import {
 	type DecoderData,
 	type Report,
 } from '../decode/index.ts';
-import { entryLink } from '../decode/share-fragment.ts';
+import { linkWithValues } from '../decode/share-fragment.ts';
 import { entryMarkdown } from '../markdown/render.ts';
 import {
 	entriesByCategory,
@@ -183,7 +183,10 @@ export function searchErrors(
 			summary: row.summary,
 			...(row.values ? { values: row.values } : {}),
 			// The values read go with the link, as on a card: the page shows the user's own error.
-			url: absoluteUrl(c.site, entryLink({ path: row.path, params: row.values ?? {} })),
+			url: absoluteUrl(
+				c.site,
+				linkWithValues({ path: row.path, params: row.values ?? {}, template: row.template })
+			),
 			markdownUrl: twinUrl(c.site, e),
 		};
 	});

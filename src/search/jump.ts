@@ -6,16 +6,13 @@
  * offer; the dialog drops a jump by words that the first full-text result contradicts
  * (dialog/jump-block.ts), so a jump never stands above a better answer.
  */
-import { readQuery, type DecoderData, type QueryKind } from '../decode/index.ts';
+import { readQuery, type DecoderData, type QueryHit, type QueryKind } from '../decode/index.ts';
 import { codeTargets } from './code-index.ts';
 import type { CodeTarget } from './code-query.ts';
 
 export type JumpKind = QueryKind;
 
-export interface JumpRow extends CodeTarget {
-	/** Values the decoder read from the text, by placeholder or `details` field. */
-	values?: Record<string, string>;
-}
+export interface JumpRow extends CodeTarget, Pick<QueryHit, 'values' | 'template'> {}
 
 export interface Jump {
 	kind: JumpKind;
@@ -69,7 +66,10 @@ export function jumpFor(
 	for (const hit of hits) {
 		const target = byPath.get(hit.path);
 		if (hit.kind !== kind || !target) continue;
-		rows.push(hit.values ? { ...target, values: hit.values } : target);
+		const row: JumpRow = { ...target };
+		if (hit.values) row.values = hit.values;
+		if (hit.template !== undefined) row.template = hit.template;
+		rows.push(row);
 	}
 	return { kind, rows };
 }

@@ -1,14 +1,14 @@
 /**
  * What a short link in a spelling the build did not write (`/e/Health_Timeout`, `/e/NOPE_CODE`)
  * leads to, on the 404 page a static host answers it with: the code's own short link when the
- * code is known, or a plain "no such code" with what the typed text names (readQuery: the codes it
- * begins, is part of or misspells, the message it is) when it is not. Pure:
+ * code is known, or a plain "no such code" with what the search dialog's jump row offers for the
+ * same text (jumpFor: the codes it begins, is part of or misspells, the message it is). Pure:
  * src/components/ShortLinkFallback.astro acts on it, the tests ask it what the page should say.
  */
-import { codeKey, readQuery, visibleText, type DecoderData } from '../decode/index.ts';
+import { codeKey, visibleText, type DecoderData } from '../decode/index.ts';
 import { codeTargets } from './code-index.ts';
 import type { CodeTarget } from './code-query.ts';
-import { JUMP_TITLES, MAX_JUMPS } from './jump.ts';
+import { jumpFor, JUMP_TITLES, MAX_JUMPS } from './jump.ts';
 
 export type ShortLinkOutcome =
 	/** The generated page at the code's own spelling (a chooser): nothing to do. */
@@ -20,7 +20,7 @@ export type ShortLinkOutcome =
 			kind: 'unknown';
 			code: string;
 			suggestions: CodeTarget[];
-			/** What the suggestions are, as the search dialog's jump row says it (JUMP_TITLES). */
+			/** What the suggestions are, as the search dialog's jump row heads them (JUMP_TITLES). */
 			heading?: string;
 	  };
 
@@ -29,18 +29,19 @@ export function shortLinkOutcome(
 	data: DecoderData,
 	targets: readonly CodeTarget[] = codeTargets(data)
 ): ShortLinkOutcome {
-	const hits = readQuery(typed, data, MAX_JUMPS);
-	const byPath = new Map(targets.map((t) => [t.path, t]));
-	const code = hits[0]?.kind === 'code' ? hits[0].code : undefined;
-	if (code !== undefined)
+	// The jump row's reading, rows and heading: the page offers what the search dialog would.
+	const jump = jumpFor(typed, data, targets);
+	if (jump?.kind === 'code') {
+		const code = jump.rows[0]!.code;
 		return typed === code ? { kind: 'known' } : { kind: 'redirect', to: code };
-	const suggestions = hits.flatMap((h) => byPath.get(h.path) ?? []);
+	}
+	const suggestions = jump?.rows.slice(0, MAX_JUMPS) ?? [];
 	const outcome: ShortLinkOutcome = {
 		kind: 'unknown',
 		code: codeKey(typed) || typed.trim(),
 		suggestions,
 	};
-	if (hits[0]) outcome.heading = JUMP_TITLES[hits[0].kind];
+	if (jump) outcome.heading = JUMP_TITLES[jump.kind];
 	return outcome;
 }
 

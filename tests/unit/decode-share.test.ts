@@ -5,7 +5,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decode, LIMITS, readQuery, searchWords } from '../../src/decode/index.ts';
-import { entryLink, fragmentValues } from '../../src/decode/share-fragment.ts';
+import {
+	fragmentTemplate,
+	fragmentValues,
+	linkWithValues,
+} from '../../src/decode/share-fragment.ts';
 import { entryTemplates } from '../../src/registry/model.ts';
 import { fillTemplate, templateParams } from '../../src/registry/template.ts';
 import { describe as describeMatch, fillFix } from '../../src/decode/present.ts';
@@ -110,16 +114,18 @@ describe('links to an entry with the values read', () => {
 				);
 				if (!match) continue;
 				checked++;
-				const link = entryLink(match);
+				const link = linkWithValues(match);
 				assert.ok(link.startsWith(`${e.path}#`), link);
 				assert.deepEqual(
 					Object.fromEntries(fragmentValues(link.slice(link.indexOf('#')))),
 					match.params
 				);
+				// And the message they were read from, when it is one of the entry's others: the page fills that one.
+				assert.equal(fragmentTemplate(link.slice(link.indexOf('#'))), match.template);
 			}
 		}
 		assert.ok(checked > 50);
-		assert.equal(entryLink({ path: '/a/errors/b/', params: {} }), '/a/errors/b/');
+		assert.equal(linkWithValues({ path: '/a/errors/b/', params: {} }), '/a/errors/b/');
 		const hostile = fragmentValues(
 			`#v.__proto__x=1&v.a%20b=2&v.ok=${'x'.repeat(10_000)}&v.<img>=3&p=smithers&other=4`
 		);
@@ -134,5 +140,7 @@ describe('what a paste that decodes to nothing searches for', () => {
 		assert.equal(words, 'heartbeat lost');
 		assert.ok(readQuery(words, data).some((h) => h.code === 'HEARTBEAT_FENCE_LOST'));
 		assert.equal(searchWords('ok 12 xyzzy plugh', data), '');
+		// One word of a longer paste that some entry happens to use tells nothing.
+		assert.equal(searchWords('no space left on device', data), '');
 	});
 });

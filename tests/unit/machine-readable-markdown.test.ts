@@ -165,6 +165,15 @@ describe('registry prose as Markdown', () => {
 		);
 	});
 
+	test('code spans side by side stay the code they show, not one span holding backticks', () => {
+		// Found by the property below: `<``<` read as one span "<``<".
+		for (const value of ['`<``<`', 'a `x``y` b']) {
+			const cell = nodesOf(parseMarkdown(table(['A'], [[prose(value)]])), 'table')[0]!.children[1]!
+				.children[0]!;
+			assert.equal(shown(cell), proseShown(value).text, value);
+		}
+	});
+
 	test('a table cell keeps a `|` — in text and in code — inside that cell', () => {
 		fc.assert(
 			fc.property(trickyText, trickyText, (a, b) => {

@@ -160,3 +160,40 @@ describe('one reading of a query: the decoder, the jump row and short links agre
 		assert.ok(asked > 50 && decoded > asked * 0.9, `${decoded} of ${asked} decoded`);
 	});
 });
+
+describe('words of an entry find it', () => {
+	it('its own description or trigger, typed, names it among the first three (nearly always first)', () => {
+		const texts = allEntries(registry).flatMap((e) =>
+			[e.description, e.when]
+				.filter((t): t is string => t !== undefined && t.split(' ').length >= 4)
+				.map((text) => ({ e, text }))
+		);
+		const missed = texts.filter(
+			({ e, text }) => !readQuery(text, data, 3).some((h) => h.path === e.path)
+		);
+		const first = texts.filter(({ e, text }) => readQuery(text, data, 3)[0]?.path === e.path);
+		assert.ok(texts.length > 100);
+		// A text that is also another entry's message or code in words is answered with that: a few.
+		assert.ok(
+			missed.length <= texts.length * 0.02 && first.length >= texts.length * 0.95,
+			`${first.length} first, ${missed.length} missed of ${texts.length}:\n${missed.map(({ e, text }) => `${e.code}: ${text}`).join('\n')}`
+		);
+	});
+});
+
+describe('an entry thrown in hundreds of places does not take every query in words', () => {
+	// The entry with the most messages uses most words there are; words are scored one text at a time.
+	const busiest = allEntries(registry).reduce((a, b) =>
+		entryTemplates(b).length > entryTemplates(a).length ? b : a
+	);
+	it(`answers words a user types about another entry with that entry, not ${busiest.code}`, () => {
+		const shape = allEntries(registry).find((e) => e.code === 'UNREGISTERED_CLASS_SHAPE')!;
+		for (const [text, code] of [
+			['Error: port 5432 is already in use', 'PORT_IN_USE'],
+			[shape.description!, shape.code],
+		] as const) {
+			const hits = readQuery(text, data);
+			assert.equal(hits[0]?.code, code, `${text} → ${hits.map((h) => h.code).join(', ')}`);
+		}
+	});
+});

@@ -380,9 +380,16 @@ describe('a short link to a code the build did not write', () => {
 			JSON.stringify(outcome)
 		);
 		assert.equal(unknownCodeTitle(typo), `No error code ${typo} in this reference`);
-		// Far from every code: nothing to suggest.
-		const far = shortLinkOutcome(`ZZZZ_${code}_ZZZZ`, data, targets);
-		assert.deepEqual(far, { kind: 'unknown', code: `ZZZZ_${code}_ZZZZ`, suggestions: [] });
+		// Far from every code (its letters backwards): nothing to suggest.
+		const backwards = `ZZZZ_${[...code].reverse().join('')}_ZZZZ`;
+		const far = shortLinkOutcome(backwards, data, targets);
+		assert.deepEqual(far, { kind: 'unknown', code: backwards, suggestions: [] });
+		// A known code inside a longer name (`ERR_…_ERROR`) is offered.
+		const inside = shortLinkOutcome(`ZZZZ_${code}_ZZZZ`, data, targets);
+		assert.ok(
+			inside.kind === 'unknown' && inside.suggestions[0]?.code === code,
+			JSON.stringify(inside)
+		);
 	});
 });
 

@@ -5,7 +5,8 @@
  * also when Pagefind empties it itself (Escape, its clear button).
  */
 import { codeWrapNodes } from '../../site/code-wrap.ts';
-import { entryLink } from '../../decode/share-fragment.ts';
+import { linkWithValues } from '../../decode/share-fragment.ts';
+import { visibleText } from '../../decode/text.ts';
 import { isEntryPath } from '../../registry/urls.ts';
 import type { JumpView } from '../jump.ts';
 
@@ -25,7 +26,7 @@ export function setupJumpBlock(block: HTMLElement, find: (query: string) => Jump
 				const item = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
 				const row = item.querySelector('a')!;
 				// The values read go with the link, in its fragment: the page shows the user's own error.
-				row.href = entryLink({ path: t.path, params: t.values ?? {} });
+				row.href = linkWithValues({ path: t.path, params: t.values ?? {}, template: t.template });
 				// A `<wbr>` after each underscore: the code wraps only there, as on the pages.
 				row.querySelector('code')!.replaceChildren(...codeWrapNodes(t.code));
 				row.querySelector('.atlas-jump-where')!.textContent = [t.product, t.category]
@@ -34,7 +35,10 @@ export function setupJumpBlock(block: HTMLElement, find: (query: string) => Jump
 				row.querySelector('.atlas-jump-summary')!.textContent = t.summary;
 				const values = Object.entries(t.values ?? {});
 				const valuesEl = row.querySelector<HTMLElement>('.atlas-jump-values')!;
-				valuesEl.textContent = values.map(([name, value]) => `${name} = ${value}`).join(' · ');
+				// Values come from what was typed: their direction controls shown, never applied.
+				valuesEl.textContent = visibleText(
+					values.map(([name, value]) => `${name} = ${value}`).join(' · ')
+				);
 				valuesEl.hidden = values.length === 0;
 				if (i === selected) row.setAttribute('aria-current', 'true');
 				return item;
@@ -72,7 +76,9 @@ export function setupJumpBlock(block: HTMLElement, find: (query: string) => Jump
 		/** The page of the selected row. */
 		selected: () => {
 			const row = jump?.rows[selected];
-			return row && entryLink({ path: row.path, params: row.values ?? {} });
+			return (
+				row && linkWithValues({ path: row.path, params: row.values ?? {}, template: row.template })
+			);
 		},
 		/** Puts the block between Pagefind's field and its results, in `ui` (Pagefind's UI, built), and ties it to the field. */
 		mount(ui: Element) {
