@@ -1,8 +1,8 @@
 /**
  * A short text read whole, as a query rather than as an error: the product it names, the code
- * it spells in any case and with any separators, the codes near that one, the codes it writes
- * out in words, and the entries that use its words. The decoder asks this when nothing in a
- * short paste matched; query.ts makes the one reading of a query from it.
+ * it is in any case and with any separators (codeNamed, which the decoder reads as that code),
+ * the codes near that one, the codes it writes out in words, and the entries that use its words
+ * (readText, when nothing in a short paste matched). query.ts makes the one reading of a query.
  */
 import { codeKey } from './code-key.ts';
 import { entriesByWords } from './entry-words.ts';
@@ -22,8 +22,8 @@ export function isShortQuery(
 }
 
 /**
- * What a short paste that matched nothing names, read whole as a query, best first: the code it
- * spells (`smithers run not found`); the codes it begins, is one typo from or is part of; the
+ * What a short paste that matched nothing names, read whole as a query, best first: the codes it
+ * begins, is one typo from or is part of (`IMAGE_DIGEST`, `digest mismatch`); the
  * codes it writes out among other words or inside a longer name; codes more typos away; and, when
  * none, the entries that use its words. `budget.limits.maxSuggestions` of each at most.
  */
@@ -43,13 +43,12 @@ export function readText(text: string, index: DecoderIndex, budget: Budget): Sug
 			...s,
 		});
 	};
-	// The whole text first (SMITHERS_CONFIG_INVALID holds a product's name), then without the product it names.
+	// The whole text first (SMITHERS_CONFIG_INVALID holds a product's name), then without the
+	// product it names. A code it is exactly never reaches here: the decoder read it as that code.
 	const far: { id: number; input: string; near: NearCode }[] = [];
 	for (const typed of product === undefined || !rest ? [text] : [text, rest]) {
 		const key = codeKey(typed);
 		if (!CODE_KEY.test(key)) continue;
-		for (const id of index.byCode.get(key.toLowerCase()) ?? [])
-			add(id, typed, { kind: 'spelled', distance: 0 });
 		const near = nearCodes(key, index, true).flatMap((n) =>
 			(index.byCode.get(n.code.toLowerCase()) ?? []).filter(inProduct).map((id) => ({ id, n }))
 		);
