@@ -20,6 +20,7 @@ import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:
 import { DECODER_DATA_VERSION, type DecoderData } from '../src/decode/data.ts';
 import { DECODER_DATA_PATH } from '../src/registry/urls.ts';
 import { codeTargets } from '../src/search/code-index.ts';
+import { HEADERS_FILE } from '../src/integrations/csp.ts';
 import { REDIRECTS_FILE, type Redirect } from '../src/site/host-redirects.ts';
 import { shortLinkRedirect, shortLinkTargets } from '../src/site/short-links.ts';
 import { commandLine, refuse } from './cli.ts';
@@ -84,8 +85,6 @@ export function parseRedirects(text: string): (Redirect & { status: number })[] 
 			return { from, to, status: Number(status) };
 		});
 }
-
-export const HEADERS_FILE = '_headers';
 
 /** The files a host reads for itself, at the root of the site, and never serves. */
 const HOST_FILES = [HEADERS_FILE, REDIRECTS_FILE];

@@ -9,7 +9,14 @@
  */
 import { absoluteUrl, markdownPath, productPath } from '../registry/urls.ts';
 import type { DecoderData } from './data.ts';
-import { ambiguityNote, boundNotes, describe, unlistedNote, type MessagePart } from './present.ts';
+import {
+	ambiguityNote,
+	boundNotes,
+	describe,
+	productName,
+	unlistedNote,
+	type MessagePart,
+} from './present.ts';
 import { searchWords } from './query.ts';
 import type { DecodeResult, Match, Suggestion } from './result.ts';
 import { linkWithValues } from './share-fragment.ts';
@@ -79,7 +86,8 @@ export interface Report {
 /** Errors shown as cards at most; a long log's further errors are counted, not shown. */
 export const MAX_SHOWN_ERRORS = 20;
 
-const ADVICE_LABELS = {
+/** What a card calls its advice; an entry's page titles its sections `fix` and `when` the same (site/entry-page.ts). */
+export const ADVICE_LABELS = {
 	fix: 'What to do',
 	when: 'When it happens',
 	description: 'What it means',
@@ -87,10 +95,6 @@ const ADVICE_LABELS = {
 
 function plural(n: number, one: string, many: string): string {
 	return `${n} ${n === 1 ? one : many}`;
-}
-
-function productName(data: DecoderData, id: string): string {
-	return data.products.find((p) => p.id === id)?.name ?? id;
 }
 
 /** A link on `site`, or the path itself. */

@@ -17,7 +17,7 @@ const STOP_WORDS = new Set(
  * A word as compared: lower case, without a plural or tense ending and a final `e`, so that the
  * forms of one word meet (`message`, `messages`; `create`, `created`; `require`, `required`).
  */
-export function stem(word: string): string {
+function stem(word: string): string {
 	let w = word.toLowerCase();
 	for (const end of ['ing', 'ed', 'es', 's'])
 		if (w.endsWith(end) && w.length - end.length >= 4) {
@@ -62,7 +62,7 @@ export interface EntryWords {
 
 const cache = new WeakMap<DecoderIndex, EntryWords>();
 
-export function entryWordsOf(index: DecoderIndex): EntryWords {
+function entryWordsOf(index: DecoderIndex): EntryWords {
 	let words = cache.get(index);
 	if (!words) {
 		words = build(index);
@@ -120,8 +120,6 @@ export interface WordsHit {
 	id: number;
 	/** The words of the query its best text uses, as written there, in the query's order. */
 	words: string[];
-	/** What they weigh together (see entriesByWords). */
-	weight: number;
 }
 
 /**
@@ -156,7 +154,7 @@ export function entriesByWords(
 			byText.set(t, hit);
 		}
 	}
-	const best = new Map<number, WordsHit & { code: boolean }>();
+	const best = new Map<number, WordsHit & { weight: number; code: boolean }>();
 	for (const [t, { used, weight }] of byText) {
 		if (!loose && (used.length < 2 || weight < all * WORDS_SHARE)) continue;
 		const { entry, code } = textOf[t]!;
@@ -167,7 +165,7 @@ export function entriesByWords(
 	return [...best.values()]
 		.sort((a, b) => b.weight - a.weight || Number(b.code) - Number(a.code) || a.id - b.id)
 		.slice(0, limit)
-		.map(({ id, words: used, weight }) => ({ id, words: used, weight }));
+		.map(({ id, words: used }) => ({ id, words: used }));
 }
 
 /** The share of a query's words, by weight, that an entry's text must use to be offered for them. */

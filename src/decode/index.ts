@@ -41,7 +41,6 @@ export {
 	phraseText,
 	report,
 	statusLine,
-	MAX_SHOWN_ERRORS,
 	type Card,
 	type CardFact,
 	type CardGroup,

@@ -108,20 +108,20 @@ export function walkPayload(
 		let masked = item.masked;
 		// Children go on the stack in order, then are turned round, so the first is read first.
 		const firstChild = stack.length;
+		/** A child to read after this node: in place when it is a scalar, else on the stack. */
+		const descend = (
+			child: JsonNode,
+			status: number | undefined,
+			parent?: JsonObject,
+			key?: string
+		) => {
+			if (readInPlace(child, item, masked, budget, out)) return;
+			const { src, base, level } = item;
+			stack.push({ node: child, src, base, level, masked, status, parent, key });
+		};
 		if (node.kind === 'array') {
-			for (const child of node.items) {
-				if (readInPlace(child, item, masked, budget, out)) continue;
-				stack.push({
-					node: child,
-					src: item.src,
-					base: item.base,
-					level: item.level,
-					masked,
-					status: item.status,
-					parent: item.parent,
-					key: item.key,
-				});
-			}
+			// An array's items stand where the array does: under its parent, at its key.
+			for (const child of node.items) descend(child, item.status, item.parent, item.key);
 		} else {
 			if (!masked && node.credible && item.base === undefined) {
 				out.masks.push([node.start, node.end]);
@@ -158,17 +158,7 @@ export function walkPayload(
 				// GraphQL's `extensions` and an error's `details` describe this error; they are not errors of their own.
 				if (finding && (key === 'extensions' || key === 'details') && child.kind === 'object')
 					(quiet ??= new Set()).add(child);
-				if (readInPlace(child, item, masked, budget, out)) continue;
-				stack.push({
-					node: child,
-					src: item.src,
-					base: item.base,
-					level: item.level,
-					masked,
-					status: key === 'error' || key === 'errors' ? status : undefined,
-					parent: node,
-					key,
-				});
+				descend(child, key === 'error' || key === 'errors' ? status : undefined, node, key);
 			}
 		}
 		for (let a = firstChild, b = stack.length - 1; a < b; a++, b--)

@@ -93,9 +93,14 @@ export function ambiguityNote(matches: readonly Pick<Match, 'code'>[]): {
 		: { text: `The message is thrown under ${codes} codes, ${undecided}` };
 }
 
+/** A product's display name, by its id (the id itself for one the data does not have). */
+export function productName(data: DecoderData, id: string): string {
+	return data.products.find((p) => p.id === id)?.name ?? id;
+}
+
 /** Said of a code a product writes as its own that the registry does not list: never "no known error". */
 export function unlistedNote(unlisted: UnlistedCode, data: DecoderData): string {
-	const name = data.products.find((p) => p.id === unlisted.product)?.name ?? unlisted.product;
+	const name = productName(data, unlisted.product);
 	return `${unlisted.code} is written the way ${name} writes its own error codes, but this reference does not list it yet.`;
 }
 

@@ -84,10 +84,7 @@ const CODE_KEY = /^[A-Z0-9_]{2,64}$/;
  * `Asset Core container not found`), and the query without it. Only one: a query naming two
  * products narrows to neither.
  */
-export function productNamedIn(
-	text: string,
-	index: DecoderIndex
-): { product?: number; rest: string } {
+function productNamedIn(text: string, index: DecoderIndex): { product?: number; rest: string } {
 	const folded = fold(text);
 	let found: { product: number; at: number; length: number } | undefined;
 	for (const p of index.products) {
@@ -140,7 +137,7 @@ export function codeNamed(text: string, index: DecoderIndex): number[] {
  * with underscores. Where runs overlap, only the longest is offered (CONTAINER_NOT_FOUND, not the
  * NOT_FOUND inside it). One Map lookup per run; runs are at most maxCodeWords words long.
  */
-export function spelledCodes(text: string, index: DecoderIndex, budget: Budget): Suggestion[] {
+function spelledCodes(text: string, index: DecoderIndex, budget: Budget): Suggestion[] {
 	if (!isShortQuery(text, budget.limits)) return [];
 	return withWords(text, (w) => spelledIn(text, w, index, budget.limits.maxCodeWords));
 }

@@ -34,10 +34,7 @@ const MAX_TEMPLATE_CHARS = 2048;
  * (`v.port=5432`) and the message they were read from, so the page can show the user's own
  * error. Never the pasted text; a fragment is never sent to a server.
  */
-export function valuesFragment(
-	params: Readonly<Record<string, string>>,
-	template?: string
-): string {
+function valuesFragment(params: Readonly<Record<string, string>>, template?: string): string {
 	const query = new URLSearchParams();
 	for (const [name, value] of Object.entries(params).slice(0, MAX_VALUES))
 		query.set(VALUE + name, value.slice(0, LIMITS.maxValueChars));

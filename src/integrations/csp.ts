@@ -153,6 +153,9 @@ export function sitePolicy(policies: Iterable<string>): string {
 /** Cloudflare Pages ignores a `_headers` line longer than this. */
 export const HEADER_LINE_LIMIT = 2000;
 
+/** The headers file's name in the build's output folder, where Netlify and Cloudflare read it. */
+export const HEADERS_FILE = '_headers';
+
 /** The `_headers` file: the site's policy for every path, with what only a header can say. */
 export function headersFile(policy: string): string {
 	const line = `  Content-Security-Policy: ${policy.replace(/[\s;]+$/, '')}; frame-ancestors 'none'`;
@@ -192,7 +195,7 @@ export function cspPlacement(): AstroIntegration {
 					const placed = policyFirst(html, site);
 					if (placed !== html) writeFileSync(file, placed);
 				}
-				writeFileSync(join(out, '_headers'), headersFile(site));
+				writeFileSync(join(out, HEADERS_FILE), headersFile(site));
 				logger.info(
 					`the policy is first in the <head> of ${pages.length} pages (${given} redirect pages given it); _headers sends it with frame-ancestors 'none'`
 				);

@@ -23,7 +23,10 @@ import {
 	type Catalog,
 } from './tools.ts';
 
-export const SERVER_NAME = 'error-atlas';
+const SERVER_NAME = 'error-atlas';
+
+/** Said of a `limit` that is not one search_errors takes. */
+const LIMIT_ERROR = `limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}.`;
 
 /**
  * The largest request read: a paste the decoder reads whole (LIMITS.maxInputChars characters)
@@ -118,12 +121,10 @@ export function atlasServer(c: Catalog, version: string): McpServer {
 					.describe('A code (any spelling, or its first words) or words of an error message.'),
 				product: productSchema,
 				limit: z
-					.number({ error: `limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}.` })
-					.int({ error: `limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}.` })
-					.min(1, { error: `limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}.` })
-					.max(MAX_SEARCH_LIMIT, {
-						error: `limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}.`,
-					})
+					.number({ error: LIMIT_ERROR })
+					.int({ error: LIMIT_ERROR })
+					.min(1, { error: LIMIT_ERROR })
+					.max(MAX_SEARCH_LIMIT, { error: LIMIT_ERROR })
 					.optional()
 					.describe(`How many codes at most (default ${SEARCH_LIMIT}).`),
 			},

@@ -8,6 +8,7 @@
 import {
 	codeKey,
 	decode,
+	entryOf,
 	readQuery,
 	report,
 	reportText,
@@ -170,13 +171,9 @@ export function searchErrors(
 		);
 	const only = product(c, productId);
 	const jump = jumpFor(query, only ? c.byProduct.get(only.id)! : c.data, undefined, limit);
-	const byPath = new Map(
-		c.registry.products.flatMap((p) => p.errors.map((e) => [e.path, { p, e }]))
-	);
 	const results = (jump?.rows ?? []).slice(0, limit).map((row): SearchHit => {
-		const { p, e } = byPath.get(row.path)!;
 		return {
-			product: p.id,
+			product: entryOf(c.data, row.path)!.product.id,
 			productName: row.product,
 			code: row.code,
 			...(row.category === undefined ? {} : { category: row.category }),
@@ -187,7 +184,7 @@ export function searchErrors(
 				c.site,
 				linkWithValues({ path: row.path, params: row.values ?? {}, template: row.template })
 			),
-			markdownUrl: twinUrl(c.site, e),
+			markdownUrl: twinUrl(c.site, row),
 		};
 	});
 	if (!jump || !results.length)

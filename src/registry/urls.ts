@@ -67,7 +67,7 @@ export function markdownPath(pagePath: string): string {
 /** What every short link starts with; the decoder finds pasted short links by it. */
 export const SHORT_LINK_PREFIX = '/e/';
 
-/** The short link of a code. Pages exist for the code as written and in lower case; other spellings reach it through the 404 page. */
+/** The short link of a code. The spellings the build writes a page at are site/short-links.ts's pageSpellings; others reach it through a redirect or the 404 page. */
 export function shortLinkPath(code: string): string {
 	return `${SHORT_LINK_PREFIX}${code}/`;
 }

@@ -23,8 +23,13 @@ export function filterableEntry(
 		category,
 		...(entry.status !== undefined ? { status: String(entry.status) } : {}),
 		...(retryable !== undefined ? { retryable: retryable ? 'yes' : 'no' } : {}),
-		text: [entry.code, entry.message, entry.when, entry.description].filter(Boolean).join('\n'),
+		text: [entry.code, ...searchedText(entry)].filter(Boolean).join('\n'),
 	};
+}
+
+/** The texts of an entry the overview's filter searches, besides its code. */
+function searchedText(entry: RegistryEntry): (string | undefined)[] {
+	return [entry.message, entry.when, entry.description];
 }
 
 /**
@@ -38,7 +43,7 @@ export function filterAttributes(
 ): Record<string, string> {
 	const facts = filterableEntry(product, entry, category);
 	const shown = entrySummary(entry);
-	const unshown = [entry.message, entry.when, entry.description]
+	const unshown = searchedText(entry)
 		.filter((t) => t && t !== shown)
 		.join('\n');
 	return {
@@ -64,7 +69,7 @@ export interface FilterChoices {
 }
 
 /** The label of the choice that keeps the entries whose sources are silent on a fact. */
-export const NOT_STATED_LABEL = 'not stated';
+const NOT_STATED_LABEL = 'not stated';
 
 /**
  * The choices of a filter on a fact: each value with the entries that have it, then "not stated"
@@ -86,12 +91,11 @@ function factChoices(
 }
 
 export function filterChoices(product: Product): FilterChoices {
-	const entries = entriesByCategory(product).flatMap((g) =>
-		g.entries.map((e) => filterableEntry(product, e, g.id))
-	);
+	const groups = entriesByCategory(product);
+	const entries = groups.flatMap((g) => g.entries.map((e) => filterableEntry(product, e, g.id)));
 	const statuses = [...new Set(entries.flatMap((e) => (e.status ? [e.status] : [])))].sort();
 	return {
-		categories: entriesByCategory(product).map((g) => ({
+		categories: groups.map((g) => ({
 			value: g.id,
 			label: g.name,
 			count: g.entries.length,

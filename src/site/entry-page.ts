@@ -19,6 +19,7 @@ import {
 	type Registry,
 	type RegistryEntry,
 } from '../registry/model.ts';
+import { ADVICE_LABELS } from '../decode/card.ts';
 import { catalogLabel, factSources, FROM_EXAMPLE } from '../registry/provenance.ts';
 import type { Category, DetailField, Example, SourcedField } from '../registry/schema.ts';
 
@@ -242,7 +243,7 @@ export function entryPage(
 		},
 		entry.when !== undefined && {
 			id: 'when',
-			title: 'When it happens',
+			title: ADVICE_LABELS.when,
 			text: entry.when,
 			source: from('when'),
 		},
@@ -251,7 +252,7 @@ export function entryPage(
 			title: 'Description',
 			text: entry.description,
 		},
-		fix !== undefined && { id: 'fix', title: 'What to do', text: fix },
+		fix !== undefined && { id: 'fix', title: ADVICE_LABELS.fix, text: fix },
 		problem.type !== undefined && {
 			id: 'response',
 			title: 'Response',

@@ -50,11 +50,16 @@ export function shortLinkRedirect(
 	return to === undefined || to === pathname ? undefined : to;
 }
 
+/** The spellings of a code's short link the build writes a page at (src/pages/e/[code].astro), which leads on by a meta refresh. */
+export function pageSpellings(code: string): string[] {
+	return [...new Set([code, code.toLowerCase()])];
+}
+
 /**
  * The spellings of a code's short link that a host which matches paths exactly is given a rule
- * for, most wanted first: kebab case as in page URLs (no page exists there), then the code as
- * written and in lower case (the build writes a page at each, which leads on by a meta refresh).
+ * for, most wanted first: kebab case as in page URLs (no page exists there), then those the build
+ * writes a page at (pageSpellings).
  */
 export function shortLinkSpellings(code: string): string[] {
-	return [...new Set([slugForCode(code), code, code.toLowerCase()])];
+	return [...new Set([slugForCode(code), ...pageSpellings(code)])];
 }

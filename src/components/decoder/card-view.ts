@@ -18,7 +18,7 @@ export interface Build<N> {
 }
 
 /** Registry prose (src/registry/prose.ts): its code spans as code, the rest as text. */
-export function proseNodes<N>(text: string, b: Build<N>): Child<N>[] {
+function proseNodes<N>(text: string, b: Build<N>): Child<N>[] {
 	return proseParts(text).map((part) => (part.code ? b.code(part.text) : part.text));
 }
 

@@ -47,7 +47,7 @@ export interface Boxed {
 }
 
 /** `text` with at most BOX_CHARS of it shown: its last lines (a log's error is at its end); the start is held. */
-export function boxed(text: string): Boxed {
+function boxed(text: string): Boxed {
 	if (text.length <= BOX_CHARS) return { held: '', shown: text };
 	let at = text.length - BOX_CHARS;
 	// Shown from a line's start; a single line that long is shown from within it.
