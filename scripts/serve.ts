@@ -112,7 +112,9 @@ function pathsByLowerCase(root: string): Map<string, string | undefined> {
 	const index = new Map<string, string | undefined>();
 	for (const d of readdirSync(root, { recursive: true, withFileTypes: true })) {
 		const file = join(d.parentPath, d.name);
-		if (isHostFile(root, file) || !(d.isFile() || d.isDirectory())) continue;
+		// Only what is a page: a file, or a folder with its index.html (`/e/` holds only folders).
+		const page = d.isFile() || (d.isDirectory() && existsSync(join(file, 'index.html')));
+		if (isHostFile(root, file) || !page) continue;
 		const path = `/${relative(root, file).split(sep).join('/')}`;
 		const key = path.toLowerCase();
 		index.set(key, index.has(key) ? undefined : d.isDirectory() ? `${path}/` : path);

@@ -72,6 +72,11 @@ test('a short link in any spelling, with or without its slash, is one HTTP redir
 	}
 	const unknown = await request.get(`/e/ZZZZ_${unique[0]![0]}/`, { maxRedirects: 0 });
 	expect(unknown.status()).toBe(404);
+	// The short links' folder is no page: the 404 page, not a redirect to itself.
+	for (const folder of ['/e/', '/E/']) {
+		const response = await request.get(folder, { maxRedirects: 0 });
+		expect(response.status(), folder).toBe(404);
+	}
 });
 
 test("a unique code's short link opens its page, whatever its case", async ({ page }) => {
