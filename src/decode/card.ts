@@ -7,6 +7,7 @@
  * Links are the page paths, or absolute URLs on `site` when one is given (the CLI and the MCP
  * server give SITE_URL; the island links within the site it is on).
  */
+import { ADVICE_LABELS, FACT_LABELS, yesNo } from '../registry/labels.ts';
 import { absoluteUrl, markdownPath, productPath } from '../registry/urls.ts';
 import type { DecoderData } from './data.ts';
 import {
@@ -86,13 +87,6 @@ export interface Report {
 /** Errors shown as cards at most; a long log's further errors are counted, not shown. */
 export const MAX_SHOWN_ERRORS = 20;
 
-/** What a card calls its advice; an entry's page titles its sections `fix` and `when` the same (site/entry-page.ts). */
-export const ADVICE_LABELS = {
-	fix: 'What to do',
-	when: 'When it happens',
-	description: 'What it means',
-} as const;
-
 function plural(n: number, one: string, many: string): string {
 	return `${n} ${n === 1 ? one : many}`;
 }
@@ -123,8 +117,8 @@ export function card(match: Match, data: DecoderData, site?: string | URL): Card
 
 	const fact = (label: string, value: string, kind: CardFact['kind'] = 'fact') =>
 		made.facts.push({ label, value, kind });
-	if (match.status !== undefined) fact('HTTP status', String(match.status));
-	if (match.retryable !== undefined) fact('Retryable', match.retryable ? 'yes' : 'no');
+	if (match.status !== undefined) fact(FACT_LABELS.status, String(match.status));
+	if (match.retryable !== undefined) fact(FACT_LABELS.retryable, yesNo(match.retryable));
 	if (match.retryAfterMs !== undefined) fact('Retry after', `${match.retryAfterMs} ms`);
 	if (match.hint) fact('Hint', match.hint);
 	for (const [name, value] of shown?.otherValues ?? Object.entries(match.params))

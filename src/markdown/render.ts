@@ -4,6 +4,7 @@
  * self-contained — it states its product and category and links the pages it mentions with
  * absolute URLs — and carries the same facts as the HTML page, from the registry, not from HTML.
  */
+import { FACT_LABELS } from '../registry/labels.ts';
 import { COMPUTED_LEAD, entryPage, type EntrySection, type Inline } from '../site/entry-page.ts';
 import {
 	entriesByCategory,
@@ -62,9 +63,9 @@ export function entryMarkdown(
 			case 'product':
 				return `Product: ${link(text(fact.product.name), twinUrl(site, fact.product))}`;
 			case 'category':
-				return `Category: ${text(fact.category.name)}`;
+				return `${FACT_LABELS.category}: ${text(fact.category.name)}`;
 			case 'status':
-				return `HTTP status: ${fact.status}`;
+				return `${FACT_LABELS.status}: ${fact.status}`;
 			case 'exitCode':
 				return `Exit code: ${fact.exitCode}`;
 			case 'since':

@@ -9,6 +9,7 @@ import {
 	type Product,
 	type RegistryEntry,
 } from '../registry/model.ts';
+import { yesNo } from '../registry/labels.ts';
 import { NOT_STATED, type FilterableEntry } from './filter.ts';
 
 /** The facts of an entry the filter reads; `category` is its group's id on the overview. */
@@ -22,7 +23,7 @@ export function filterableEntry(
 		code: entry.code,
 		category,
 		...(entry.status !== undefined ? { status: String(entry.status) } : {}),
-		...(retryable !== undefined ? { retryable: retryable ? 'yes' : 'no' } : {}),
+		...(retryable !== undefined ? { retryable: yesNo(retryable) } : {}),
 		text: [entry.code, ...searchedText(entry)].filter(Boolean).join('\n'),
 	};
 }

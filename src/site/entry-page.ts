@@ -19,7 +19,7 @@ import {
 	type Registry,
 	type RegistryEntry,
 } from '../registry/model.ts';
-import { ADVICE_LABELS } from '../decode/card.ts';
+import { ADVICE_LABELS, yesNo } from '../registry/labels.ts';
 import { catalogLabel, factSources, FROM_EXAMPLE } from '../registry/provenance.ts';
 import type { Category, DetailField, Example, SourcedField } from '../registry/schema.ts';
 
@@ -199,7 +199,7 @@ export function entryPage(
 		entry.sources?.[field] && `From \`${entry.sources[field]}\`.`;
 
 	const fix = whatToDo(entry);
-	const retryable = problem.retryable === undefined ? undefined : problem.retryable ? 'yes' : 'no';
+	const retryable = problem.retryable === undefined ? undefined : yesNo(problem.retryable);
 	const row = (
 		field: string,
 		value: string | undefined,
@@ -249,7 +249,7 @@ export function entryPage(
 		},
 		entry.description !== undefined && {
 			id: 'description',
-			title: 'Description',
+			title: ADVICE_LABELS.description,
 			text: entry.description,
 		},
 		fix !== undefined && { id: 'fix', title: ADVICE_LABELS.fix, text: fix },

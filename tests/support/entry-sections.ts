@@ -52,7 +52,7 @@ export function expectedSections(
 					: 'Other messages you may see',
 		],
 		[entry.when, 'when', 'When it happens'],
-		[entry.description, 'description', 'Description'],
+		[entry.description, 'description', 'What it means'],
 		[entry.fix, 'fix', 'What to do'],
 		// Every product with a Problem Details type scheme shows the response an entry is sent as.
 		[product.typePrefix !== undefined, 'response', 'Response'],
