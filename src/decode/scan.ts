@@ -4,7 +4,8 @@
  * codes and docs links. Produces findings for ranking.
  */
 import type { Finding, TemplateRead, Unknown } from './finding.ts';
-import { parseLenient, unescapeLine } from './json.ts';
+import { unescapeLine } from './json-lexis.ts';
+import { parseLenient } from './json.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { errorTypesNamed, findMentions, productsNamed } from './mentions.ts';
