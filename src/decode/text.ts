@@ -66,10 +66,17 @@ export function printable(text: string): string {
  */
 export function headAndTail(text: string, max: number): string {
 	const half = Math.floor(max / 2);
-	let head = text.slice(0, half);
+	return joinEnds(text.slice(0, half), text.slice(text.length - half));
+}
+
+/**
+ * A text's start and end read apart (of a paste, or of a file read in two slices), joined with a
+ * line break where the middle was left out: each cut back to whole lines, so no line is read
+ * half, unless it is the only one.
+ */
+export function joinEnds(head: string, tail: string): string {
 	const lastLine = head.lastIndexOf('\n');
 	if (lastLine > 0) head = head.slice(0, lastLine);
-	let tail = text.slice(text.length - half);
 	const firstLine = tail.indexOf('\n');
 	if (firstLine >= 0 && firstLine < tail.length - 1) tail = tail.slice(firstLine + 1);
 	return `${head}\n${tail}`;

@@ -11,7 +11,8 @@ import { fillTemplate } from '../../src/registry/template.ts';
 import { DECODER_DATA_PATH, DIAGNOSE_PATH, SEARCH_ANCHOR } from '../../src/registry/urls.ts';
 import { inputNote, readQuery, searchWords, toDecoderData } from '../../src/decode/index.ts';
 import { BOX_CHARS } from '../../src/components/decoder/paste.ts';
-import { logLength, pasteLog } from '../support/large-paste.ts';
+import { dropFiles, LOG_MIB, logLength, pasteLog } from '../support/large-paste.ts';
+import { SmithersError } from '@smithers-orchestrator/errors';
 import { breaksInsideWords, renderedLines } from '../support/lines.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -194,6 +195,64 @@ test.describe('the decoder', () => {
 		await expect(results(page)).toHaveCount(1);
 		await expect(results(page).locator(`a[href^="${last.path}"]`)).toBeVisible();
 		await expect(shown).not.toContainText('held in this tab');
+	});
+
+	test('takes a log file dropped on the box: reads its ends, never the whole file, and decodes the Smithers error at its end', async ({
+		page,
+	}) => {
+		// What a Smithers run leaves at the end of its log: the stack of an error made with
+		// Smithers' own class, its message filled in and no code anywhere in it.
+		const entry = find('smithers', 'TASK_HEARTBEAT_TIMEOUT');
+		const template = entry.messages.find((m) => m.params.length === 3)!.text;
+		const error = new SmithersError(
+			entry.code as never,
+			fillTemplate(template, {
+				nodeId: 'fetch-users',
+				staleForMs: '31250',
+				heartbeatTimeoutMs: '30000',
+			})
+		);
+		expect(error.stack).not.toContain(entry.code);
+		await page.goto(DIAGNOSE_PATH);
+		const box = page.locator('atlas-decoder textarea');
+		const shown = page.locator('atlas-decoder [data-results]');
+		const filler = { line: 'step ok\n', repeat: (LOG_MIB * 1024 * 1024) / 8 };
+		const taken = await dropFiles(box, [
+			{ name: 'run.log', parts: ['smithers run started\n', filler, `${error.stack}\n`] },
+		]);
+		expect(taken).toBe(true);
+		const card = results(page).locator(`a[href^="${entry.path}"]`);
+		await expect(card).toBeVisible();
+		await expect(results(page).first().locator('mark')).toHaveText([
+			'fetch-users',
+			'31250',
+			'30000',
+		]);
+		await expect(shown).toContainText('Your file is large');
+		await expect(shown).toContainText(
+			inputNote(LOG_MIB * 1024 * 1024 + 21 + error.stack!.length + 1)
+		);
+		expect((await box.inputValue()).endsWith(`${error.stack}\n`)).toBe(true);
+		expect((await box.inputValue()).length).toBeLessThanOrEqual(BOX_CHARS);
+
+		// A file that is not text, or several at once, leave the box and its result as they were.
+		const status = page.locator('atlas-decoder [data-status]');
+		const before = await box.inputValue();
+		expect(
+			await dropFiles(box, [{ name: 'shot.png', parts: [[0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]] }])
+		).toBe(true);
+		await expect(status).toHaveText(/not text: the box is as it was/);
+		expect(
+			await dropFiles(box, [
+				{ name: 'a.log', parts: ['a'] },
+				{ name: 'b.log', parts: ['b'] },
+			])
+		).toBe(true);
+		await expect(status).toHaveText(
+			'2 files were dropped: the box is as it was. Drop one file at a time.'
+		);
+		expect(await box.inputValue()).toBe(before);
+		await expect(card).toBeVisible();
 	});
 
 	test('brings a long paste back after a reload, its held start still read', async ({ page }) => {

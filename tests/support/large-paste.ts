@@ -45,3 +45,30 @@ export async function pasteLog(
 		{ first, last, line: LOG_LINE, count: (mib * 1024 * 1024) / LOG_LINE.length, mark: PASTE_MARK }
 	);
 }
+
+/**
+ * Drops a file on `box` as a browser does when one is dragged from the desktop: a `dragover`, then
+ * a `drop` whose DataTransfer holds the files. Each file is made in the page from `parts` (a
+ * string, or `repeat` times a short line, so 50 MB is not sent over the wire). Returns whether the
+ * page took the drop over from the browser (which would otherwise open the file in its place).
+ */
+export async function dropFiles(
+	box: Locator,
+	files: { name: string; parts: (string | { line: string; repeat: number } | number[])[] }[]
+): Promise<boolean> {
+	return box.evaluate((el, files) => {
+		const data = new DataTransfer();
+		for (const { name, parts } of files) {
+			const blobParts = parts.map((p) =>
+				typeof p === 'string' ? p : Array.isArray(p) ? new Uint8Array(p) : p.line.repeat(p.repeat)
+			);
+			data.items.add(new File(blobParts, name));
+		}
+		el.dispatchEvent(
+			new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true })
+		);
+		const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+		el.dispatchEvent(drop);
+		return drop.defaultPrevented;
+	}, files);
+}

@@ -97,6 +97,15 @@ class AtlasDecoder extends HTMLElement {
 			this.#schedule();
 		});
 		input.addEventListener('paste', (event) => paste.paste(event));
+		// A file may be dropped on the box (a saved log); the browser would open it in place of the page.
+		input.addEventListener('dragover', (event) => {
+			if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+		});
+		input.addEventListener('drop', (event) => {
+			void paste.drop(event).then((told) => {
+				if (told) status.textContent = told;
+			});
+		});
 		// Leaving the page before the pause ends (a link followed, a reload) still keeps what was typed.
 		window.addEventListener('pagehide', () => keep(paste.text()));
 		input.addEventListener('focus', () => this.#loadEngine(), { once: true });

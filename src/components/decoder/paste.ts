@@ -1,10 +1,11 @@
 /**
  * The paste in the decoder's box, outside the decoding engine: kept for this tab (sessionStorage,
- * never the URL, never sent); a paste longer than the decoder reads cut to what it reads; and a
- * paste longer than the box shows held in memory but for its last lines, so typing stays fast.
+ * never the URL, never sent); a paste, or a dropped file, longer than the decoder reads cut to what
+ * it reads; and a text longer than the box shows held in memory but for its last lines, so typing
+ * stays fast.
  */
 import { LIMITS } from '../../decode/limits.ts';
-import { headAndTail, inputNote } from '../../decode/text.ts';
+import { headAndTail, inputNote, joinEnds } from '../../decode/text.ts';
 
 /** sessionStorage key of the last paste, shared by the short and the full decoder. */
 const KEPT = 'atlas-decoder:paste';
@@ -56,6 +57,23 @@ function boxed(text: string): Boxed {
 	return { held: text.slice(0, at), shown: text.slice(at) };
 }
 
+/**
+ * The text of a file as the decoder reads it: all of it, or, when it is longer than `max`, its
+ * first and last halves, read as two slices so a log of gigabytes is never loaded whole.
+ */
+async function readEnds(file: Blob, max: number): Promise<string> {
+	if (file.size <= max) return file.text();
+	const half = Math.floor(max / 2);
+	const [head, tail] = await Promise.all([
+		file.slice(0, half).text(),
+		file.slice(file.size - half).text(),
+	]);
+	return joinEnds(head, tail);
+}
+
+/** What the decoder was brought: said in the note on a text too long for the box. */
+type Brought = 'paste' | 'file';
+
 /** "4,096 lines", or the characters of a text with no line breaks to count. */
 function amount(text: string): string {
 	let lines = 0;
@@ -81,14 +99,14 @@ export class PasteBox {
 		this.box = box;
 		// Typing over, or deleting, the whole box replaces the paste, held part and all.
 		box.addEventListener('beforeinput', () => {
-			if (this.#held && this.#selectsAll()) this.#drop();
+			if (this.#held && this.#selectsAll()) this.#letGo();
 		});
 	}
 
 	/** The text the decoder reads (and the tab keeps). An emptied box holds nothing back. */
 	text(): string {
 		const shown = this.box.value;
-		if (!shown) this.#drop();
+		if (!shown) this.#letGo();
 		return this.#held + shown;
 	}
 
@@ -104,9 +122,9 @@ export class PasteBox {
 
 	/**
 	 * Puts `text` in: its last BOX_CHARS in the box, the rest held. `pasted`, when longer, is how
-	 * long the paste was before it was cut to `text` (the note says what was set aside).
+	 * long the paste or file was before it was cut to `text` (the note says what was set aside).
 	 */
-	put(text: string, pasted = text.length): void {
+	put(text: string, pasted = text.length, brought: Brought = 'paste'): void {
 		const { held, shown } = boxed(text);
 		this.#held = held;
 		this.box.value = shown;
@@ -116,24 +134,59 @@ export class PasteBox {
 		requestAnimationFrame(() => (this.box.scrollTop = this.box.scrollHeight));
 		const start =
 			pasted > text.length
-				? `Your paste is large: the decoder ${inputNote(pasted)} and set the rest aside. The box shows the`
-				: 'Your paste is long: the box shows its';
+				? `Your ${brought} is large: the decoder ${inputNote(pasted)} and set the rest aside. The box shows the`
+				: `Your ${brought} is long: the box shows its`;
 		this.#note = held
 			? `${start} last ${amount(shown)}; the ${amount(held)} before them are read too, but held in this tab rather than shown, so that typing stays fast. Edit the lines shown, or empty the box to start over.`
 			: undefined;
 	}
 
-	/**
-	 * Takes in a paste that would leave the box holding more than BOX_CHARS: the box's text with
-	 * the paste in place of the selection, cut to what the decoder reads, then put in as `put` does;
-	 * the box then says it changed (an input event). A shorter paste is left to the browser.
-	 */
+	/** Takes in a paste as `#takeIn` does. */
 	paste(event: ClipboardEvent): void {
-		const pasted = event.clipboardData?.getData('text/plain') ?? '';
+		this.#takeIn(event.clipboardData?.getData('text/plain') ?? '', event);
+	}
+
+	/**
+	 * Takes in what is dropped on the box. Text is taken in as a paste is, in place of the
+	 * selection. A file (a log saved to disk) replaces the box's text: it is read here, in this tab,
+	 * never sent, and only as much of it as the decoder reads. Resolves to what to tell the user
+	 * when nothing was taken in: several files, a file that is not text or could not be read.
+	 */
+	async drop(event: DragEvent): Promise<string | undefined> {
+		const files = event.dataTransfer?.files;
+		if (!files?.length) {
+			this.#takeIn(event.dataTransfer?.getData('text/plain') ?? '', event);
+			return undefined;
+		}
+		// Not the browser's own handling, which opens a dropped file in place of the page.
+		event.preventDefault();
+		if (files.length > 1)
+			return `${files.length} files were dropped: the box is as it was. Drop one file at a time.`;
+		let text: string;
+		try {
+			text = await readEnds(files[0]!, LIMITS.maxInputChars);
+		} catch {
+			return 'The file dropped could not be read: the box is as it was. Paste its text instead.';
+		}
+		// NUL never appears in a text file, and is in nearly every binary one.
+		if (text.includes('\0'))
+			return 'The file dropped is not text: the box is as it was. Drop a log or other text file.';
+		this.put(text, files[0]!.size, 'file');
+		this.box.dispatchEvent(new Event('input', { bubbles: true }));
+		return undefined;
+	}
+
+	/**
+	 * Takes in `pasted`, brought by a paste or a drop, when it would leave the box holding more
+	 * than BOX_CHARS: the box's text with it in place of the selection, cut to what the decoder
+	 * reads, then put in as `put` does; the box then says it changed (an input event). A shorter
+	 * text is left to the browser.
+	 */
+	#takeIn(pasted: string, event: Event): void {
 		// No text (an image): the box is left as it is, and so is what it holds back.
 		if (!pasted) return;
 		const { value, selectionStart: start, selectionEnd: end } = this.box;
-		if (this.#selectsAll()) this.#drop();
+		if (this.#selectsAll()) this.#letGo();
 		if (value.length - (end - start) + pasted.length <= BOX_CHARS) return;
 		event.preventDefault();
 		const text = this.#held + value.slice(0, start) + pasted + value.slice(end);
@@ -148,7 +201,7 @@ export class PasteBox {
 		return this.box.selectionStart === 0 && this.box.selectionEnd === this.box.value.length;
 	}
 
-	#drop(): void {
+	#letGo(): void {
 		this.#held = '';
 		this.#note = undefined;
 	}
