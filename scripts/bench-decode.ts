@@ -17,6 +17,7 @@ import { parseTemplate } from '../src/registry/template.ts';
 import { DECODER_DATA_PATH } from '../src/registry/urls.ts';
 import { commandLine, refuse } from './cli.ts';
 import { adversarialShapes, corpus, templates } from './bench-corpus.ts';
+import { ascending, percentile } from './bench-stats.ts';
 import { syntheticRegistry } from './synthetic.ts';
 
 const DECODER_TARGETS = {
@@ -87,10 +88,6 @@ function naiveBaseline(registry: Registry): { templates: number; run: (text: str
 	};
 }
 
-function percentile(sorted: number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
-
 /**
  * Microseconds per call of `fn` on each paste, after a warm-up: the best of three batches of
  * `reps` calls, so another process taking the CPU for a moment does not count against a paste.
@@ -106,7 +103,7 @@ function perPaste(pastes: string[], fn: (text: string) => unknown, reps: number)
 		}
 		return best;
 	});
-	return times.sort((a, b) => a - b);
+	return ascending(times);
 }
 
 function gzipBytes(text: string | Uint8Array): number {
@@ -139,9 +136,13 @@ function measureCorpus(
 				runs.push(performance.now() - t0);
 				cpu.push((c.user + c.system) / 1000);
 			}
-			runs.sort((a, b) => a - b);
-			cpu.sort((a, b) => a - b);
-			return { shape: name, bytes: text.length, millis: runs[3]!, cpuMillis: cpu[3]!, truncated };
+			return {
+				shape: name,
+				bytes: text.length,
+				millis: percentile(ascending(runs), 0.5),
+				cpuMillis: percentile(ascending(cpu), 0.5),
+				truncated,
+			};
 		}
 	);
 	const median = percentile(times, 0.5);

@@ -17,6 +17,7 @@ import { LOG_MIB, logLength, PASTE_MARK, pasteLog } from '../tests/support/large
 import { CHROMIUM_ARGS, findChromium } from './browser.ts';
 import { commandLine, refuse } from './cli.ts';
 import { serve } from './serve.ts';
+import { ascending, percentile } from './bench-stats.ts';
 
 /** Keys typed after each paste, each after the result of the one before: a word added to the log's last line. */
 const KEYS = [' ', 'o', 'k'];
@@ -63,8 +64,8 @@ export interface IslandFigures {
 export type IslandBench = { figures: IslandFigures } | { notMeasured: string };
 
 function spread(samples: number[]): Spread {
-	const s = [...samples].sort((a, b) => a - b);
-	return { median: s[Math.floor(s.length / 2)]!, min: s[0]!, max: s.at(-1)!, samples: s.length };
+	const s = ascending(samples);
+	return { median: percentile(s, 0.5), min: s[0]!, max: s.at(-1)!, samples: s.length };
 }
 
 declare global {

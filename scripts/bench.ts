@@ -22,6 +22,7 @@ import { DEFAULT_REGISTRY_DIR, loadRegistry, PROJECT_ROOT } from '../src/registr
 import { allEntries, type Registry } from '../src/registry/model.ts';
 import { decoderBench, decoderTable, formatBytes, type DecoderFigures } from './bench-decode.ts';
 import { islandBench, islandTable, type IslandBench } from './bench-island.ts';
+import { percentile } from './bench-stats.ts';
 import { commandLine } from './cli.ts';
 import { listFiles } from './files.ts';
 import { copyProject } from './project-copy.ts';
@@ -183,7 +184,7 @@ function benchSite(
 		site: { bytes: bytes(files), files: files.length },
 		codePages: {
 			count: pages.length,
-			median: pages[Math.floor(pages.length / 2)]!,
+			median: percentile(pages, 0.5),
 			largest: pages.at(-1)!,
 		},
 		pagefind: { bytes: bytes(pagefindFiles), files: pagefindFiles.length },
