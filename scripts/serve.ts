@@ -168,11 +168,19 @@ export function serve(dir: string, port: number) {
 			if (elsewhere) return redirect(elsewhere);
 		}
 		const served = found ? file : join(root, '404.html');
+		// A build with no 404 page (or one being rebuilt): a plain answer, not a crash.
+		if (!found && !existsSync(served)) {
+			res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404: no page here.');
+			return;
+		}
 		res.writeHead(found ? 200 : 404, {
 			...Object.fromEntries(headersFor(rules, url.pathname)),
 			'content-type': TYPES[extname(served)] ?? 'application/octet-stream',
 		});
-		createReadStream(served).pipe(res);
+		// A file gone since it was found (a rebuild under way) ends the answer, not the server.
+		createReadStream(served)
+			.on('error', () => res.destroy())
+			.pipe(res);
 	});
 	return new Promise<typeof server>((ok) => server.listen(port, 'localhost', () => ok(server)));
 }
