@@ -10,7 +10,7 @@ import {
 	type RegistryEntry,
 } from '../registry/model.ts';
 import { yesNo } from '../registry/labels.ts';
-import { NOT_STATED, type FilterableEntry } from './filter.ts';
+import { NOT_STATED, searchedWords, type FilterableEntry } from './filter.ts';
 
 /** The facts of an entry the filter reads; `category` is its group's id on the overview. */
 export function filterableEntry(
@@ -28,9 +28,13 @@ export function filterableEntry(
 	};
 }
 
-/** The texts of an entry the overview's filter searches, besides its code. */
+/**
+ * The texts of an entry the overview's filter searches, besides its code: its message and every
+ * other message it is seen with (what the product throws, with the placeholders for values), its
+ * trigger and description.
+ */
 function searchedText(entry: RegistryEntry): (string | undefined)[] {
-	return [entry.message, entry.when, entry.description];
+	return [entry.message, ...entry.messages.map((m) => m.text), entry.when, entry.description];
 }
 
 /**
@@ -44,9 +48,7 @@ export function filterAttributes(
 ): Record<string, string> {
 	const facts = filterableEntry(product, entry, category);
 	const shown = entrySummary(entry);
-	const unshown = searchedText(entry)
-		.filter((t) => t && t !== shown)
-		.join('\n');
+	const unshown = searchedWords(searchedText(entry).filter((t): t is string => !!t && t !== shown));
 	return {
 		'data-category': facts.category,
 		...(facts.status ? { 'data-status': facts.status } : {}),

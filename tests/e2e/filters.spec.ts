@@ -13,6 +13,8 @@ import {
 	type RegistryEntry,
 } from '../../src/registry/model.ts';
 import { NOT_STATED } from '../../src/search/filter.ts';
+import { fillTemplate } from '../../src/registry/template.ts';
+import { DIAGNOSE_PATH } from '../../src/registry/urls.ts';
 import { expect, test } from './fixtures.ts';
 
 const registry = loadRegistry();
@@ -48,7 +50,7 @@ for (const product of registry.products) {
 			await field(page, 'q').fill(word);
 			const expected = product.errors
 				.filter((e) =>
-					[e.code, e.message, e.when, e.description].some((t) =>
+					[e.code, e.message, ...e.messages.map((m) => m.text), e.when, e.description].some((t) =>
 						t?.toLowerCase().replaceAll('`', '').includes(word)
 					)
 				)
@@ -157,6 +159,43 @@ test('a filter that matches nothing says so, and a link to a hidden category sho
 	await expect(page.locator('.atlas-filter-status')).toContainText(
 		'No code matches these filters.'
 	);
+});
+
+test('a word only in the messages an entry is seen with finds it; a message with its values in it is handed to the decoder', async ({
+	page,
+}) => {
+	// A word an entry is thrown with that none of its code, message, trigger or description has.
+	const own = (e: RegistryEntry) =>
+		[e.code, e.message, e.when, e.description].join(' ').toLowerCase().replaceAll('`', '');
+	const product = registry.products.find((p) => p.errors.some((e) => e.messages.length))!;
+	const pick = product.errors
+		.flatMap((entry) =>
+			entry.messages.flatMap((m) =>
+				m.text
+					.replace(/\{[^{}]*\}/g, ' ')
+					.toLowerCase()
+					.split(/[^a-z]+/)
+					.filter((word) => word.length >= 6 && !own(entry).includes(word))
+					.map((phrase) => ({ entry, phrase }))
+			)
+		)
+		.at(0)!;
+	await page.goto(product.path);
+	await field(page, 'q').fill(pick.phrase);
+	expect(await shownPaths(page)).toContain(pick.entry.path);
+	await expect(page.locator('a[data-decode]')).toBeHidden();
+
+	// A real message with values matches no text of the list; the decoder reads it, values and all.
+	const asym = registry.products.find((p) => p.id === 'asymmetric')!;
+	const busy = asym.errors.find((e) => e.code === 'PORT_IN_USE')!;
+	await page.goto(asym.path);
+	await field(page, 'q').fill(fillTemplate(busy.message!, { port: '5432' }));
+	expect(await shownPaths(page)).toEqual([]);
+	await page.getByRole('link', { name: 'Decode it as an error message' }).click();
+	await expect(page).toHaveURL(DIAGNOSE_PATH);
+	const card = page.locator('atlas-decoder article.atlas-decoded').first();
+	await expect(card.locator(`a[href^="${busy.path}"]`)).toBeVisible();
+	await expect(card.locator('mark')).toHaveText(['5432']);
 });
 
 test('the codes come first: the filter and "All codes" are above the product-level sections, on the first screen', async ({

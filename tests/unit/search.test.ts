@@ -205,14 +205,15 @@ describe('the overview filter', () => {
 		assert.equal(isFiltering(readFilter(new URLSearchParams('keep=1'))), false);
 	});
 
-	it('finds every entry by its code in any spelling, and by the words of its message, trigger or description', () => {
+	it('finds every entry by its code in any spelling, and by the words of its messages, trigger or description', () => {
 		for (const product of registry.products) {
 			for (const group of entriesByCategory(product)) {
 				for (const entry of group.entries) {
 					const facts = filterableEntry(product, entry, group.id);
 					for (const q of spellings(entry.code))
 						assert.ok(matchesFilter(facts, { ...EMPTY_FILTER, q }), `${entry.code} by "${q}"`);
-					for (const text of [entry.message, entry.when, entry.description]) {
+					const texts = [entry.message, ...entry.messages.map((m) => m.text)];
+					for (const text of [...texts, entry.when, entry.description]) {
 						if (!text) continue;
 						const words = text.split(/\s+/).slice(0, 3).join(' ');
 						assert.ok(
@@ -303,14 +304,35 @@ describe('the overview filter', () => {
 		}
 	});
 
-	it('writes into the page only the text an entry does not already show', () => {
+	it("finds on the page what it finds in the entry: the list item's text and the words it is given, once each, answer every query alike", () => {
+		let queries = 0;
 		for (const product of registry.products) {
 			for (const entry of product.errors) {
-				const text = filterAttributes(product, entry, 'x')['data-text'] ?? '';
-				const summary = entry.message ?? entry.when ?? entry.description;
-				if (summary) assert.ok(!text.split('\n').includes(summary), entry.code);
+				const facts = filterableEntry(product, entry, 'x');
+				const written = filterAttributes(product, entry, 'x')['data-text'] ?? '';
+				// What the overview's script reads: the item (its code and summary), then the words written.
+				const onPage = { ...facts, text: `${entry.code} ${entrySummary(entry)}\n${written}` };
+				const words = facts.text
+					.replace(/\{[^{}]*\}/g, ' ')
+					.split(/\s+/)
+					.filter(Boolean);
+				for (let i = 0; i < words.length; i++) {
+					for (const q of [words[i]!, words.slice(i, i + 2).join(' '), words[i]!.slice(1, -1)]) {
+						assert.equal(
+							matchesFilter(onPage, { ...EMPTY_FILTER, q }),
+							matchesFilter(facts, { ...EMPTY_FILTER, q }),
+							`${entry.code}: "${q}"`
+						);
+						queries++;
+					}
+				}
+				// Each word written once: shorter than the texts it stands for.
+				const list = written.split(' ').filter(Boolean);
+				assert.equal(new Set(list).size, list.length, entry.code);
+				assert.ok(written.length < facts.text.length, entry.code);
 			}
 		}
+		assert.ok(queries > 10_000, `${queries} queries`);
 	});
 
 	it('reads a query written like a code as part of a code, not as words of the text', () => {

@@ -19,7 +19,8 @@ import { isShareFragment } from '../../decode/share-fragment.ts';
 import { askSearch } from '../../search/dialog/search-for.ts';
 // Small modules of the engine the page needs before the engine is in.
 import { visibleText } from '../../decode/text.ts';
-import { keep, kept, PasteBox } from './paste.ts';
+import { keep, kept } from './kept.ts';
+import { PasteBox } from './paste.ts';
 import { cardNode, phraseNodes, type Build } from './card-view.ts';
 import { codeWrapNodes } from '../../site/code-wrap.ts';
 import { SEARCH_ANCHOR } from '../../registry/urls.ts';

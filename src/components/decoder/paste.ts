@@ -1,38 +1,10 @@
 /**
- * The paste in the decoder's box, outside the decoding engine: kept for this tab (sessionStorage,
- * never the URL, never sent); a paste, or a dropped file, longer than the decoder reads cut to what
- * it reads; and a text longer than the box shows held in memory but for its last lines, so typing
- * stays fast.
+ * The paste in the decoder's box, outside the decoding engine (kept.ts keeps it for the tab): a
+ * paste, or a dropped file, longer than the decoder reads cut to what it reads; and a text longer
+ * than the box shows held in memory but for its last lines, so typing stays fast.
  */
 import { LIMITS } from '../../decode/limits.ts';
 import { headAndTail, inputNote, joinEnds } from '../../decode/text.ts';
-
-/** sessionStorage key of the last paste, shared by the short and the full decoder. */
-const KEPT = 'atlas-decoder:paste';
-
-/** Keeps `text` for this tab; an empty text forgets the last one. */
-export function keep(text: string): void {
-	try {
-		if (text) sessionStorage.setItem(KEPT, text);
-		else sessionStorage.removeItem(KEPT);
-	} catch {
-		// Storage refused (full, or disabled): the paste is simply not kept. Drop an older one.
-		try {
-			sessionStorage.removeItem(KEPT);
-		} catch {
-			// No storage at all.
-		}
-	}
-}
-
-/** The last paste kept for this tab, or ''. */
-export function kept(): string {
-	try {
-		return sessionStorage.getItem(KEPT) ?? '';
-	} catch {
-		return '';
-	}
-}
 
 /**
  * Characters the box itself holds at most. A text area lays out all of its text again at every
