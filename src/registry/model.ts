@@ -173,11 +173,19 @@ export function entryTemplates(entry: RegistryEntry): string[] {
 	];
 }
 
-/** One line saying what an entry is: its message, else when it happens, else its description. (Takes the decoder's entries too.) */
+/**
+ * One line saying what an entry is: its message, else when it happens, else its description, else
+ * the first message it is thrown with (a code a product throws and documents nowhere else), and
+ * only with none of those its code. Takes the decoder's entries too, whose messages are strings.
+ */
 export function entrySummary(
-	entry: Pick<Entry, 'code' | 'message' | 'when' | 'description'>
+	entry: Pick<Entry, 'code' | 'message' | 'when' | 'description'> & {
+		messages?: readonly (string | { text: string })[];
+	}
 ): string {
-	return entry.message ?? entry.when ?? entry.description ?? entry.code;
+	const first = entry.messages?.[0];
+	const thrown = typeof first === 'string' ? first : first?.text;
+	return entry.message ?? entry.when ?? entry.description ?? thrown ?? entry.code;
 }
 
 /** How big a product's reference is: "88 errors in 11 groups", as the overview, its twin and the home page say it. */
