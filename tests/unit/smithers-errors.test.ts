@@ -43,6 +43,16 @@ function readingOf(result: DecodeResult, path: string) {
 		: undefined;
 }
 
+/** Every way a Smithers error is printed: its CLI's line, Node's inspection, errorToJson, and Node's `Name [CODE]: message` line. */
+function printed(error: SmithersError): Record<string, string> {
+	return {
+		'CLI line': fillTemplate(cliLine, { code: error.code, message: error.message }),
+		inspected: inspect(error),
+		errorToJson: JSON.stringify(errorToJson(error)),
+		'Name [CODE]:': `${error.name} [${error.code}]: ${error.message}`,
+	};
+}
+
 const runtime = smithers.errors.filter(
 	(e) => e.status === undefined && e.messages.some((m) => m.at && readable(m.text))
 );
@@ -56,16 +66,11 @@ describe("a SmithersError made with the product's own class", () => {
 	});
 
 	for (const entry of runtime) {
-		it(`${entry.code}: every message, as the CLI line, inspected, as errorToJson and alone`, () => {
+		it(`${entry.code}: every message, in every printed form and alone`, () => {
 			for (const m of entry.messages.filter((x) => x.at && readable(x.text))) {
 				const values = valuesFor(m.params);
 				const error = new SmithersError(entry.code as never, fillTemplate(m.text, values));
-				const shown = {
-					'CLI line': fillTemplate(cliLine, { code: entry.code, message: error.message }),
-					inspected: inspect(error),
-					errorToJson: JSON.stringify(errorToJson(error)),
-				};
-				for (const [how, paste] of Object.entries(shown)) {
+				for (const [how, paste] of Object.entries(printed(error))) {
 					const result = decode(paste, data);
 					assert.equal(
 						result.matches[0]?.path,
@@ -108,10 +113,7 @@ describe('an HTTP error body as the Smithers server sends it', () => {
 describe('a code written the way Smithers writes its own, that the registry does not list', () => {
 	const code = 'SURELY_NOT_A_SMITHERS_CODE';
 	const error = new SmithersError(code as never, 'Something new went wrong.');
-	const shown = {
-		'CLI line': fillTemplate(cliLine, { code, message: error.message }),
-		errorToJson: JSON.stringify(errorToJson(error)),
-	};
+	const shown = printed(error);
 	for (const [how, paste] of Object.entries(shown)) {
 		it(`is reported as Smithers' unlisted code, not as no known error: ${how}`, () => {
 			assert.ok(!registry.products.some((p) => p.errors.some((e) => e.code === code)));
