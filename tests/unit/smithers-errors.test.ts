@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { inspect } from 'node:util';
 import { errorToJson, SmithersError } from '@smithers-orchestrator/errors';
-import { decode, type DecodeResult, type Match } from '../../src/decode/index.ts';
+import { decode, searchWords, type DecodeResult, type Match } from '../../src/decode/index.ts';
 import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { data, firstGroup, registry } from './decode-fixtures.ts';
 
@@ -125,5 +125,35 @@ describe('a code written the way Smithers writes its own, that the registry does
 
 	it("but a code in a line of no product's shape stays unknown", () => {
 		assert.deepEqual(decode(`Error [${code}]: Something new went wrong.`, data).unlisted, []);
+	});
+});
+
+describe('what a Smithers error that decodes to nothing searches for', () => {
+	const code = 'SURELY_NOT_A_SMITHERS_CODE';
+	/** Its printed forms, and its message as a plain Error's first line: docs link, stack frames, fields and all. */
+	const forms = (error: SmithersError) => ({
+		...printed(error),
+		'Error: line': `Error: ${error.message}`,
+	});
+	const wordsOf = (text: string): string[] => text.toLowerCase().match(/[a-z]+/g) ?? [];
+
+	for (const message of ['gateway blew up', 'something odd happened in the gateway']) {
+		it(`is words of its message only, never of its URLs, paths or frames: ${message}`, () => {
+			const error = new SmithersError(code as never, message);
+			for (const [how, paste] of Object.entries(forms(error))) {
+				assert.deepEqual(decode(paste, data).matches, [], how);
+				const searched = searchWords(paste, data);
+				for (const word of wordsOf(searched))
+					assert.ok(wordsOf(message).includes(word), `${how}: "${searched}" for ${message}`);
+			}
+		});
+	}
+
+	it('is what its message alone searches for, whichever way it is printed', () => {
+		const error = new SmithersError(code as never, 'worker heartbeat lost on node 7');
+		const alone = searchWords(error.summary, data);
+		assert.notEqual(alone, '');
+		for (const [how, paste] of Object.entries(forms(error)))
+			assert.equal(searchWords(paste, data), alone, how);
 	});
 });
