@@ -8,7 +8,7 @@ import { CODE_MAX_CHARS, CODE_MIN_CHARS } from '../registry/code.ts';
 import type { Unknown, Via } from './finding.ts';
 import type { JsonNode, JsonObject } from './json.ts';
 import type { DecoderIndex } from './lookup.ts';
-import { pageUrl, productsNamed } from './mentions.ts';
+import { pageUrl, productsNamed, productThrowing } from './mentions.ts';
 import { fold, isWordChar } from './normalize.ts';
 import { oneLine, withoutDocsLink } from './text.ts';
 
@@ -174,16 +174,9 @@ export function shapedBy(
 	index: DecoderIndex
 ): Unknown {
 	if (unknown.product !== undefined) return unknown;
-	const name = text(node.fields.get('name'));
 	const links = fold(`${text(node.fields.get('docsUrl')) ?? ''} ${messages.join(' ')}`);
-	for (const p of index.products) {
-		if (
-			(name !== undefined && p.errorTypes.includes(fold(name))) ||
-			(p.docsUrl !== undefined && links.includes(p.docsUrl))
-		)
-			return { ...unknown, product: p.index, shaped: true };
-	}
-	return unknown;
+	const product = productThrowing(text(node.fields.get('name')), links, index);
+	return product === undefined ? unknown : { ...unknown, product, shaped: true };
 }
 
 /** A class name as util.inspect prints it ends with one of these, or has one in its last segment. */

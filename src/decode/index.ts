@@ -23,6 +23,7 @@ export {
 } from './data.ts';
 export { LIMITS, type Bound, type Limits } from './limits.ts';
 export { entryOf } from './lookup.ts';
+export { maxDistance } from './near-codes.ts';
 export { openShare, shareFragment } from './share.ts';
 export { isShareFragment } from './share-fragment.ts';
 export { inputNote, printable, visibleText } from './text.ts';

@@ -8,7 +8,7 @@
 import { CODE_MAX_CHARS, CODE_MIN_CHARS } from '../registry/code.ts';
 import type { Extraction, Finding } from './finding.ts';
 import type { DecoderIndex } from './lookup.ts';
-import { isQuote, isSpace, isWordChar, skipLogPrefix } from './normalize.ts';
+import { fold, isQuote, isSpace, isWordChar, skipLogPrefix } from './normalize.ts';
 import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
 import { readPairs } from './pairs.ts';
 import { oneLine, withoutDocsLink } from './text.ts';
@@ -119,6 +119,42 @@ export function errorTypesNamed(folded: string, index: DecoderIndex): number[] {
 			found.push(p.index);
 	}
 	return found;
+}
+
+/**
+ * The product that threw an error with a code it calls its own: named by one of its error types
+ * (`name`: the class a serialised error or Node's `Name [CODE]: …` line gives), or carrying the
+ * docs link it appends to a thrown error's message (in `folded`). One rule for every printed form
+ * of the same error, so that its code, when the registry does not list it, reads the same in each.
+ */
+export function productThrowing(
+	name: string | undefined,
+	folded: string,
+	index: DecoderIndex
+): number | undefined {
+	const type = name === undefined ? undefined : fold(name);
+	for (const p of index.products)
+		if (
+			(type !== undefined && p.errorTypes.includes(type)) ||
+			(p.docsUrl !== undefined && folded.includes(p.docsUrl))
+		)
+			return p.index;
+	return undefined;
+}
+
+/**
+ * The product that threw the error Node prints as `Name [CODE]: message` (productThrowing), the
+ * word at [s, e) being its code; the class name is the last segment of `my.pkg.Name`.
+ */
+function nodeLineAt(unit: Unit, s: number, e: number, index: DecoderIndex): number | undefined {
+	const { text } = unit;
+	if (text[s - 1] !== '[' || text[s - 2] !== ' ' || text[e] !== ']' || text[e + 1] !== ':')
+		return undefined;
+	let from = s - 2;
+	while (from > 0 && isWordChar(text.charCodeAt(from - 1))) from--;
+	return from < s - 2
+		? productThrowing(text.slice(from, s - 2), unitFolded(unit), index)
+		: undefined;
 }
 
 /** The product whose CLI error line (`Error (CODE): …`) the word at [s, e) is written in, and where its message starts. */
@@ -258,10 +294,12 @@ export function findMentions(
 			e - start >= 4 &&
 			unknowns.length < budget.limits.maxUnknowns
 		) {
+			// Written the way a product writes its own codes: its CLI's error line, or Node's line for an error it threw.
+			const product = cli ? cli.product : nodeLineAt(unit, start, e, index);
 			unknowns.push(
-				cli
-					? { input: text.slice(start, e), product: cli.product, shaped: true }
-					: { input: text.slice(start, e) }
+				product === undefined
+					? { input: text.slice(start, e) }
+					: { input: text.slice(start, e), product, shaped: true }
 			);
 		}
 	}

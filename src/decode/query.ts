@@ -73,7 +73,7 @@ export function readQuery(
  * entry uses enough of its words. Read within the decoder's input bound.
  */
 export function searchWords(text: string, data: DecoderData): string {
-	const words = headAndTail(typeof text === 'string' ? text : '', LIMITS.maxInputChars);
+	const words = proseOf(headAndTail(typeof text === 'string' ? text : '', LIMITS.maxInputChars));
 	const best = entriesByWords(words, indexOf(data), {
 		limit: 1,
 		maxWords: LIMITS.maxQueryWords,
@@ -81,4 +81,51 @@ export function searchWords(text: string, data: DecoderData): string {
 	})[0];
 	const asked = wordsOf(words, LIMITS.maxQueryWords).length;
 	return best && (best.words.length >= 2 || asked <= 2) ? best.words.join(' ') : '';
+}
+
+/**
+ * The text of a paste that is someone's words: without its stack frames (`    at fn (file:…:1:2)`,
+ * also those in a JSON string's `\\n`), its URLs and file paths, and the keys of an object as
+ * JSON or util.inspect writes it (`"stack":`, `  details: undefined,`). Their words (`file`,
+ * `node`, `internal`, a folder's or a host's name, `name`) are no words of the message, and would
+ * find entries that happen to use them.
+ */
+function proseOf(text: string): string {
+	return text
+		.replaceAll('\\n', '\n')
+		.split('\n')
+		.filter((line) => !isStackFrame(line))
+		.join('\n')
+		.replace(JSON_KEY, ' ')
+		.replace(FIELD_KEY, ' ')
+		.replace(TOKEN, (token) => (isAddress(token) ? ' ' : token));
+}
+
+/** A stack frame's line: `at` a function or a place that ends with a line (and column) number. */
+function isStackFrame(line: string): boolean {
+	return /^\s*at\s/.test(line) && FRAME_END.test(line);
+}
+
+/**
+ * How a frame's line ends: `:12:5`, `:12:5)`, `(Foo.java:12)`, `(native)`, `(index 0)`; the last
+ * one util.inspect prints with ` {` after it, where the error's fields begin.
+ */
+const FRAME_END = /(?::\d+:\d+\)?|:\d+\)|\((?:native|<anonymous>|index \d+)\))(?: \{)?\s*$/;
+
+/** A JSON object's key, with its colon. */
+const JSON_KEY = /"[^"\\\n]*"\s*:/g;
+
+/** A field's key as util.inspect writes it on a line of its own (`  code:`, `  [cause]:`), and its value when it has none. */
+const FIELD_KEY = /^[ \t]+\[?[A-Za-z_$][\w$]*\]?:(?: (?:undefined|null)(?=,?$))?/gm;
+
+/** A run of text between spaces, quotes, brackets and commas: what a URL or a path is one of. */
+const TOKEN = /[^\s"'`,()<>[\]{}|]+/g;
+
+/**
+ * Whether a token is a URL or a file path (`https://…`, `file:///…`, `node:internal/…`,
+ * `./src/a.ts`, `C:\\…`), not words joined by a slash (`read/write`, `I/O`).
+ */
+function isAddress(token: string): boolean {
+	if (/^[A-Za-z]:\\/.test(token)) return true;
+	return token.includes('/') && !/^[A-Za-z]+(?:\/[A-Za-z]+)+[.:;!?]?$/.test(token);
 }

@@ -3,7 +3,7 @@
  * leads to, on the 404 page a static host answers it with: the code's own short link when the
  * code is known, or a plain "no such code" with what the search dialog's jump row offers for the
  * same text (jumpFor: the codes it begins, is part of or misspells, the message it is). Pure:
- * src/components/ShortLinkFallback.astro acts on it, the tests ask it what the page should say.
+ * not-found.ts reads the 404 page's address with it, the tests ask it what the page should say.
  */
 import { codeKey, visibleText, type DecoderData } from '../decode/index.ts';
 import { codeTargets } from './code-index.ts';
@@ -47,10 +47,13 @@ export function shortLinkOutcome(
 
 /** The page's heading for a short link to no known code. */
 export function unknownCodeTitle(code: string): string {
-	// What was typed in the address, shown: bounded, and its direction controls visible.
-	const shown = code.length > SHOWN_CHARS ? `${code.slice(0, SHOWN_CHARS)}…` : code;
-	return `No error code ${visibleText(shown)} in this reference`;
+	return `No error code ${shownTyped(code)} in this reference`;
 }
 
-/** Characters of a typed code shown in the page's heading: longer than any code, short enough for a heading. */
+/** What was typed in the address, as a page's heading shows it: bounded, and its direction controls visible. */
+export function shownTyped(typed: string): string {
+	return visibleText(typed.length > SHOWN_CHARS ? `${typed.slice(0, SHOWN_CHARS)}…` : typed);
+}
+
+/** Characters of what was typed shown in the page's heading: longer than any code, short enough for a heading. */
 const SHOWN_CHARS = 80;

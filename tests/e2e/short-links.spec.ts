@@ -10,8 +10,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { entriesByCode, entryPlace } from '../../src/registry/model.ts';
-import { shortLinkPath, slugForCode } from '../../src/registry/urls.ts';
+import {
+	entryPath,
+	entrySlug,
+	productPath,
+	shortLinkPath,
+	slugForCode,
+} from '../../src/registry/urls.ts';
 import { toDecoderData } from '../../src/decode/index.ts';
+import { notFoundReading } from '../../src/search/not-found.ts';
 import { shortLinkOutcome, unknownCodeTitle } from '../../src/search/short-link.ts';
 import { DIST } from '../support/dist.ts';
 import { expect, test } from './fixtures.ts';
@@ -152,4 +159,60 @@ test('a short link far from every code says it is not in the reference, and sugg
 		page.getByRole('link', { name: `Search the reference for “${far.toLowerCase()}”` })
 	).toBeVisible();
 	await expect(page.locator('dialog[open]')).toHaveCount(0);
+});
+
+/** `word` without its character at `at`: one typo. */
+const dropAt = (word: string, at: number) => word.slice(0, at) + word.slice(at + 1);
+
+test("a mistyped page address offers its product's close codes under the jump row's heading, the product named", async ({
+	page,
+}) => {
+	for (const product of registry.products) {
+		const entry = product.errors[0]!;
+		const path = entryPath(product.id, dropAt(entrySlug(entry), 3));
+		const reading = notFoundReading(path, data);
+		expect(reading?.kind, path).toBe('explain');
+		if (reading?.kind !== 'explain') continue;
+		const response = await page.goto(path);
+		expect(response?.status(), path).toBe(404);
+		await expect(page.locator('main h1')).toHaveText(reading.title);
+		expect(reading.title).toContain(product.name);
+		await expect(page.locator('main .sl-markdown-content h2')).toHaveText(reading.heading!);
+		const links = page.locator('main .sl-markdown-content li a');
+		await expect(links).toHaveCount(reading.rows.length);
+		const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		expect(hrefs).toEqual(reading.rows.map((r) => r.path));
+		expect(hrefs).toContain(entry.path);
+		await expect(links.filter({ hasText: entry.code })).toContainText(product.name);
+	}
+
+	// The search link asks the dialog for the product's code as typed: it offers the same code first.
+	const [product] = registry.products;
+	const path = entryPath(product!.id, dropAt(entrySlug(product!.errors[0]!), 3));
+	const reading = notFoundReading(path, data);
+	await page.goto(path);
+	await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
+	await page
+		.getByRole('link', { name: reading?.kind === 'explain' ? reading.searchLabel : '' })
+		.click();
+	await expect(page.locator('dialog[open] .atlas-jump-row').first()).toContainText(
+		product!.errors[0]!.code
+	);
+});
+
+test('a page address in another spelling of its code opens its page; a mistyped product offers its overview', async ({
+	page,
+}) => {
+	for (const product of registry.products) {
+		const entry = product.errors[0]!;
+		await page.goto(entryPath(product.id, entry.code));
+		await expect(page).toHaveURL(entry.path);
+
+		const typo = dropAt(product.id, 2);
+		const response = await page.goto(productPath(typo));
+		expect(response?.status(), typo).toBe(404);
+		const overview = page.locator('main .sl-markdown-content li a');
+		await expect(overview).toHaveText(product.name);
+		await expect(overview).toHaveAttribute('href', productPath(product.id));
+	}
 });

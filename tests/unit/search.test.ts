@@ -15,12 +15,18 @@ import {
 	problemFacts,
 } from '../../src/registry/model.ts';
 import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
-import { shortLinkPath, shortLinkSegment } from '../../src/registry/urls.ts';
+import {
+	entryPath,
+	entrySlug,
+	productPath,
+	shortLinkPath,
+	shortLinkSegment,
+} from '../../src/registry/urls.ts';
 import { codeTargets } from '../../src/search/code-index.ts';
 import { codeKey, looksLikeCode } from '../../src/decode/index.ts';
 import { spellings } from './decode-fixtures.ts';
 import { matchCodes, pagefindTerm } from '../../src/search/code-query.ts';
-import { jumpFor, MAX_JUMPS } from '../../src/search/jump.ts';
+import { jumpFor, JUMP_TITLES, MAX_JUMPS } from '../../src/search/jump.ts';
 import { searchTerm } from '../../src/search/search-term.ts';
 import {
 	EMPTY_FILTER,
@@ -33,6 +39,7 @@ import {
 	writeFilter,
 } from '../../src/search/filter.ts';
 import { tidyResult } from '../../src/search/result.ts';
+import { notFoundReading } from '../../src/search/not-found.ts';
 import { shortLinkOutcome, unknownCodeTitle } from '../../src/search/short-link.ts';
 import { filterableEntry, filterAttributes, filterChoices } from '../../src/search/filter-facts.ts';
 
@@ -412,6 +419,68 @@ describe('a short link to a code the build did not write', () => {
 			inside.kind === 'unknown' && inside.suggestions[0]?.code === code,
 			JSON.stringify(inside)
 		);
+	});
+});
+
+describe('the 404 page, reading its address', () => {
+	const dropAt = (word: string, at: number) => word.slice(0, at) + word.slice(at + 1);
+
+	it("reads a mistyped page of a product's errors as a query for that product's codes", () => {
+		for (const product of registry.products) {
+			const entry = product.errors[0]!;
+			const slug = dropAt(entrySlug(entry), 3);
+			const reading = notFoundReading(entryPath(product.id, slug), data, targets);
+			const jump = jumpFor(`${product.name} ${slug}`, data, targets)!;
+			assert.ok(reading?.kind === 'explain', JSON.stringify(reading));
+			assert.equal(reading.title, `No ${product.name} error ${slug} in this reference`);
+			assert.equal(reading.heading, JUMP_TITLES[jump.kind]);
+			assert.deepEqual(reading.rows, jump.rows.slice(0, MAX_JUMPS));
+			assert.ok(reading.rows.every((r) => r.product === product.name));
+			assert.ok(reading.rows.some((r) => r.path === entry.path));
+		}
+	});
+
+	it("sends a page address in another spelling of its code, or of its product's id, to the page; leaves a page that is alone", () => {
+		for (const product of registry.products) {
+			const entry = product.errors[0]!;
+			for (const path of [
+				entryPath(product.id, entry.code),
+				entryPath(product.id.toUpperCase(), entrySlug(entry)),
+				entryPath(dropAt(product.id, 2), entry.code.toLowerCase()),
+			])
+				assert.deepEqual(
+					notFoundReading(path, data, targets),
+					{ kind: 'redirect', to: entry.path },
+					path
+				);
+			assert.equal(notFoundReading(entry.path, data, targets), undefined);
+			assert.equal(notFoundReading(productPath(product.id), data, targets), undefined);
+		}
+	});
+
+	it('offers the overview of the product a mistyped one is nearest, and nothing for an address far from every product', () => {
+		for (const product of registry.products) {
+			const typo = dropAt(product.id, 2);
+			const reading = notFoundReading(productPath(typo), data, targets);
+			assert.ok(reading?.kind === 'explain', JSON.stringify(reading));
+			assert.equal(reading.heading, JUMP_TITLES.typo);
+			assert.deepEqual(reading.rows, [{ path: productPath(product.id), product: product.name }]);
+		}
+		assert.equal(notFoundReading('/zzzzzzzzzz/errors/zzz/', data, targets), undefined);
+	});
+
+	it('shows what was typed bounded, with its direction controls visible', () => {
+		const [product] = registry.products;
+		const typed = `\u202e${'x'.repeat(5000)}`;
+		const reading = notFoundReading(
+			entryPath(product!.id, encodeURIComponent(typed)),
+			data,
+			targets
+		);
+		assert.ok(reading?.kind === 'explain');
+		assert.ok(!reading.title.includes('\u202e') && reading.title.length < 200, reading.title);
+		assert.ok(!reading.searchLabel.includes('\u202e') && reading.searchLabel.length < 200);
+		assert.equal(reading.search, `${product!.name} ${typed}`);
 	});
 });
 

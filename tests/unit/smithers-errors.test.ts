@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { inspect } from 'node:util';
 import { errorToJson, SmithersError } from '@smithers-orchestrator/errors';
-import { decode, type DecodeResult, type Match } from '../../src/decode/index.ts';
+import { decode, searchWords, type DecodeResult, type Match } from '../../src/decode/index.ts';
 import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { data, firstGroup, registry } from './decode-fixtures.ts';
 
@@ -43,6 +43,16 @@ function readingOf(result: DecodeResult, path: string) {
 		: undefined;
 }
 
+/** Every way a Smithers error is printed: its CLI's line, Node's inspection, errorToJson, and Node's `Name [CODE]: message` line. */
+function printed(error: SmithersError): Record<string, string> {
+	return {
+		'CLI line': fillTemplate(cliLine, { code: error.code, message: error.message }),
+		inspected: inspect(error),
+		errorToJson: JSON.stringify(errorToJson(error)),
+		'Name [CODE]:': `${error.name} [${error.code}]: ${error.message}`,
+	};
+}
+
 const runtime = smithers.errors.filter(
 	(e) => e.status === undefined && e.messages.some((m) => m.at && readable(m.text))
 );
@@ -56,16 +66,11 @@ describe("a SmithersError made with the product's own class", () => {
 	});
 
 	for (const entry of runtime) {
-		it(`${entry.code}: every message, as the CLI line, inspected, as errorToJson and alone`, () => {
+		it(`${entry.code}: every message, in every printed form and alone`, () => {
 			for (const m of entry.messages.filter((x) => x.at && readable(x.text))) {
 				const values = valuesFor(m.params);
 				const error = new SmithersError(entry.code as never, fillTemplate(m.text, values));
-				const shown = {
-					'CLI line': fillTemplate(cliLine, { code: entry.code, message: error.message }),
-					inspected: inspect(error),
-					errorToJson: JSON.stringify(errorToJson(error)),
-				};
-				for (const [how, paste] of Object.entries(shown)) {
+				for (const [how, paste] of Object.entries(printed(error))) {
 					const result = decode(paste, data);
 					assert.equal(
 						result.matches[0]?.path,
@@ -108,10 +113,7 @@ describe('an HTTP error body as the Smithers server sends it', () => {
 describe('a code written the way Smithers writes its own, that the registry does not list', () => {
 	const code = 'SURELY_NOT_A_SMITHERS_CODE';
 	const error = new SmithersError(code as never, 'Something new went wrong.');
-	const shown = {
-		'CLI line': fillTemplate(cliLine, { code, message: error.message }),
-		errorToJson: JSON.stringify(errorToJson(error)),
-	};
+	const shown = printed(error);
 	for (const [how, paste] of Object.entries(shown)) {
 		it(`is reported as Smithers' unlisted code, not as no known error: ${how}`, () => {
 			assert.ok(!registry.products.some((p) => p.errors.some((e) => e.code === code)));
@@ -123,5 +125,35 @@ describe('a code written the way Smithers writes its own, that the registry does
 
 	it("but a code in a line of no product's shape stays unknown", () => {
 		assert.deepEqual(decode(`Error [${code}]: Something new went wrong.`, data).unlisted, []);
+	});
+});
+
+describe('what a Smithers error that decodes to nothing searches for', () => {
+	const code = 'SURELY_NOT_A_SMITHERS_CODE';
+	/** Its printed forms, and its message as a plain Error's first line: docs link, stack frames, fields and all. */
+	const forms = (error: SmithersError) => ({
+		...printed(error),
+		'Error: line': `Error: ${error.message}`,
+	});
+	const wordsOf = (text: string): string[] => text.toLowerCase().match(/[a-z]+/g) ?? [];
+
+	for (const message of ['gateway blew up', 'something odd happened in the gateway']) {
+		it(`is words of its message only, never of its URLs, paths or frames: ${message}`, () => {
+			const error = new SmithersError(code as never, message);
+			for (const [how, paste] of Object.entries(forms(error))) {
+				assert.deepEqual(decode(paste, data).matches, [], how);
+				const searched = searchWords(paste, data);
+				for (const word of wordsOf(searched))
+					assert.ok(wordsOf(message).includes(word), `${how}: "${searched}" for ${message}`);
+			}
+		});
+	}
+
+	it('is what its message alone searches for, whichever way it is printed', () => {
+		const error = new SmithersError(code as never, 'worker heartbeat lost on node 7');
+		const alone = searchWords(error.summary, data);
+		assert.notEqual(alone, '');
+		for (const [how, paste] of Object.entries(forms(error)))
+			assert.equal(searchWords(paste, data), alone, how);
 	});
 });
