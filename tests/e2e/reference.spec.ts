@@ -2,8 +2,8 @@
  * The reference as a reader meets it: every entry has its page, with its code and its text,
  * reachable from its product's overview; pages read on a phone; pages stay light.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadRegistry } from '../../src/registry/load.ts';
 import {
@@ -250,4 +250,19 @@ test('a code page stays under 15 KB of gzipped HTML', () => {
 		const html = readFileSync(join(DIST, entry.path, 'index.html'));
 		expect(gzipSync(html).length, entry.path).toBeLessThan(15 * 1024);
 	}
+});
+
+test("no word of a built page runs into the code or link after it: the build's whitespace compression keeps the space", () => {
+	// Astro drops the line break between a line's last word and an element on the next line.
+	const glued: string[] = [];
+	for (const d of readdirSync(DIST, { recursive: true, withFileTypes: true })) {
+		if (!d.isFile() || !d.name.endsWith('.html')) continue;
+		const html = readFileSync(join(d.parentPath, d.name), 'utf8');
+		for (const m of html.matchAll(/[A-Za-z,;:]<(?:code|a|strong|em|kbd)[ >][^<]{0,20}/g))
+			glued.push(`${relative(DIST, join(d.parentPath, d.name))}: ${m[0]}`);
+	}
+	expect(
+		[...new Set(glued.map((g) => g.replace(/^.*?: /, '')))],
+		glued.slice(0, 3).join('\n')
+	).toEqual([]);
 });
