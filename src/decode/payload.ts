@@ -144,7 +144,9 @@ export function walkPayload(
 				if (finding.candidates.length) out.findings.push(finding);
 				if (node.label !== undefined && masked)
 					out.pieces.push({ text: node.label.split('\n', 1)[0]!, pos });
-			} else if (node.label !== undefined && masked) out.pieces.push({ text: node.label, pos });
+			} else if (node.label !== undefined && masked && !inChain)
+				// A cause's label is its message, read with it in the chain: not an error of its own.
+				out.pieces.push({ text: node.label, pos });
 			const status = statusOf(node) ?? item.status;
 			for (const [key, child] of node.fields) {
 				if (
