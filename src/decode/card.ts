@@ -19,7 +19,7 @@ import {
 	type MessagePart,
 } from './present.ts';
 import { searchWords } from './query.ts';
-import type { DecodeResult, Match, Suggestion } from './result.ts';
+import type { DecodeResult, Match, Suggestion, VariedValue } from './result.ts';
 import { linkWithValues } from './share-fragment.ts';
 
 /** Running words with code in them: text, a code (linked to its page when `url` is set), or a link. */
@@ -96,6 +96,15 @@ function linkTo(path: string, site: string | URL | undefined): string {
 	return site === undefined ? path : absoluteUrl(site, path);
 }
 
+/** The values one placeholder had across the times an error was seen: `5432, 5433 and other values 12 times`. */
+function valuesSeen({ values, others }: VariedValue): string {
+	const list = values.join(', ');
+	if (!others) return list;
+	return others === 1
+		? `${list} and another value once`
+		: `${list} and other values ${others} times`;
+}
+
 /** One match as a reader sees it. */
 export function card(match: Match, data: DecoderData, site?: string | URL): Card {
 	const shown = describe(match, data);
@@ -121,8 +130,12 @@ export function card(match: Match, data: DecoderData, site?: string | URL): Card
 	if (match.retryable !== undefined) fact(FACT_LABELS.retryable, yesNo(match.retryable));
 	if (match.retryAfterMs !== undefined) fact('Retry after', `${match.retryAfterMs} ms`);
 	if (match.hint) fact('Hint', match.hint);
-	for (const [name, value] of shown?.otherValues ?? Object.entries(match.params))
-		fact(name, value, 'value');
+	// A value that was another at other times is said with those others: `port: 5432, 5433`.
+	const varied = new Map((match.varied ?? []).map((v) => [v.name, valuesSeen(v)]));
+	const others = shown?.otherValues ?? Object.entries(match.params);
+	for (const [name, value] of others) fact(name, varied.get(name) ?? value, 'value');
+	for (const [name, values] of varied)
+		if (!others.some(([other]) => other === name)) fact(name, values, 'value');
 	// Documented fields are listed with their values above; only those whose value was too long to read are named here.
 	const unshown = match.detailsPresent?.filter((name) => !Object.hasOwn(match.params, name));
 	if (unshown?.length) fact('Details fields present', unshown.join(', '));

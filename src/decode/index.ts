@@ -56,6 +56,7 @@ export type {
 	Suggestion,
 	SuggestionKind,
 	UnlistedCode,
+	VariedValue,
 	Via,
 } from './result.ts';
 

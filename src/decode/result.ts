@@ -30,6 +30,17 @@ export interface Match extends ErrorFacts {
 	reported?: { name: string; value: string }[];
 	/** The `cause` chain, outermost first. */
 	cause?: CauseLink[];
+	/** The values that were not the same each time the paste has this error, by placeholder or `details` field. */
+	varied?: VariedValue[];
+}
+
+/** The values one placeholder had across the times a paste has an error, when they were not all the same. */
+export interface VariedValue {
+	name: string;
+	/** Its first distinct values, in the paste's order (the first is the one in `params`), at most `maxSeenValues`. */
+	values: string[];
+	/** How many times it had another value than these. */
+	others: number;
 }
 
 /** One link of a cause chain: an entry when the code is known, else what the payload says. */

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { cardNode, phraseNodes, type Build } from '../../src/components/decoder/card-view.ts';
 import {
 	decode,
+	LIMITS,
 	messageText,
 	phraseText,
 	report,
@@ -92,6 +93,25 @@ const pastes: { name: string; text: string; values?: Record<string, string>; pat
 		})),
 	]);
 
+/** A log that repeats an entry's error with other values each time: the first entry with a message and values. */
+const repeated = allEntries(registry).find(
+	(e) => e.message !== undefined && matchable(e.message) && e.params.length > 0
+)!;
+/** The values of the `n`th time the log has it: its own, in every placeholder. */
+const nth = (n: number) =>
+	Object.fromEntries(repeated.params.map((p) => [p, `${samples(repeated, 'plain')[p]}n${n}`]));
+const logOf = (times: number, distinct: number) =>
+	Array.from(
+		{ length: times },
+		(_, n) =>
+			`2025-03-01T10:00:${String(n % 60).padStart(2, '0')}Z ERROR ${fillTemplate(repeated.message!, nth(n % distinct))}`
+	).join('\n');
+pastes.push({
+	name: `${repeated.code} twice, with other values`,
+	text: logOf(2, 2),
+	path: repeated.path,
+});
+
 /** An error with a cause chain: another product's entry, then a link with only text. */
 const [outer, inner] = [registry.products[0]!.errors[0]!, registry.products[1]!.errors[0]!];
 const CAUSE_TEXT = 'the innermost failure';
@@ -105,6 +125,42 @@ pastes.push({
 });
 
 describe('the card', () => {
+	it('says every value an error was seen with, not only the first', () => {
+		const told = report(decode(logOf(2, 2), data), data, { site: SITE });
+		assert.equal(told.groups.length, 1);
+		const card = told.groups[0]!.cards[0]!;
+		assert.equal(card.seen, 'seen 2 times');
+		for (const name of repeated.params)
+			assert.deepEqual(
+				card.facts.filter((f) => f.label === name).map((f) => [f.value, f.kind]),
+				[[`${nth(0)[name]}, ${nth(1)[name]}`, 'value']]
+			);
+	});
+
+	it('keeps a few of the values of a long log, and counts the times it had others', () => {
+		const [times, distinct] = [600, 40];
+		const card = report(decode(logOf(times, distinct), data), data).groups[0]!.cards[0]!;
+		assert.equal(card.seen, `seen ${times} times`);
+		const kept = LIMITS.maxSeenValues;
+		const others = times - (times / distinct) * kept;
+		for (const name of repeated.params)
+			assert.deepEqual(
+				card.facts.filter((f) => f.label === name).map((f) => f.value),
+				[
+					`${Array.from({ length: kept }, (_, n) => nth(n)[name]).join(', ')} and other values ${others} times`,
+				]
+			);
+	});
+
+	it('says nothing more when every time had the same values', () => {
+		const card = report(decode(logOf(3, 1), data), data).groups[0]!.cards[0]!;
+		assert.equal(card.seen, 'seen 3 times');
+		assert.deepEqual(
+			card.facts.filter((f) => repeated.params.includes(f.label)),
+			[]
+		);
+	});
+
 	it('covers messages and examples', () => assert.ok(pastes.length > 0));
 
 	for (const paste of pastes.filter((p) => p.values)) {
