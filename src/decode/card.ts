@@ -45,9 +45,9 @@ export interface Card {
 	count: number;
 	/** "seen 3 times", when more than once. */
 	seen?: string;
-	/** The entry's message with the user's values in it; a placeholder with no value has none. */
+	/** The entry's message with the user's values in it; a placeholder with no value has none (only when the paste said no message of its own). */
 	message?: MessagePart[];
-	/** What the paste itself said, for an entry with no message to fill. */
+	/** What the paste itself said, for an entry with no message to fill, or whose message's values were not read from it. */
 	quote?: string;
 	facts: CardFact[];
 	/** What to do, with the user's values; else when it happens, or what it means. */
@@ -121,7 +121,9 @@ export function card(match: Match, data: DecoderData, site?: string | URL): Card
 	};
 	if (shown?.category !== undefined) made.category = shown.category;
 	if (match.count > 1) made.seen = `seen ${match.count} times`;
-	if (shown?.message) made.message = shown.message;
+	// The message with the user's values; where they were not read from it, what the paste said instead.
+	const unfilled = shown?.message?.some((p) => 'param' in p && p.value === undefined) ?? false;
+	if (shown?.message && !(unfilled && match.text)) made.message = shown.message;
 	else if (match.text) made.quote = match.text;
 
 	const fact = (label: string, value: string, kind: CardFact['kind'] = 'fact') =>

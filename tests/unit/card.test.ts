@@ -21,7 +21,7 @@ import {
 import { explainError, catalog } from '../../src/mcp/tools.ts';
 import { entriesByCode, findProduct } from '../../src/registry/model.ts';
 import { proseParts } from '../../src/registry/prose.ts';
-import { fillTemplate } from '../../src/registry/template.ts';
+import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { absoluteUrl, markdownPath } from '../../src/registry/urls.ts';
 import { fragmentValues } from '../../src/decode/share-fragment.ts';
 import { human } from '../../scripts/explain.ts';
@@ -112,6 +112,16 @@ pastes.push({
 	path: repeated.path,
 });
 
+/** A code with words of its own after it, which its message (only a placeholder) cannot read. */
+const placeholderOnly = allEntries(registry).find(
+	(e) => e.message !== undefined && e.params.length && !matchable(e.message)
+)!;
+pastes.push({
+	name: `${placeholderOnly.code} with what the paste says`,
+	text: `${placeholderOnly.code}: environment.yaml: unknown key 'identty'`,
+	path: placeholderOnly.path,
+});
+
 /** An error with a cause chain: another product's entry, then a link with only text. */
 const [outer, inner] = [registry.products[0]!.errors[0]!, registry.products[1]!.errors[0]!];
 const CAUSE_TEXT = 'the innermost failure';
@@ -150,6 +160,26 @@ describe('the card', () => {
 					`${Array.from({ length: kept }, (_, n) => nth(n)[name]).join(', ')} and other values ${others} times`,
 				]
 			);
+	});
+
+	it("shows what was pasted, never an unfilled template, when its message's values were not read", () => {
+		const unread = allEntries(registry).filter(
+			(e) =>
+				e.message !== undefined && parseTemplate(e.message).some((part) => part.kind === 'param')
+		);
+		assert.ok(
+			unread.some((e) => !matchable(e.message!)),
+			'a message that is only a placeholder'
+		);
+		for (const e of unread) {
+			const said = `${e.code.toLowerCase()} came with words of its own, 'quoted' (and more)`;
+			const paste = `${e.code}: ${said}`;
+			const card = report(decode(paste, data), data).groups[0]!.cards.find(
+				(c) => c.code === e.code
+			)!;
+			assert.equal(card.message, undefined, paste);
+			assert.equal(card.quote, said, paste);
+		}
 	});
 
 	it('says nothing more when every time had the same values', () => {
