@@ -8,6 +8,7 @@ import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import type { CauseLink, Match, VariedValue } from './result.ts';
 import { detailValue, first, rankCandidates, type Ranked } from './score.ts';
+import { asWritten } from './templates.ts';
 
 /** One occurrence of an error: its findings, and the candidates its hints kept. */
 export interface Reading {
@@ -38,9 +39,10 @@ export function matchOf(
 	match.params = mine.find((k) => Object.keys(k.params).length)?.params ?? {};
 	const varied = variedValues(mine, budget.limits.maxSeenValues);
 	if (varied.length) match.varied = varied;
-	// The message it was seen with, when that is another than the entry's own.
-	const template = mine.find((k) => k.template !== undefined)?.template;
-	const seen = template === undefined ? undefined : index.templates.templates[template]!.text;
+	// The message it was seen with, when that is another than the entry's own, or was written
+	// without the entry's final punctuation: shown as it was pasted.
+	const read = mine.find((k) => k.template !== undefined);
+	const seen = read && asWritten(index.templates.templates[read.template!]!.text, read.short);
 	if (seen !== undefined && seen !== entry.data.message) match.template = seen;
 	const status = first(findings, (f) => f.status);
 	if (status !== undefined) match.status = status;

@@ -55,13 +55,15 @@ export interface CauseLink {
 /**
  * How a suggestion is near what was pasted: a code it begins (`IMAGE_DIGEST`), a code it is part
  * of (`DIGEST_MISMATCH`), a code one or more typos away, a code it writes out in words
- * (`container not found`), or an entry that uses its words (`heartbeat lost`).
+ * (`container not found`), an entry that uses its words (`heartbeat lost`), or an entry whose
+ * message it is, when that message is a value and a few common words that nothing near names the
+ * product of (`password is required`: possible.ts).
  */
-export type SuggestionKind = 'prefix' | 'contains' | 'typo' | 'spelled' | 'words';
+export type SuggestionKind = 'prefix' | 'contains' | 'typo' | 'spelled' | 'words' | 'message';
 
 /** "Did you mean": a known code (or page) near an unknown one in the paste, or near a short paste read whole. */
 export interface Suggestion {
-	/** What it was found from, as written in the paste: the code or slug, or the words. */
+	/** What it was found from, as written in the paste: the code or slug, the words, or the message as read. */
 	input: string;
 	product: string;
 	code: string;
