@@ -19,7 +19,7 @@ import {
 	type MessagePart,
 } from './present.ts';
 import { searchWords } from './query.ts';
-import type { DecodeResult, Match, Suggestion } from './result.ts';
+import type { DecodeResult, Match, Suggestion, VariedValue } from './result.ts';
 import { linkWithValues } from './share-fragment.ts';
 
 /** Running words with code in them: text, a code (linked to its page when `url` is set), or a link. */
@@ -45,9 +45,9 @@ export interface Card {
 	count: number;
 	/** "seen 3 times", when more than once. */
 	seen?: string;
-	/** The entry's message with the user's values in it; a placeholder with no value has none. */
+	/** The entry's message with the user's values in it; a placeholder with no value has none (only when the paste said no message of its own). */
 	message?: MessagePart[];
-	/** What the paste itself said, for an entry with no message to fill. */
+	/** What the paste itself said, for an entry with no message to fill, or whose message's values were not read from it. */
 	quote?: string;
 	facts: CardFact[];
 	/** What to do, with the user's values; else when it happens, or what it means. */
@@ -96,6 +96,15 @@ function linkTo(path: string, site: string | URL | undefined): string {
 	return site === undefined ? path : absoluteUrl(site, path);
 }
 
+/** The values one placeholder had across the times an error was seen: `5432, 5433 and other values 12 times`. */
+function valuesSeen({ values, others }: VariedValue): string {
+	const list = values.join(', ');
+	if (!others) return list;
+	return others === 1
+		? `${list} and another value once`
+		: `${list} and other values ${others} times`;
+}
+
 /** One match as a reader sees it. */
 export function card(match: Match, data: DecoderData, site?: string | URL): Card {
 	const shown = describe(match, data);
@@ -112,7 +121,9 @@ export function card(match: Match, data: DecoderData, site?: string | URL): Card
 	};
 	if (shown?.category !== undefined) made.category = shown.category;
 	if (match.count > 1) made.seen = `seen ${match.count} times`;
-	if (shown?.message) made.message = shown.message;
+	// The message with the user's values; where they were not read from it, what the paste said instead.
+	const unfilled = shown?.message?.some((p) => 'param' in p && p.value === undefined) ?? false;
+	if (shown?.message && !(unfilled && match.text)) made.message = shown.message;
 	else if (match.text) made.quote = match.text;
 
 	const fact = (label: string, value: string, kind: CardFact['kind'] = 'fact') =>
@@ -121,8 +132,12 @@ export function card(match: Match, data: DecoderData, site?: string | URL): Card
 	if (match.retryable !== undefined) fact(FACT_LABELS.retryable, yesNo(match.retryable));
 	if (match.retryAfterMs !== undefined) fact('Retry after', `${match.retryAfterMs} ms`);
 	if (match.hint) fact('Hint', match.hint);
-	for (const [name, value] of shown?.otherValues ?? Object.entries(match.params))
-		fact(name, value, 'value');
+	// A value that was another at other times is said with those others: `port: 5432, 5433`.
+	const varied = new Map((match.varied ?? []).map((v) => [v.name, valuesSeen(v)]));
+	const others = shown?.otherValues ?? Object.entries(match.params);
+	for (const [name, value] of others) fact(name, varied.get(name) ?? value, 'value');
+	for (const [name, values] of varied)
+		if (!others.some(([other]) => other === name)) fact(name, values, 'value');
 	// Documented fields are listed with their values above; only those whose value was too long to read are named here.
 	const unshown = match.detailsPresent?.filter((name) => !Object.hasOwn(match.params, name));
 	if (unshown?.length) fact('Details fields present', unshown.join(', '));

@@ -9,7 +9,8 @@ import type { Unknown, Via } from './finding.ts';
 import type { JsonNode, JsonObject } from './json.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { pageUrl, productsNamed, productThrowing } from './mentions.ts';
-import { fold, isWordChar } from './normalize.ts';
+import { messageStart } from './inspected-error.ts';
+import { fold } from './normalize.ts';
 import { oneLine, withoutDocsLink } from './text.ts';
 
 /** Keys whose value is an error's code. */
@@ -179,32 +180,11 @@ export function shapedBy(
 	return product === undefined ? unknown : { ...unknown, product, shaped: true };
 }
 
-/** A class name as util.inspect prints it ends with one of these, or has one in its last segment. */
-const ERROR_CLASS = /Error|Exception|Instance/;
-
-/**
- * util.inspect writes `Error: message\n    at …` before an error's fields: the message is the
- * first line, after the class (`TypeError`, `my.pkg.PortError [CODE]`, `SmithersErrorInstance`).
- * Read in one pass: a regular expression here (`[\w$.]*(?:Error…)\w*`) backtracks over a long
- * label, quadratically.
- */
+/** The message of an error util.inspect wrote (`Error: message\n    at …`): its first line, after the class. */
 export function labelMessage(label: string): string {
-	const first = label.replace(/^(?:<ref \*\d+>\s*)?/, '').split('\n', 1)[0]!;
-	// The class name: the leading run of `[\w$.]`; its last segment (after `.` or `$`) names an error.
-	let i = 0;
-	let segment = 0;
-	for (; i < first.length; i++) {
-		const c = first.charCodeAt(i);
-		if (c === 46 || c === 36) segment = i + 1;
-		else if (!isWordChar(c)) break;
-	}
-	if (!ERROR_CLASS.test(first.slice(segment, i))) return first;
-	// ` [CODE]`, as Node writes an error's code after its class.
-	if (first.startsWith(' [', i)) {
-		const close = first.indexOf(']', i + 2);
-		if (close >= 0 && first.charCodeAt(close + 1) === 58) i = close + 1;
-	}
-	return first.charCodeAt(i) === 58 ? first.slice(i + 1).trimStart() : first;
+	const first = label.split('\n', 1)[0]!;
+	const start = messageStart(first);
+	return start < 0 ? first.replace(/^<ref \*\d+>\s*/, '') : first.slice(start);
 }
 
 export function labelOrMessage(node: JsonObject): string | undefined {

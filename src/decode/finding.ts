@@ -5,6 +5,7 @@
 import type { JsonObject } from './json.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
+import type { TemplateMatch } from './templates.ts';
 
 /** How an entry was recognised: a code field or explicit code syntax, a Problem Details `type`,
  * the message text, a docs URL, or a code mentioned in passing. */
@@ -56,11 +57,8 @@ export interface Finding extends ErrorFacts {
 	cause?: Finding[];
 }
 
-/** A template that matched: its id in the decoder index, and the values read into its placeholders. */
-export interface TemplateRead {
-	template: number;
-	params: Record<string, string>;
-}
+/** A template that matched: its id in the decoder index, the values read into its placeholders, and whether the line left off its final punctuation. */
+export type TemplateRead = Omit<TemplateMatch, 'entry'>;
 
 /** A code-like name that is in no product: input for "did you mean". */
 export interface Unknown {

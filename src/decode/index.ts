@@ -57,6 +57,7 @@ export type {
 	Suggestion,
 	SuggestionKind,
 	UnlistedCode,
+	VariedValue,
 	Via,
 } from './result.ts';
 

@@ -8,6 +8,7 @@
  * depth and node counts bounded by the Budget, objects held in Maps (a `__proto__` key is just a
  * key), numbers kept as the text they were written as.
  */
+import { LabelReader } from './inspected-error.ts';
 import type { Budget } from './limits.ts';
 import {
 	isDigit,
@@ -95,6 +96,7 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 	let label: string | undefined;
 	let skip = 0;
 	let i = start;
+	let labels: LabelReader | undefined;
 
 	scan: while (i < n) {
 		const c = src.charCodeAt(i);
@@ -223,7 +225,8 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 			continue;
 		}
 		if (!top) break;
-		if (c === 34 || c === 39) {
+		// `"…"`, `'…'`, and `` `…` ``, as util.inspect quotes a string that holds both other quotes.
+		if (c === 34 || c === 39 || c === 96) {
 			const s = readString(src, i);
 			if (!countNode(budget)) break;
 			const value: JsonScalar = { kind: 'string', start: i, end: s.end, text: s.text };
@@ -250,11 +253,14 @@ export function parseLenient(src: string, start: number, budget: Budget): ParseR
 			i = w;
 			continue;
 		}
-		// Bare text, up to the next structural character: `PORT_IN_USE`, `[Object]`'s insides,
-		// or the `Error: boom\n    at …` that util.inspect writes before an error's `{`.
+		// Bare text, up to the next structural character: `PORT_IN_USE`, `[Object]`'s insides;
+		// or an error as util.inspect writes it (`Error: boom, again\n    at …`), up to its stack's
+		// end, before its fields' `{`: its message may hold `,` `{` `[` of its own.
+		const inspected = (labels ??= new LabelReader(src, budget.limits.maxLabelChars)).at(i);
 		let j = w;
-		while (j < n && !isStructural(src.charCodeAt(j))) j++;
-		const text = src.slice(i, j).trimEnd();
+		if (inspected) j = inspected.next;
+		else while (j < n && !isStructural(src.charCodeAt(j))) j++;
+		const text = src.slice(i, inspected ? inspected.end : j).trimEnd();
 		const at = i;
 		i = j;
 		if (src.charCodeAt(j) === 123) {
@@ -320,7 +326,7 @@ function skipContainer(src: string, i: number): number {
 	let depth = 1;
 	while (i < src.length) {
 		const c = src.charCodeAt(i);
-		if (c === 34 || c === 39) {
+		if (c === 34 || c === 39 || c === 96) {
 			i = readString(src, i).end;
 			continue;
 		}

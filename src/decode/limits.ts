@@ -38,6 +38,8 @@ export interface Limits {
 	maxRememberedChars: number;
 	/** A payload's `details` fields and ids shown as reported, per error. */
 	maxReported: number;
+	/** Distinct values of one placeholder kept across the times a paste has one error (a log repeats a line with other values); the times it had others are counted. */
+	maxSeenValues: number;
 	/** Characters of a paste read whole as a query — a code in words, a product's name, words of a message (a note is; a log is not). */
 	maxQueryChars: number;
 	/** Words of a code looked for written out. */
@@ -65,6 +67,7 @@ export const LIMITS: Readonly<Limits> = Object.freeze({
 	maxRemembered: 4096,
 	maxRememberedChars: 256,
 	maxReported: 20,
+	maxSeenValues: 5,
 	maxQueryChars: 300,
 	maxCodeWords: 8,
 	maxSuggestions: 3,

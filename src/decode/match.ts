@@ -6,8 +6,9 @@
 import type { Finding } from './finding.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
-import type { CauseLink, Match } from './result.ts';
+import type { CauseLink, Match, VariedValue } from './result.ts';
 import { detailValue, first, rankCandidates, type Ranked } from './score.ts';
+import { asWritten } from './templates.ts';
 
 /** One occurrence of an error: its findings, and the candidates its hints kept. */
 export interface Reading {
@@ -34,11 +35,14 @@ export function matchOf(
 		...base,
 	};
 	if (readings[0]!.kept.length > 1) match.ambiguous = true;
-	// Values from the first occurrence that has them.
+	// Values from the first occurrence that has them; those that were otherwise at other times, kept too.
 	match.params = mine.find((k) => Object.keys(k.params).length)?.params ?? {};
-	// The message it was seen with, when that is another than the entry's own.
-	const template = mine.find((k) => k.template !== undefined)?.template;
-	const seen = template === undefined ? undefined : index.templates.templates[template]!.text;
+	const varied = variedValues(mine, budget.limits.maxSeenValues);
+	if (varied.length) match.varied = varied;
+	// The message it was seen with, when that is another than the entry's own, or was written
+	// without the entry's final punctuation: shown as it was pasted.
+	const read = mine.find((k) => k.template !== undefined);
+	const seen = read && asWritten(index.templates.templates[read.template!]!.text, read.short);
 	if (seen !== undefined && seen !== entry.data.message) match.template = seen;
 	const status = first(findings, (f) => f.status);
 	if (status !== undefined) match.status = status;
@@ -65,6 +69,24 @@ export function matchOf(
 	const chain = first(findings, (f) => f.cause);
 	if (chain?.length) match.cause = chain.map((c) => causeLink(c, index, budget));
 	return match;
+}
+
+/**
+ * The values each placeholder had across the times the paste has one error, for those that were
+ * not the same every time: the first `max` distinct ones, and how many times it had another.
+ */
+function variedValues(readings: readonly Ranked[], max: number): VariedValue[] {
+	const seen = new Map<string, VariedValue>();
+	for (const { params } of readings) {
+		for (const [name, value] of Object.entries(params)) {
+			const v = seen.get(name);
+			if (!v) seen.set(name, { name, values: [value], others: 0 });
+			else if (v.values.includes(value)) continue;
+			else if (v.values.length < max) v.values.push(value);
+			else v.others++;
+		}
+	}
+	return [...seen.values()].filter((v) => v.values.length > 1);
 }
 
 /** The payload's `details` fields not read as params, then its correlation ids. */

@@ -31,6 +31,7 @@ import { clean, fold } from './normalize.ts';
 import { oneLine, withoutDocsLink } from './text.ts';
 import { findTemplates, type TemplateHit, type Unit } from './templates.ts';
 import { errorTypesNamed, productsNamed } from './mentions.ts';
+import { readsOnlyWeak } from './possible.ts';
 
 /** A text to scan for messages and code mentions: a string inside a payload. */
 export interface TextPiece {
@@ -144,7 +145,9 @@ export function walkPayload(
 				if (finding.candidates.length) out.findings.push(finding);
 				if (node.label !== undefined && masked)
 					out.pieces.push({ text: node.label.split('\n', 1)[0]!, pos });
-			} else if (node.label !== undefined && masked) out.pieces.push({ text: node.label, pos });
+			} else if (node.label !== undefined && masked && !inChain)
+				// A cause's label is its message, read with it in the chain: not an error of its own.
+				out.pieces.push({ text: node.label, pos });
 			const status = statusOf(node) ?? item.status;
 			for (const [key, child] of node.fields) {
 				if (
@@ -226,9 +229,7 @@ function errorFinding(
 					if (!only && out.messageReads.size < budget.limits.maxRemembered)
 						out.messageReads.set(m, read);
 				}
-				for (const h of read)
-					if (!templated.has(h.entry))
-						templated.set(h.entry, { template: h.template, params: h.params });
+				for (const { entry, ...h } of read) if (!templated.has(entry)) templated.set(entry, h);
 				if (templated.size) break;
 			}
 		}
@@ -251,17 +252,20 @@ function errorFinding(
 			text: messages[0] === undefined ? undefined : withoutDocsLink(oneLine(messages[0])),
 		};
 	}
-	// Only a code that several entries share needs the payload to say whose it is, and which.
+	// Only a code that several entries share needs the payload to say whose it is, and which; and
+	// a message of a few common words (possible.ts), whether its product is named around it.
 	let thrownBy: number[] | undefined;
 	let near: string | undefined;
-	if (candidates.length > 1) {
+	const weak = via === 'message' && readsOnlyWeak(templated, index);
+	if (candidates.length > 1 || weak) {
+		near = fold(messages.join(' ').slice(0, budget.limits.maxLineChars));
 		const around = fold(`${node.label?.split('\n', 1)[0] ?? ''} ${shallowText(node, item.parent)}`);
 		if (
+			weak ||
 			candidates.some((id) => index.entries[id]!.product !== index.entries[candidates[0]!]!.product)
 		)
 			hints.push(...productsNamed(around, index));
-		thrownBy = errorTypesNamed(around, index);
-		near = fold(messages.join(' ').slice(0, budget.limits.maxLineChars));
+		thrownBy = errorTypesNamed(weak ? `${around} ${near}` : around, index);
 	}
 	const finding: Finding = {
 		pos: item.base ?? node.start,

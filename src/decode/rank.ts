@@ -8,7 +8,8 @@ import type { Finding, Via } from './finding.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { matchOf, type Reading } from './match.ts';
-import type { DecodeResult, Group, Match } from './result.ts';
+import { onlyPossible, possibleSuggestions } from './possible.ts';
+import type { DecodeResult, Group, Match, Suggestion } from './result.ts';
 import type { Scanned } from './scan.ts';
 import { rankCandidates } from './score.ts';
 import { unmatched } from './suggest.ts';
@@ -48,12 +49,14 @@ export function rank(
 	withStatuses(findings, scanned.lineStatus, lineOf);
 	const occurrences = occurrencesOf(findings, index, lineOf);
 	const context = certainProducts(occurrences, index);
-	const resolved: Resolved[] = occurrences.map((o) => ({
-		findings: o.findings,
-		pos: o.pos,
-		kept: rankCandidates(o.findings, index, budget, context),
-		via: bestVia(o.findings),
-	}));
+	const resolved: Resolved[] = [];
+	// An error read only from a few common words, with nothing naming its product: "did you mean".
+	const possible: Suggestion[] = [];
+	for (const o of occurrences) {
+		const kept = rankCandidates(o.findings, index, budget, context);
+		if (onlyPossible(o.findings, kept, index)) possible.push(...possibleSuggestions(kept, index));
+		else resolved.push({ findings: o.findings, pos: o.pos, kept, via: bestVia(o.findings) });
+	}
 
 	const matches: Match[] = [];
 	const groups: Group[] = [];
@@ -67,7 +70,7 @@ export function rank(
 		groups.push(group);
 	});
 
-	const { suggestions, unlisted } = unmatched(scanned, matches, index, budget);
+	const { suggestions, unlisted } = unmatched(scanned, matches, index, budget, possible);
 	const result: DecodeResult = {
 		matches,
 		suggestions,

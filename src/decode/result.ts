@@ -30,6 +30,17 @@ export interface Match extends ErrorFacts {
 	reported?: { name: string; value: string }[];
 	/** The `cause` chain, outermost first. */
 	cause?: CauseLink[];
+	/** The values that were not the same each time the paste has this error, by placeholder or `details` field. */
+	varied?: VariedValue[];
+}
+
+/** The values one placeholder had across the times a paste has an error, when they were not all the same. */
+export interface VariedValue {
+	name: string;
+	/** Its first distinct values, in the paste's order (the first is the one in `params`), at most `maxSeenValues`. */
+	values: string[];
+	/** How many times it had another value than these. */
+	others: number;
 }
 
 /** One link of a cause chain: an entry when the code is known, else what the payload says. */
@@ -44,13 +55,15 @@ export interface CauseLink {
 /**
  * How a suggestion is near what was pasted: a code it begins (`IMAGE_DIGEST`), a code it is part
  * of (`DIGEST_MISMATCH`), a code one or more typos away, a code it writes out in words
- * (`container not found`), or an entry that uses its words (`heartbeat lost`).
+ * (`container not found`), an entry that uses its words (`heartbeat lost`), or an entry whose
+ * message it is, when that message is a value and a few common words that nothing near names the
+ * product of (`password is required`: possible.ts).
  */
-export type SuggestionKind = 'prefix' | 'contains' | 'typo' | 'spelled' | 'words';
+export type SuggestionKind = 'prefix' | 'contains' | 'typo' | 'spelled' | 'words' | 'message';
 
 /** "Did you mean": a known code (or page) near an unknown one in the paste, or near a short paste read whole. */
 export interface Suggestion {
-	/** What it was found from, as written in the paste: the code or slug, or the words. */
+	/** What it was found from, as written in the paste: the code or slug, the words, or the message as read. */
 	input: string;
 	product: string;
 	code: string;

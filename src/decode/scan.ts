@@ -13,6 +13,7 @@ import { clean, fold, isWordChar } from './normalize.ts';
 import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
 import { walkPayload, type WalkOutput } from './payload.ts';
 import { headAndTail } from './text.ts';
+import { readsOnlyWeak } from './possible.ts';
 import { findTemplates, unitFolded, type Unit } from './templates.ts';
 import { withWords } from './words.ts';
 
@@ -214,8 +215,7 @@ function scanUnit(out: WalkOutput, unit: Unit, inPayload: boolean): void {
 		const hits = findTemplates(unit, index.templates, budget, undefined, lineWords);
 		for (const hit of hits) {
 			const templated = new Map<number, TemplateRead>();
-			for (const m of hit.matches)
-				templated.set(m.entry, { template: m.template, params: m.params });
+			for (const { entry, ...read } of hit.matches) templated.set(entry, read);
 			out.findings.push({
 				pos: unit.pos + (inPayload ? 0 : hit.start),
 				source: 'message',
@@ -228,14 +228,16 @@ function scanUnit(out: WalkOutput, unit: Unit, inPayload: boolean): void {
 	});
 	if (inPayload) for (let f = first; f < out.findings.length; f++) out.findings[f]!.pos = unit.pos;
 	// Products named on the same line, an error type written before the code, and the words of the
-	// line tell apart codes that several entries share.
+	// line tell apart codes that several entries share; and tell a message of a few common words
+	// (possible.ts) as its product's.
 	let named: number[] | undefined;
 	let thrown: number[] | undefined;
 	for (let f = first; f < out.findings.length; f++) {
 		const finding = out.findings[f]!;
-		if (finding.candidates.length < 2) continue;
+		const weak = readsOnlyWeak(finding.templated, index);
+		if (finding.candidates.length < 2 && !weak) continue;
 		const products = new Set(finding.candidates.map((id) => index.entries[id]!.product));
-		if (products.size > 1) {
+		if (products.size > 1 || weak) {
 			named ??= productsNamed(unitFolded(unit), index);
 			if (named.length)
 				finding.productHints = [...new Set([...(finding.productHints ?? []), ...named])];

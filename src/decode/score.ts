@@ -37,6 +37,8 @@ export interface Ranked {
 	params: Record<string, string>;
 	/** The template that matched, when one did. */
 	template?: number;
+	/** The paste left off the punctuation that ends that template. */
+	short?: true;
 	detailsPresent?: string[];
 }
 
@@ -88,6 +90,7 @@ export function rankCandidates(
 		let score = 0;
 		let params: Record<string, string> = {};
 		let template: number | undefined;
+		let short: true | undefined;
 		for (const f of findings) {
 			if (f.exact && f.candidates.includes(id)) score += SCORE.exact;
 			// The paste names this code: a template that another code shares does not outweigh that.
@@ -101,7 +104,7 @@ export function rankCandidates(
 			if (read) {
 				score += SCORE.template;
 				params = { ...params, ...read.params };
-				template ??= read.template;
+				if (template === undefined) [template, short] = [read.template, read.short];
 			}
 		}
 		if (status !== undefined) {
@@ -135,6 +138,7 @@ export function rankCandidates(
 		}
 		const ranked1: Ranked = { entry: id, score, params };
 		if (template !== undefined) ranked1.template = template;
+		if (short) ranked1.short = short;
 		if (detailsPresent?.length) ranked1.detailsPresent = detailsPresent;
 		ranked.push(ranked1);
 	}

@@ -53,9 +53,11 @@ export function suggest(
 	return out.slice(0, max);
 }
 
-/** The order of suggestions across a paste's unknown codes: nearRank's; a code written out, or words, never come from one. */
+/** The order of suggestions across a paste's unknown codes: nearRank's; a code written out, words or a message never come from one. */
 function order(s: Suggestion): number {
-	return s.kind === 'spelled' || s.kind === 'words' ? 10 : nearRank(s.kind, s.distance);
+	return s.kind === 'spelled' || s.kind === 'words' || s.kind === 'message'
+		? 10
+		: nearRank(s.kind, s.distance);
 }
 
 /**
@@ -67,7 +69,8 @@ export function unmatched(
 	scanned: Scanned,
 	matches: readonly Match[],
 	index: DecoderIndex,
-	budget: Budget
+	budget: Budget,
+	possible: readonly Suggestion[] = []
 ): { suggestions: Suggestion[]; unlisted: UnlistedCode[] } {
 	const matchedCodes = new Set(matches.map((m) => m.code));
 	const suggestions: Suggestion[] = [];
@@ -88,6 +91,13 @@ export function unmatched(
 		for (const s of suggest(unknown, index, budget.limits.maxSuggestions, short)) push(s);
 	}
 	suggestions.sort((a, b) => order(a) - order(b));
+	// Messages read from a few common words (possible.ts) first, one per entry: the paste's own words name them.
+	const messages: Suggestion[] = [];
+	for (const s of possible) {
+		if (messages.length >= budget.limits.maxSuggestions) break;
+		if (!matchedCodes.has(s.code) && !messages.some((x) => x.path === s.path)) messages.push(s);
+	}
+	suggestions.unshift(...messages);
 	// Then the paste read whole, in its own order (readText).
 	if (short)
 		for (const s of readText(scanned.text, index, budget)) {

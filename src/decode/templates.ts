@@ -27,6 +27,11 @@ export interface CompiledTemplate {
 	weight: number;
 	/** The indexed word, and where it sits: in `literals[literal]`, `offset` characters in. */
 	anchor: { word: string; literal: number; offset: number };
+	/**
+	 * A value open at its start or end, and no more than a few common words of its own
+	 * (`{field} is required.`): its words alone do not tell its product's message from anyone's.
+	 */
+	weak: boolean;
 }
 
 export interface TemplateIndex {
@@ -45,7 +50,16 @@ export interface TemplateHit {
 	end: number;
 	weight: number;
 	/** Usually one; several when different templates read the same span equally well. */
-	matches: { entry: number; template: number; params: Record<string, string> }[];
+	matches: TemplateMatch[];
+}
+
+/** One template read at a place in a line: its entry, its id, the values read. */
+export interface TemplateMatch {
+	entry: number;
+	template: number;
+	params: Record<string, string>;
+	/** The line ended the message without the punctuation that ends the template (`… is busy`). */
+	short?: true;
 }
 
 /** A line of text to look for messages in: cleaned, and folded for comparison. */
@@ -64,6 +78,25 @@ export interface Unit {
 }
 
 const MIN_ANCHOR = 3;
+
+/**
+ * A template open at an end is weak when its words (those an anchor may be) are this many at
+ * most, each used by at least COMMON_SHARE of the registry's templates. In the registry, that
+ * is `{field} is required.`, `Run not found: {runId}`, `Unknown task {nodeId}`: words any program
+ * may write, where `Failed to spawn {command}` or `Linear GraphQL error: {errors}` has a word of
+ * its own. About one template in twenty.
+ */
+const WEAK_WORDS = 3;
+const COMMON_SHARE = 0.01;
+/** The punctuation that ends a template's sentence, which a line may leave off (`Port 5432 is busy`). */
+const FINAL_PUNCTUATION = /[\s.!?]+$/;
+/** A template's last literal that only ends its sentence (`.`): a line may leave it off, and its value then runs to the end. */
+const PUNCTUATION_ONLY = /^[\s.!?]*$/;
+
+/** A template as a line wrote it: without its final punctuation when the line left that off (`short`). */
+export function asWritten(template: string, short: boolean | undefined): string {
+	return short ? template.replace(FINAL_PUNCTUATION, '') : template;
+}
 
 /** The unit's folded text, folded on first use: most strings of a large payload never need it. */
 export function unitFolded(unit: Unit): string {
@@ -126,10 +159,13 @@ export function compileTemplates(
 		parts: splitTemplate(m.message),
 	}));
 	const frequency = new Map<string, number>();
+	let compiled = 0;
 	for (const { parts } of split) {
+		if (parts) compiled++;
 		for (const word of new Set(parts?.words.map((w) => w.word)))
 			frequency.set(word, (frequency.get(word) ?? 0) + 1);
 	}
+	const common = Math.max(2, Math.ceil(compiled * COMMON_SHARE));
 	const index: TemplateIndex = {
 		templates: [],
 		byWord: new Map(),
@@ -145,8 +181,10 @@ export function compileTemplates(
 			if (fw < fa || (fw === fa && w.word.length > anchor.word.length)) anchor = w;
 		}
 		const last = parts.literals[parts.literals.length - 1]!;
-		const short = last.replace(/[\s.!?]+$/, '');
+		const short = last.replace(FINAL_PUNCTUATION, '');
 		const id = index.templates.length;
+		const words = new Set(parts.words.map((w) => w.word));
+		const open = parts.literals[0] === '' || PUNCTUATION_ONLY.test(last);
 		index.templates.push({
 			entry,
 			text,
@@ -155,6 +193,8 @@ export function compileTemplates(
 			lastShort: short && short !== last ? short : undefined,
 			weight: parts.literals.reduce((sum, l) => sum + l.length, 0),
 			anchor,
+			weak:
+				open && words.size <= WEAK_WORDS && [...words].every((w) => frequency.get(w)! >= common),
 		});
 		const list = index.byWord.get(anchor.word);
 		if (list) list.push(id);
@@ -251,6 +291,7 @@ function verify(
 	const spans: ([number, number] | undefined)[] = new Array(last);
 
 	let end = litStart + (short ? tpl.lastShort!.length : literals[k]!.length);
+	let unpunctuated = short;
 	// Text matched: a template whose final period was not in the line weighs only what was.
 	let weight = short ? tpl.weight - (literals[last]!.length - tpl.lastShort!.length) : tpl.weight;
 	let openRight = false;
@@ -269,6 +310,14 @@ function verify(
 			weight -= lit.length - length;
 			// "…is busy" without its period must still end there, not run on into "…is busybox".
 			if (at >= 0 && isWordChar(f.charCodeAt(at + length))) at = -1;
+			unpunctuated = true;
+		}
+		if (at < 0 && j === last && PUNCTUATION_ONLY.test(lit)) {
+			// `… for --provider {provider}.` without its period: the value runs to the line's end, as an open one does.
+			weight -= lit.length;
+			unpunctuated = true;
+			openRight = true;
+			break;
 		}
 		if (at < 0) return undefined;
 		spans[j - 1] = [end, at];
@@ -339,7 +388,9 @@ function verify(
 		if (b <= a || b - a > maxValue) return undefined;
 		values[params[p]!] = text.slice(a, b);
 	}
-	return { start, end, weight, matches: [{ entry: tpl.entry, template: id, params: values }] };
+	const match: TemplateMatch = { entry: tpl.entry, template: id, params: values };
+	if (unpunctuated) match.short = true;
+	return { start, end, weight, matches: [match] };
 }
 
 /** First index of `needle` in `hay` that starts at or after `from` and ends by `limit`. */

@@ -17,7 +17,10 @@ export function withoutDocsLink(line: string): string {
 	const space = line.lastIndexOf(' ');
 	const last = line.slice(space + 1);
 	if (space < 0 || !(last.startsWith('https://') || last.startsWith('http://'))) return line;
-	return withoutLinkLead(line.slice(0, space).trimEnd()) || line;
+	// A message that ends with a URL of its own (`… e.g. http://127.0.0.1:5123/v1.`) keeps it.
+	const before = line.slice(0, space).trimEnd();
+	const lead = withoutLinkLead(before);
+	return lead === before ? line : lead || line;
 }
 
 /** Text that ended before a docs link, without the word leading into it (`run-7f3a9c See` → `run-7f3a9c`). */

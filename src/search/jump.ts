@@ -28,6 +28,7 @@ export const JUMP_TITLES: Record<JumpKind, string> = {
 	spelled: 'Did you mean',
 	typo: 'Did you mean',
 	words: 'Entries that use these words',
+	message: 'Did you mean',
 };
 
 /** How many rows the dialog shows; the full-text results below list the rest. */

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { cardNode, phraseNodes, type Build } from '../../src/components/decoder/card-view.ts';
 import {
 	decode,
+	LIMITS,
 	messageText,
 	phraseText,
 	report,
@@ -20,7 +21,7 @@ import {
 import { explainError, catalog } from '../../src/mcp/tools.ts';
 import { entriesByCode, findProduct } from '../../src/registry/model.ts';
 import { proseParts } from '../../src/registry/prose.ts';
-import { fillTemplate } from '../../src/registry/template.ts';
+import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { absoluteUrl, markdownPath } from '../../src/registry/urls.ts';
 import { fragmentValues } from '../../src/decode/share-fragment.ts';
 import { human } from '../../scripts/explain.ts';
@@ -92,6 +93,35 @@ const pastes: { name: string; text: string; values?: Record<string, string>; pat
 		})),
 	]);
 
+/** A log that repeats an entry's error with other values each time: the first entry with a message and values. */
+const repeated = allEntries(registry).find(
+	(e) => e.message !== undefined && matchable(e.message) && e.params.length > 0
+)!;
+/** The values of the `n`th time the log has it: its own, in every placeholder. */
+const nth = (n: number) =>
+	Object.fromEntries(repeated.params.map((p) => [p, `${samples(repeated, 'plain')[p]}n${n}`]));
+const logOf = (times: number, distinct: number) =>
+	Array.from(
+		{ length: times },
+		(_, n) =>
+			`2025-03-01T10:00:${String(n % 60).padStart(2, '0')}Z ERROR ${fillTemplate(repeated.message!, nth(n % distinct))}`
+	).join('\n');
+pastes.push({
+	name: `${repeated.code} twice, with other values`,
+	text: logOf(2, 2),
+	path: repeated.path,
+});
+
+/** A code with words of its own after it, which its message (only a placeholder) cannot read. */
+const placeholderOnly = allEntries(registry).find(
+	(e) => e.message !== undefined && e.params.length && !matchable(e.message)
+)!;
+pastes.push({
+	name: `${placeholderOnly.code} with what the paste says`,
+	text: `${placeholderOnly.code}: environment.yaml: unknown key 'identty'`,
+	path: placeholderOnly.path,
+});
+
 /** An error with a cause chain: another product's entry, then a link with only text. */
 const [outer, inner] = [registry.products[0]!.errors[0]!, registry.products[1]!.errors[0]!];
 const CAUSE_TEXT = 'the innermost failure';
@@ -105,6 +135,62 @@ pastes.push({
 });
 
 describe('the card', () => {
+	it('says every value an error was seen with, not only the first', () => {
+		const told = report(decode(logOf(2, 2), data), data, { site: SITE });
+		assert.equal(told.groups.length, 1);
+		const card = told.groups[0]!.cards[0]!;
+		assert.equal(card.seen, 'seen 2 times');
+		for (const name of repeated.params)
+			assert.deepEqual(
+				card.facts.filter((f) => f.label === name).map((f) => [f.value, f.kind]),
+				[[`${nth(0)[name]}, ${nth(1)[name]}`, 'value']]
+			);
+	});
+
+	it('keeps a few of the values of a long log, and counts the times it had others', () => {
+		const [times, distinct] = [600, 40];
+		const card = report(decode(logOf(times, distinct), data), data).groups[0]!.cards[0]!;
+		assert.equal(card.seen, `seen ${times} times`);
+		const kept = LIMITS.maxSeenValues;
+		const others = times - (times / distinct) * kept;
+		for (const name of repeated.params)
+			assert.deepEqual(
+				card.facts.filter((f) => f.label === name).map((f) => f.value),
+				[
+					`${Array.from({ length: kept }, (_, n) => nth(n)[name]).join(', ')} and other values ${others} times`,
+				]
+			);
+	});
+
+	it("shows what was pasted, never an unfilled template, when its message's values were not read", () => {
+		const unread = allEntries(registry).filter(
+			(e) =>
+				e.message !== undefined && parseTemplate(e.message).some((part) => part.kind === 'param')
+		);
+		assert.ok(
+			unread.some((e) => !matchable(e.message!)),
+			'a message that is only a placeholder'
+		);
+		for (const e of unread) {
+			const said = `${e.code.toLowerCase()} came with words of its own, 'quoted' (and more)`;
+			const paste = `${e.code}: ${said}`;
+			const card = report(decode(paste, data), data).groups[0]!.cards.find(
+				(c) => c.code === e.code
+			)!;
+			assert.equal(card.message, undefined, paste);
+			assert.equal(card.quote, said, paste);
+		}
+	});
+
+	it('says nothing more when every time had the same values', () => {
+		const card = report(decode(logOf(3, 1), data), data).groups[0]!.cards[0]!;
+		assert.equal(card.seen, 'seen 3 times');
+		assert.deepEqual(
+			card.facts.filter((f) => repeated.params.includes(f.label)),
+			[]
+		);
+	});
+
 	it('covers messages and examples', () => assert.ok(pastes.length > 0));
 
 	for (const paste of pastes.filter((p) => p.values)) {

@@ -157,3 +157,56 @@ describe('what a Smithers error that decodes to nothing searches for', () => {
 			assert.equal(searchWords(paste, data), alone, how);
 	});
 });
+
+describe('an error with a cause chain, as Node prints it (util.inspect, console.error)', () => {
+	/** Thrown messages whose own text has a comma, quote, bracket, brace or semicolon: where an inspected cause was cut. */
+	const awkward = runtime.flatMap((entry) =>
+		entry.messages
+			.filter((m) => m.at && readable(m.text))
+			.filter((m) =>
+				parseTemplate(m.text).some((s) => s.kind === 'text' && /[,;"'[\]{}]/.test(s.text))
+			)
+			.map((m) => ({ entry, text: fillTemplate(m.text, valuesFor(m.params)) }))
+	);
+	const outer = smithers.errors.find((e) => e.code === 'TASK_TIMEOUT')!;
+
+	/** What a user reads of a decode: each error found, how often, and the codes and messages of its causes. */
+	const seen = (result: DecodeResult) =>
+		result.groups.map((g) => {
+			const m = result.matches[g.matches[0]!]!;
+			return { code: m.code, count: g.count, cause: m.cause?.map((c) => [c.code, c.text]) };
+		});
+
+	it('has messages of that kind to test', () =>
+		assert.ok(awkward.length >= 50, `${awkward.length}`));
+
+	for (const depth of [1, 2, 3]) {
+		it(`reads a chain ${depth} deep as one error with its causes, as errorToJson gives it`, () => {
+			for (let k = 0; k < awkward.length; k++) {
+				const links = Array.from({ length: depth }, (_, d) => awkward[(k + d) % awkward.length]!);
+				let cause: SmithersError | undefined;
+				for (const link of [...links].reverse())
+					cause = new SmithersError(link.entry.code as never, link.text, undefined, cause);
+				const error = new SmithersError(
+					outer.code as never,
+					'Compute callback timed out after 120000ms',
+					{ nodeId: 'build', attempt: 2, timeoutMs: 120000 },
+					cause
+				);
+				const json = seen(decode(JSON.stringify(errorToJson(error)), data));
+				assert.deepEqual(
+					json.map((e) => [e.code, e.count, e.cause?.map((c) => c[0])]),
+					[[outer.code, 1, links.map((l) => l.entry.code)]]
+				);
+				// Each cause's whole message (a very long one shown cut, with an ellipsis).
+				json[0]!.cause!.forEach(([, text], d) =>
+					assert.ok(links[d]!.text.startsWith(text!.replace(/…$/, '')), text)
+				);
+				// Node prints two levels of causes, and a deeper one as `[SmithersError]`: all it shows.
+				const printed = { ...json[0]!, cause: json[0]!.cause!.slice(0, 2) };
+				assert.deepEqual(seen(decode(inspect(error), data)), [printed], inspect(error));
+				assert.deepEqual(seen(decode(inspect(error, { depth: 8 }), data)), json);
+			}
+		});
+	}
+});
