@@ -9,7 +9,9 @@
  */
 import { ADVICE_LABELS, FACT_LABELS, yesNo } from '../registry/labels.ts';
 import { absoluteUrl, markdownPath, productPath } from '../registry/urls.ts';
+import { entrySummary } from '../registry/model.ts';
 import type { DecoderData } from './data.ts';
+import { entryOf } from './lookup.ts';
 import {
 	ambiguityNote,
 	boundNotes,
@@ -178,11 +180,22 @@ export function statusLine(result: Pick<DecodeResult, 'groups' | 'unlisted'>): s
 		: `${errors} found${times}.`;
 }
 
-function suggestion(s: Suggestion, data: DecoderData, site: string | URL | undefined): Phrase[] {
+/**
+ * "Did you mean CODE (Product)?". Where a product has two entries of one code (an HTTP error and a
+ * runtime error both `NOT_FOUND`), each says what it is, so the two lines are not the same words.
+ */
+function suggestion(
+	s: Suggestion,
+	data: DecoderData,
+	site: string | URL | undefined,
+	shared: boolean
+): Phrase[] {
+	const entry = shared ? entryOf(data, s.path)?.entry : undefined;
+	const what = entry ? `: ${entrySummary(entry).replaceAll('`', '')}` : '';
 	return [
 		'Did you mean ',
 		{ code: s.code, url: linkTo(s.path, site) },
-		` (${productName(data, s.product)})?`,
+		` (${productName(data, s.product)}${what})?`,
 	];
 }
 
@@ -230,7 +243,14 @@ export function report(
 		]),
 		suggestions: result.groups.length
 			? []
-			: result.suggestions.map((s) => suggestion(s, data, site)),
+			: result.suggestions.map((s, _, all) =>
+					suggestion(
+						s,
+						data,
+						site,
+						all.some((o) => o !== s && o.code === s.code && o.product === s.product)
+					)
+				),
 		notes: [],
 	};
 	const hidden = result.groups.length - groups.length;

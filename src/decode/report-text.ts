@@ -73,7 +73,7 @@ export function reportText(
 ): string {
 	const out: string[] = [told.status, ''];
 	for (const group of told.groups) {
-		if (group.note) out.push(style.warn(phraseLine(group.note, PLAIN)));
+		if (group.note) out.push(style.warn(phraseLine(group.note, PLAIN)), '');
 		for (const card of group.cards) out.push(...cardLines(card, style, markdown), '');
 	}
 	if (told.more) out.push(told.more, '');

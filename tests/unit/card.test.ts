@@ -240,9 +240,26 @@ describe('the card', () => {
 		const told = report(decode(`${e.code}X`, data), data);
 		const name = findProduct(registry, e.product)!.name;
 		assert.ok(
-			told.suggestions.some((s) => phraseText(s).includes(`${e.code} (${name})`)),
+			told.suggestions.some((s) => phraseText(s).includes(`${e.code} (${name}`)),
 			JSON.stringify(told.suggestions)
 		);
+	});
+
+	it('tells apart two "did you mean" entries of one product that share a code, by what each is', () => {
+		let tried = 0;
+		for (const product of registry.products) {
+			const twice = new Set(
+				product.errors.map((e) => e.code).filter((c, i, all) => all.indexOf(c) !== i)
+			);
+			for (const code of twice) {
+				const told = report(decode(`${code}X`, data), data).suggestions.map(phraseText);
+				const lines = told.filter((t) => t.includes(`${code} (${product.name}`));
+				assert.equal(lines.length, 2, `${code}: ${told.join(' | ')}`);
+				assert.notEqual(lines[0], lines[1]);
+				tried++;
+			}
+		}
+		assert.ok(tried > 0);
 	});
 });
 
