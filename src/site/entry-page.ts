@@ -10,7 +10,7 @@ import {
 	entriesByCode,
 	entryPlace,
 	exitCodeOf,
-	EXAMPLE_FACTS_NOTE,
+	exampleFactsNote,
 	neighbours,
 	problemFacts,
 	resolveRef,
@@ -257,7 +257,7 @@ export function entryPage(
 			id: 'response',
 			title: 'Response',
 			rows,
-			note: problem.title || retryable || problem.hint ? EXAMPLE_FACTS_NOTE : undefined,
+			note: exampleFactsNote({ title: problem.title, retryable, hint: problem.hint }),
 		},
 		// An empty list in the registry is nothing to show: no heading over nothing.
 		entry.details !== undefined &&

@@ -110,3 +110,28 @@ describe("an entry's facts line and lifecycle notice", () => {
 		assert.equal(entryPage(EDGE_REGISTRY, current.product, current.entry).notice, undefined);
 	});
 });
+
+describe("an entry's response", () => {
+	test('the note on facts read from an example names only the facts the response shows', () => {
+		let noted = 0;
+		for (const { registry } of REGISTRIES) {
+			for (const product of registry.products) {
+				for (const entry of product.errors) {
+					const section = entryPage(registry, product, entry).sections.find(
+						(s) => s.id === 'response'
+					);
+					if (!section || section.id !== 'response') continue;
+					const shown = ['title', 'retryable', 'hint'].filter((f) =>
+						section.rows.some((r) => r.field === f)
+					);
+					const named = ['title', 'retryable', 'hint'].filter((f) =>
+						section.note?.toLowerCase().includes(f)
+					);
+					assert.deepEqual(named, shown, `${product.id} ${entry.code}: ${section.note}`);
+					if (section.note) noted++;
+				}
+			}
+		}
+		assert.ok(noted > 0);
+	});
+});
