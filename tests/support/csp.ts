@@ -84,8 +84,12 @@ export function cspProblems(page: string, html: string): CspProblem[] {
 		if (!styleSources.includes(hashSource(m[1]!)))
 			add(`has an inline style element its policy does not allow: ${shortened(m[1]!)}`);
 	}
-	for (const m of html.matchAll(/<[a-z][\w-]*\b[^>]*?\s(on[a-z]+)=/gi))
-		add(`has an inline event handler (${m[1]}), which no hash can allow`);
+	// Each start tag whole (a quoted value may hold `>`), its values blanked: `content="… onTimeout=…"` is text.
+	for (const tag of html.matchAll(/<[a-z][\w-]*(?:"[^"]*"|'[^']*'|[^'">])*>/gi)) {
+		const names = tag[0].replace(/"[^"]*"|'[^']*'/g, '""');
+		for (const m of names.matchAll(/\s(on[a-z]+)\s*=/gi))
+			add(`has an inline event handler (${m[1]}), which no hash can allow`);
+	}
 	for (const m of html.matchAll(/\s(?:href|src|action)="\s*(javascript:[^"]*)"/gi))
 		add(`has a javascript: URL (${shortened(m[1]!)})`);
 	return problems;

@@ -60,6 +60,13 @@ describe('the check of built pages', () => {
 		);
 	});
 
+	it('reads an attribute value that says `onTimeout=continue` (a message in a description) as text, not a handler', () => {
+		const policy =
+			'<meta http-equiv="content-security-policy" content="default-src \'self\'; script-src \'self\'">';
+		const html = `<head>${policy}<meta property="og:description" content="WaitForEvent uses onTimeout=continue"><p title='a onclick=x'>onload=y</p>`;
+		assert.deepEqual(cspProblems('/text/', html), []);
+	});
+
 	it('reports a policy that allows inline script, and a page without a policy, a redirect page too', () => {
 		const loose =
 			'<meta http-equiv="content-security-policy" content="script-src \'self\' \'unsafe-inline\'">';
