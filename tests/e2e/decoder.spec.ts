@@ -10,7 +10,7 @@ import { allEntries, problemType, type RegistryEntry } from '../../src/registry/
 import { fillTemplate } from '../../src/registry/template.ts';
 import { DECODER_DATA_PATH, DIAGNOSE_PATH, SEARCH_ANCHOR } from '../../src/registry/urls.ts';
 import { inputNote, readQuery, searchWords, toDecoderData } from '../../src/decode/index.ts';
-import { BOX_CHARS } from '../../src/components/decoder/paste.ts';
+import { BOX_CHARS, DROP_REFUSED } from '../../src/components/decoder/paste.ts';
 import { dropFiles, LOG_MIB, logLength, pasteLog } from '../support/large-paste.ts';
 import { SmithersError } from '@smithers-orchestrator/errors';
 import { breaksInsideWords, renderedLines } from '../support/lines.ts';
@@ -241,18 +241,40 @@ test.describe('the decoder', () => {
 		expect(
 			await dropFiles(box, [{ name: 'shot.png', parts: [[0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]] }])
 		).toBe(true);
-		await expect(status).toHaveText(/not text: the box is as it was/);
+		await expect(status).toHaveText(DROP_REFUSED.notText);
 		expect(
 			await dropFiles(box, [
 				{ name: 'a.log', parts: ['a'] },
 				{ name: 'b.log', parts: ['b'] },
 			])
 		).toBe(true);
-		await expect(status).toHaveText(
-			'2 files were dropped: the box is as it was. Drop one file at a time.'
-		);
+		await expect(status).toHaveText(DROP_REFUSED.several(2));
 		expect(await box.inputValue()).toBe(before);
 		await expect(card).toBeVisible();
+	});
+
+	test('reads a dropped log as its encoding says: UTF-16 with its mark, and UTF-8 with accents, whole when nothing is cut', async ({
+		page,
+	}) => {
+		const busy = find('asymmetric', 'PORT_IN_USE');
+		const line = `${fillTemplate(busy.message!, { port: '5432' })}\n`;
+		// Over the box's size, under what the decoder reads: held in part, none of it set aside.
+		const accented = { line: 'étape réussie\n', repeat: Math.ceil(BOX_CHARS / 14) + 10 };
+		await page.goto(DIAGNOSE_PATH);
+		const box = page.locator('atlas-decoder textarea');
+		const shown = page.locator('atlas-decoder [data-results]');
+		await dropFiles(box, [{ name: 'run.log', parts: [accented, line] }]);
+		await expect(results(page).locator(`a[href^="${busy.path}"]`)).toBeVisible();
+		await expect(shown).toContainText('Your file is long');
+		await expect(shown).not.toContainText('set the rest aside');
+
+		// PowerShell's `>`: UTF-16 little-endian, with its byte order mark.
+		const utf16 = [0xff, 0xfe, ...[...line].flatMap((c) => [c.charCodeAt(0), 0])];
+		await box.fill('');
+		await dropFiles(box, [{ name: 'ps.log', parts: [utf16] }]);
+		await expect(results(page).locator(`a[href^="${busy.path}"]`)).toBeVisible();
+		await expect(results(page).first().locator('mark').first()).toHaveText('5432');
+		expect(await box.inputValue()).toBe(line);
 	});
 
 	test('brings a long paste back after a reload, its held start still read', async ({ page }) => {

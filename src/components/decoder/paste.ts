@@ -33,15 +33,30 @@ function boxed(text: string): Boxed {
  * The text of a file as the decoder reads it: all of it, or, when it is longer than `max`, its
  * first and last halves, read as two slices so a log of gigabytes is never loaded whole.
  */
-async function readEnds(file: Blob, max: number): Promise<string> {
-	if (file.size <= max) return file.text();
-	const half = Math.floor(max / 2);
-	const [head, tail] = await Promise.all([
-		file.slice(0, half).text(),
-		file.slice(file.size - half).text(),
-	]);
-	return joinEnds(head, tail);
+async function readEnds(file: Blob, max: number): Promise<{ text: string; cut: boolean }> {
+	const bom = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+	// UTF-16 with its byte order mark, as PowerShell's `>` writes a log; else UTF-8. The decoder drops the mark.
+	const encoding =
+		bom[0] === 0xff && bom[1] === 0xfe
+			? 'utf-16le'
+			: bom[0] === 0xfe && bom[1] === 0xff
+				? 'utf-16be'
+				: 'utf-8';
+	const read = async (part: Blob) => new TextDecoder(encoding).decode(await part.arrayBuffer());
+	if (file.size <= max) return { text: await read(file), cut: false };
+	// An even number of bytes from each end, so no UTF-16 unit is split.
+	const half = Math.floor(max / 4) * 2;
+	const tail = file.slice(file.size - half - (file.size % 2));
+	const [head, end] = await Promise.all([read(file.slice(0, half)), read(tail)]);
+	return { text: joinEnds(head, end), cut: true };
 }
+
+/** What the decoder's box says when a drop is refused; the box is left as it was. */
+export const DROP_REFUSED = {
+	several: (n: number) => `${n} files were dropped: the box is as it was. Drop one file at a time.`,
+	unreadable: 'The file dropped could not be read: the box is as it was. Paste its text instead.',
+	notText: 'The file dropped is not text: the box is as it was. Drop a log or other text file.',
+};
 
 /** What the decoder was brought: said in the note on a text too long for the box. */
 type Brought = 'paste' | 'file';
@@ -132,18 +147,17 @@ export class PasteBox {
 		}
 		// Not the browser's own handling, which opens a dropped file in place of the page.
 		event.preventDefault();
-		if (files.length > 1)
-			return `${files.length} files were dropped: the box is as it was. Drop one file at a time.`;
-		let text: string;
+		if (files.length > 1) return DROP_REFUSED.several(files.length);
+		let read: { text: string; cut: boolean };
 		try {
-			text = await readEnds(files[0]!, LIMITS.maxInputChars);
+			read = await readEnds(files[0]!, LIMITS.maxInputChars);
 		} catch {
-			return 'The file dropped could not be read: the box is as it was. Paste its text instead.';
+			return DROP_REFUSED.unreadable;
 		}
 		// NUL never appears in a text file, and is in nearly every binary one.
-		if (text.includes('\0'))
-			return 'The file dropped is not text: the box is as it was. Drop a log or other text file.';
-		this.put(text, files[0]!.size, 'file');
+		if (read.text.includes('\0')) return DROP_REFUSED.notText;
+		// Said as set aside only when it was: the file's size is in bytes, the text's in characters.
+		this.put(read.text, read.cut ? files[0]!.size : read.text.length, 'file');
 		this.box.dispatchEvent(new Event('input', { bubbles: true }));
 		return undefined;
 	}
