@@ -101,19 +101,24 @@ export function matchesFilter(entry: FilterableEntry, state: FilterState): boole
 	return words.every((w) => text.includes(w));
 }
 
-/** Text as the filter compares it: lower case, without the backticks of code spans. */
+/**
+ * Text as the filter compares it: lower case, without the backticks of code spans, and without
+ * the `{placeholders}` of messages, which stand for values, not words a reader types.
+ */
 function foldText(text: string): string {
-	return text.toLowerCase().replaceAll('`', '');
+	return text
+		.replace(/\{[^{}]*\}/g, ' ')
+		.toLowerCase()
+		.replaceAll('`', '');
 }
 
 /**
- * What an entry's texts give the filter to search, each word once: its words as the filter
- * compares them, without the `{placeholders}` of messages. A query's word holds no space, so it is
- * found here exactly when it is found in the texts themselves — at a fraction of their size for an
- * entry thrown with dozens of messages.
+ * What an entry's texts give the filter to search, each word once, as the filter compares them. A
+ * query's word holds no space, so it is found here exactly when it is found in the texts
+ * themselves — at a fraction of their size for an entry thrown with dozens of messages.
  */
 export function searchedWords(texts: readonly string[]): string {
-	const words = texts.flatMap((t) => foldText(t.replace(/\{[^{}]*\}/g, ' ')).split(/\s+/));
+	const words = texts.flatMap((t) => foldText(t).split(/\s+/));
 	return [...new Set(words.filter(Boolean))].join(' ');
 }
 

@@ -13,7 +13,7 @@ import {
 	type RegistryEntry,
 } from '../../src/registry/model.ts';
 import { NOT_STATED } from '../../src/search/filter.ts';
-import { fillTemplate } from '../../src/registry/template.ts';
+import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
 import { DIAGNOSE_PATH } from '../../src/registry/urls.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -51,7 +51,13 @@ for (const product of registry.products) {
 			const expected = product.errors
 				.filter((e) =>
 					[e.code, e.message, ...e.messages.map((m) => m.text), e.when, e.description].some((t) =>
-						t?.toLowerCase().replaceAll('`', '').includes(word)
+						// The words of a text, not its `{placeholders}`, which stand for values.
+						parseTemplate(t ?? '')
+							.flatMap((part) => (part.kind === 'text' ? [part.text] : []))
+							.join(' ')
+							.toLowerCase()
+							.replaceAll('`', '')
+							.includes(word)
 					)
 				)
 				.toSorted(byListOrder(product));

@@ -222,7 +222,12 @@ describe('the overview filter', () => {
 					const texts = [entry.message, ...entry.messages.map((m) => m.text)];
 					for (const text of [...texts, entry.when, entry.description]) {
 						if (!text) continue;
-						const words = text.split(/\s+/).slice(0, 3).join(' ');
+						// Words a reader types: a message's `{placeholder}` stands for a value, not a word.
+						const words = parseTemplate(text)
+							.flatMap((part) => (part.kind === 'text' ? part.text.split(/\s+/) : []))
+							.filter(Boolean)
+							.slice(0, 3)
+							.join(' ');
 						assert.ok(
 							matchesFilter(facts, { ...EMPTY_FILTER, q: words }),
 							`${entry.code} by "${words}"`
@@ -319,10 +324,8 @@ describe('the overview filter', () => {
 				const written = filterAttributes(product, entry, 'x')['data-text'] ?? '';
 				// What the overview's script reads: the item (its code and summary), then the words written.
 				const onPage = { ...facts, text: `${entry.code} ${entrySummary(entry)}\n${written}` };
-				const words = facts.text
-					.replace(/\{[^{}]*\}/g, ' ')
-					.split(/\s+/)
-					.filter(Boolean);
+				// Queries from the texts as written, placeholders too (`{runId}` asks for "runid").
+				const words = facts.text.split(/[\s{}]+/).filter(Boolean);
 				for (let i = 0; i < words.length; i++) {
 					for (const q of [words[i]!, words.slice(i, i + 2).join(' '), words[i]!.slice(1, -1)]) {
 						assert.equal(
