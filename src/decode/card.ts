@@ -182,7 +182,8 @@ export function statusLine(result: Pick<DecodeResult, 'groups' | 'unlisted'>): s
 
 /**
  * "Did you mean CODE (Product)?". Where a product has two entries of one code (an HTTP error and a
- * runtime error both `NOT_FOUND`), each says what it is, so the two lines are not the same words.
+ * runtime error both `NOT_FOUND`), each says which it is — its group, else its status, else the
+ * message it is thrown with, values left out — so the two lines are not the same words.
  */
 function suggestion(
 	s: Suggestion,
@@ -190,12 +191,24 @@ function suggestion(
 	site: string | URL | undefined,
 	shared: boolean
 ): Phrase[] {
-	const entry = shared ? entryOf(data, s.path)?.entry : undefined;
-	const what = entry ? `: ${entrySummary(entry).replaceAll('`', '')}` : '';
+	const found = shared ? entryOf(data, s.path) : undefined;
+	let which = '';
+	if (found) {
+		const { product, entry } = found;
+		const group = entry.category === undefined ? undefined : product.categories[entry.category];
+		which =
+			group !== undefined
+				? ` · ${group}`
+				: entry.status !== undefined
+					? ` · HTTP ${entry.status}`
+					: `: ${entrySummary(entry)
+							.replaceAll('`', '')
+							.replace(/\{[^{}]*\}/g, '…')}`;
+	}
 	return [
 		'Did you mean ',
 		{ code: s.code, url: linkTo(s.path, site) },
-		` (${productName(data, s.product)}${what})?`,
+		` (${productName(data, s.product)}${which})?`,
 	];
 }
 
