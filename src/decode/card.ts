@@ -7,7 +7,7 @@
  * Links are the page paths, or absolute URLs on `site` when one is given (the CLI and the MCP
  * server give SITE_URL; the island links within the site it is on).
  */
-import { ADVICE_LABELS, FACT_LABELS, yesNo } from '../registry/labels.ts';
+import { ADVICE_LABELS, FACT_LABELS, yesNo } from './labels.ts';
 import { absoluteUrl, markdownPath, productPath } from '../registry/urls.ts';
 import { entrySummary } from '../registry/model.ts';
 import type { DecoderData } from './data.ts';

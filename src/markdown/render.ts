@@ -4,7 +4,7 @@
  * self-contained — it states its product and category and links the pages it mentions with
  * absolute URLs — and carries the same facts as the HTML page, from the registry, not from HTML.
  */
-import { FACT_LABELS } from '../registry/labels.ts';
+import { FACT_LABELS } from '../decode/labels.ts';
 import { COMPUTED_LEAD, entryPage, type EntrySection, type Inline } from '../site/entry-page.ts';
 import {
 	entriesByCategory,

@@ -61,23 +61,6 @@ export function productBlurb(product: Product): string {
 	return product.tagline ?? product.summary ?? `The named errors of ${product.name}.`;
 }
 
-/**
- * Said under the Problem Details facts that come from a published example rather than a table,
- * naming those the page shows ("Title and retryable are read from …"); none when it shows none.
- */
-export function exampleFactsNote(shown: {
-	title?: string;
-	retryable?: string;
-	hint?: string;
-}): string | undefined {
-	const named = (['title', 'retryable', 'hint'] as const).filter((f) => shown[f]);
-	if (named.length === 0) return undefined;
-	const list =
-		named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
-	const verb = named.length === 1 ? 'is' : 'are';
-	return `${list[0]!.toUpperCase()}${list.slice(1)} ${verb} read from the product's published example response.`;
-}
-
 /** Every entry of every product, products in registry order. */
 export function allEntries(registry: Registry): RegistryEntry[] {
 	return registry.products.flatMap((p) => p.errors);

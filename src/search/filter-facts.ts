@@ -9,7 +9,7 @@ import {
 	type Product,
 	type RegistryEntry,
 } from '../registry/model.ts';
-import { yesNo } from '../registry/labels.ts';
+import { yesNo } from '../decode/labels.ts';
 import { NOT_STATED, searchedWords, type FilterableEntry } from './filter.ts';
 
 /** The facts of an entry the filter reads; `category` is its group's id on the overview. */

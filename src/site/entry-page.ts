@@ -10,7 +10,6 @@ import {
 	entriesByCode,
 	entryPlace,
 	exitCodeOf,
-	exampleFactsNote,
 	neighbours,
 	problemFacts,
 	resolveRef,
@@ -19,9 +18,26 @@ import {
 	type Registry,
 	type RegistryEntry,
 } from '../registry/model.ts';
-import { ADVICE_LABELS, yesNo } from '../registry/labels.ts';
+import { ADVICE_LABELS, yesNo } from '../decode/labels.ts';
 import { catalogLabel, factSources, FROM_EXAMPLE } from '../registry/provenance.ts';
 import type { Category, DetailField, Example, SourcedField } from '../registry/schema.ts';
+
+/**
+ * Said under the Problem Details facts that come from a published example rather than a table,
+ * naming those the page shows ("Title and retryable are read from …"); none when it shows none.
+ */
+function exampleFactsNote(shown: {
+	title?: string;
+	retryable?: string;
+	hint?: string;
+}): string | undefined {
+	const named = (['title', 'retryable', 'hint'] as const).filter((f) => shown[f]);
+	if (named.length === 0) return undefined;
+	const list =
+		named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+	const verb = named.length === 1 ? 'is' : 'are';
+	return `${list[0]!.toUpperCase()}${list.slice(1)} ${verb} read from the product's published example response.`;
+}
 
 /** Code in running text. */
 export interface CodeText {

@@ -1,7 +1,8 @@
 /**
- * What the reference calls an entry's facts and its advice, and how it says a yes-or-no fact, on
- * every surface: the decoder's card (and so the island, the CLI and the MCP server), the entry's
- * page and its Markdown twin, and the overview's filter.
+ * What the reference calls an entry's facts and its advice, and how it says a yes-or-no fact,
+ * wherever more than one surface says it: the decoder's card (and so the island, the CLI and the
+ * MCP server), the entry's page and its Markdown twin, and the overview's filter. A label only one
+ * of them writes (the card's "Retry after") stays where it is written.
  */
 
 /** The facts a reader can filter by or is shown on a card. */
