@@ -87,12 +87,31 @@ export function notFoundReading(
 		return jump.rows[0]!.path === pathname
 			? undefined
 			: { kind: 'redirect', to: jump.rows[0]!.path };
+	const title = `No ${product.name} error ${shownTyped(slug)} in this reference`;
+	// An address is most often a page's own, mistyped: the pages one typo from it come first, a
+	// page whose slug is not its code (`http-run-not-found`) too; else what the slug reads as.
+	const near = nearSlugs(slug, product, targets);
+	if (near.length) return explain(title, near, JUMP_TITLES.typo, query);
 	return explain(
-		`No ${product.name} error ${shownTyped(slug)} in this reference`,
+		title,
 		jump?.rows.slice(0, MAX_JUMPS) ?? [],
 		jump && JUMP_TITLES[jump.kind],
 		query
 	);
+}
+
+/** The product's entries whose page slug `typed` is a typo of, the nearest first. */
+function nearSlugs(typed: string, product: DecoderProduct, targets: readonly CodeTarget[]) {
+	const key = typed.toLowerCase();
+	const limit = maxDistance(key.length);
+	const under = `${productPath(product.id).replace(/\/$/, '')}${ENTRY_SEGMENT}`;
+	return targets
+		.filter((t) => t.path.startsWith(under))
+		.map((t) => ({ t, distance: editDistance(key, t.path.slice(under.length, -1), limit) }))
+		.filter((x) => x.distance <= limit)
+		.sort((a, b) => a.distance - b.distance)
+		.slice(0, MAX_JUMPS)
+		.map((x) => x.t);
 }
 
 function explain(

@@ -428,19 +428,29 @@ describe('a short link to a code the build did not write', () => {
 describe('the 404 page, reading its address', () => {
 	const dropAt = (word: string, at: number) => word.slice(0, at) + word.slice(at + 1);
 
-	it("reads a mistyped page of a product's errors as a query for that product's codes", () => {
+	it("offers the page a mistyped page address meant, for every entry and a typo anywhere in its slug, among that product's codes", () => {
+		const missed: string[] = [];
+		let tried = 0;
 		for (const product of registry.products) {
-			const entry = product.errors[0]!;
-			const slug = dropAt(entrySlug(entry), 3);
-			const reading = notFoundReading(entryPath(product.id, slug), data, targets);
-			const jump = jumpFor(`${product.name} ${slug}`, data, targets)!;
-			assert.ok(reading?.kind === 'explain', JSON.stringify(reading));
-			assert.equal(reading.title, `No ${product.name} error ${slug} in this reference`);
-			assert.equal(reading.heading, JUMP_TITLES[jump.kind]);
-			assert.deepEqual(reading.rows, jump.rows.slice(0, MAX_JUMPS));
-			assert.ok(reading.rows.every((r) => r.product === product.name));
-			assert.ok(reading.rows.some((r) => r.path === entry.path));
+			for (const entry of product.errors) {
+				const full = entrySlug(entry);
+				for (const at of new Set([1, full.length >> 1, full.length - 2])) {
+					const slug = dropAt(full, at);
+					const reading = notFoundReading(entryPath(product.id, slug), data, targets);
+					tried++;
+					if (reading?.kind !== 'explain') {
+						missed.push(`${slug}: ${JSON.stringify(reading)}`);
+						continue;
+					}
+					assert.equal(reading.title, `No ${product.name} error ${slug} in this reference`);
+					assert.ok(Object.values(JUMP_TITLES).includes(reading.heading!), reading.heading);
+					assert.ok(reading.rows.length <= MAX_JUMPS);
+					assert.ok(reading.rows.every((r) => r.product === product.name));
+					if (!reading.rows.some((r) => r.path === entry.path)) missed.push(slug);
+				}
+			}
 		}
+		assert.deepEqual(missed, [], `${missed.length} of ${tried}`);
 	});
 
 	it("sends a page address in another spelling of its code, or of its product's id, to the page; leaves a page that is alone", () => {
