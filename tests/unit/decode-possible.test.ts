@@ -138,7 +138,7 @@ describe('a message of a few common words in a paste that names its product else
 
 	it('is found, for every such template, when its product is named on another line', () => {
 		for (const t of weak) {
-			const { e, product } = productOf(t.entry);
+			const { product } = productOf(t.entry);
 			const message = fillTemplate(t.text, valuesFor(t.params));
 			// One of its product's codes that no other product has, and no such message: another error, found on a line of its own.
 			const own = product.errors.find(
