@@ -144,6 +144,22 @@ export interface AdversarialShape {
 }
 
 /**
+ * Values that read as util.inspect labels (`Error:` then a newline) with no stack below, one a
+ * line: each makes the decoder look below it for a stack (inspected-error.ts), up to
+ * maxLabelChars; what one look found must serve the next, or the paste is read ~250 times over.
+ */
+export function labelShapes(bytes = 1 << 20): AdversarialShape[] {
+	return [
+		{ name: 'labels without a stack, in a list', text: `[${fill('Error:\n,', bytes - 1)}` },
+		{ name: 'labels without a stack, as values', text: `{${fill('a:Error:\nx,', bytes - 1)}` },
+		{
+			name: 'labels without a stack, with messages',
+			text: `{ a: ${fill('Error: y\nfoo, b: ', bytes - 5)}`,
+		},
+	];
+}
+
+/**
  * 1 MiB each, every one built to hurt a different part: the mix above; and single shapes that
  * once took from 200 ms to seconds — util.inspect labels that backtracked a regular expression,
  * a status word before a long run of spaces, a docs link with a long run of dashes, a code's line
@@ -186,5 +202,6 @@ export function adversarialShapes(registry: Registry, bytes = 1 << 20): Adversar
 				bytes
 			),
 		},
+		...labelShapes(bytes),
 	];
 }

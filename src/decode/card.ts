@@ -80,6 +80,8 @@ export interface Report {
 	nothing?: string;
 	/** "Did you mean …" */
 	suggestions: Phrase[][];
+	/** Beside errors found, after their cards: "Possibly also: …", a message of a few everyday words whose product the paste does not name (possible.ts). */
+	possibly: Phrase[][];
 	/** When nothing matched: the paste's words to search the site for (searchWords), when an entry uses any. */
 	searchFor?: string;
 	/** What a bound left unread. */
@@ -212,9 +214,19 @@ function suggestion(
 	];
 }
 
+/** A possible match beside errors found: `Possibly also: “password is required” — did you mean INVALID_INPUT (Smithers)?` */
+function possibly(s: Suggestion, data: DecoderData, site: string | URL | undefined): Phrase[] {
+	return [
+		`Possibly also: “${s.input}” — did you mean `,
+		{ code: s.code, url: linkTo(s.path, site) },
+		` (${productName(data, s.product)})?`,
+	];
+}
+
 /**
  * A decode result as it is told: the status line, a card per match grouped by error (the first
- * `shown` errors), and, when nothing matched, why that may be and what is close.
+ * `shown` errors), and, when nothing matched, why that may be and what is close; when something
+ * did, the possible matches beside it.
  * `inputChars` is the paste's size when the caller knows it better than the result does.
  */
 export function report(
@@ -264,6 +276,9 @@ export function report(
 						all.some((o) => o !== s && o.code === s.code && o.product === s.product)
 					)
 				),
+		possibly: result.groups.length
+			? result.suggestions.filter((s) => s.kind === 'message').map((s) => possibly(s, data, site))
+			: [],
 		notes: [],
 	};
 	const hidden = result.groups.length - groups.length;

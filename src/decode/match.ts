@@ -8,7 +8,7 @@ import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import type { CauseLink, Match, VariedValue } from './result.ts';
 import { detailValue, first, rankCandidates, type Ranked } from './score.ts';
-import { asWritten } from './templates.ts';
+import { asWritten } from './final-punctuation.ts';
 
 /** One occurrence of an error: its findings, and the candidates its hints kept. */
 export interface Reading {

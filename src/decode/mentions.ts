@@ -10,6 +10,7 @@ import type { Extraction, Finding } from './finding.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { fold, isQuote, isSpace, isWordChar, skipLogPrefix } from './normalize.ts';
 import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
+import { errorHead } from './inspected-error.ts';
 import { readPairs } from './pairs.ts';
 import { oneLine, withoutDocsLink } from './text.ts';
 import { unitFolded, type Unit } from './templates.ts';
@@ -144,17 +145,22 @@ export function productThrowing(
 
 /**
  * The product that threw the error Node prints as `Name [CODE]: message` (productThrowing), the
- * word at [s, e) being its code; the class name is the last segment of `my.pkg.Name`.
+ * word at [s, e) being its code; the form is read as an inspected error's label is (errorHead).
  */
 function nodeLineAt(unit: Unit, s: number, e: number, index: DecoderIndex): number | undefined {
 	const { text } = unit;
-	if (text[s - 1] !== '[' || text[s - 2] !== ' ' || text[e] !== ']' || text[e + 1] !== ':')
-		return undefined;
+	if (text[s - 1] !== '[' || text[s - 2] !== ' ') return undefined;
 	let from = s - 2;
-	while (from > 0 && isWordChar(text.charCodeAt(from - 1))) from--;
-	return from < s - 2
-		? productThrowing(text.slice(from, s - 2), unitFolded(unit), index)
+	while (from > 0 && isClassChar(text.charCodeAt(from - 1))) from--;
+	const head = errorHead(text, from);
+	return head?.code?.start === s && head.code.end === e
+		? productThrowing(head.name, unitFolded(unit), index)
 		: undefined;
+}
+
+/** `[\w$.]`: a character of a class name as Node prints it (`my.pkg.PortError`). */
+function isClassChar(c: number): boolean {
+	return isWordChar(c) || c === 46 || c === 36;
 }
 
 /** The product whose CLI error line (`Error (CODE): …`) the word at [s, e) is written in, and where its message starts. */

@@ -11,6 +11,7 @@ import { decode } from './decode.ts';
 import { LIMITS } from './limits.ts';
 import { indexOf } from './lookup.ts';
 import { entriesByWords, wordsOf } from './entry-words.ts';
+import { isStackLine } from './inspected-error.ts';
 import { codeNamed } from './query-text.ts';
 import { headAndTail } from './text.ts';
 import type { SuggestionKind } from './result.ts';
@@ -94,23 +95,12 @@ function proseOf(text: string): string {
 	return text
 		.replaceAll('\\n', '\n')
 		.split('\n')
-		.filter((line) => !isStackFrame(line))
+		.filter((line) => !isStackLine(line))
 		.join('\n')
 		.replace(JSON_KEY, ' ')
 		.replace(FIELD_KEY, ' ')
 		.replace(TOKEN, (token) => (isAddress(token) ? ' ' : token));
 }
-
-/** A stack frame's line: `at` a function or a place that ends with a line (and column) number. */
-function isStackFrame(line: string): boolean {
-	return /^\s*at\s/.test(line) && FRAME_END.test(line);
-}
-
-/**
- * How a frame's line ends: `:12:5`, `:12:5)`, `(Foo.java:12)`, `(native)`, `(index 0)`; the last
- * one util.inspect prints with ` {` after it, where the error's fields begin.
- */
-const FRAME_END = /(?::\d+:\d+\)?|:\d+\)|\((?:native|<anonymous>|index \d+)\))(?: \{)?\s*$/;
 
 /** A JSON object's key, with its colon. */
 const JSON_KEY = /"[^"\\\n]*"\s*:/g;

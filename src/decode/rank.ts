@@ -8,7 +8,9 @@ import type { Finding, Via } from './finding.ts';
 import type { Budget } from './limits.ts';
 import type { DecoderIndex } from './lookup.ts';
 import { matchOf, type Reading } from './match.ts';
-import { onlyPossible, possibleSuggestions } from './possible.ts';
+import { errorTypesNamed, productsNamed } from './mentions.ts';
+import { fold } from './normalize.ts';
+import { onlyPossible, possibleSuggestions, readOnlyWeak } from './possible.ts';
 import type { DecodeResult, Group, Match, Suggestion } from './result.ts';
 import type { Scanned } from './scan.ts';
 import { rankCandidates } from './score.ts';
@@ -48,15 +50,23 @@ export function rank(
 		.sort((a, b) => a.pos - b.pos);
 	withStatuses(findings, scanned.lineStatus, lineOf);
 	const occurrences = occurrencesOf(findings, index, lineOf);
-	const context = certainProducts(occurrences, index);
+	// An error read only from a few everyday words names no product, for itself or for the others.
+	const weak = occurrences.map((o) => readOnlyWeak(o.findings, index));
+	const context = certainProducts(
+		occurrences.filter((_, i) => !weak[i]),
+		index
+	);
+	// Those it is sure of, and those it names anywhere: a weak message of one of them is found.
+	const named = weak.includes(true) ? namedProducts(scanned.text, context, index) : context;
 	const resolved: Resolved[] = [];
-	// An error read only from a few common words, with nothing naming its product: "did you mean".
+	// An error read only from a few everyday words, with nothing naming its product: "did you mean".
 	const possible: Suggestion[] = [];
-	for (const o of occurrences) {
+	occurrences.forEach((o, i) => {
 		const kept = rankCandidates(o.findings, index, budget, context);
-		if (onlyPossible(o.findings, kept, index)) possible.push(...possibleSuggestions(kept, index));
+		if (weak[i] && onlyPossible(o.findings, kept, index, named))
+			possible.push(...possibleSuggestions(kept, index));
 		else resolved.push({ findings: o.findings, pos: o.pos, kept, via: bestVia(o.findings) });
-	}
+	});
 
 	const matches: Match[] = [];
 	const groups: Group[] = [];
@@ -154,6 +164,16 @@ function certainProducts(occurrences: readonly Occurrence[], index: DecoderIndex
 		if (products.size === 1) context.add([...products][0]!);
 	}
 	return context;
+}
+
+/** The products of `context`, and those the paste names anywhere: a product's name, error type or docs link. */
+function namedProducts(
+	text: string,
+	context: ReadonlySet<number>,
+	index: DecoderIndex
+): Set<number> {
+	const folded = fold(text);
+	return new Set([...context, ...productsNamed(folded, index), ...errorTypesNamed(folded, index)]);
 }
 
 /** The same error found several times, grouped; named errors before mere mentions, then in paste order. */

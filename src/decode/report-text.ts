@@ -1,6 +1,6 @@
 /**
- * A report (card.ts) as plain text: the status line, each error's cards as lines, then what is
- * said when nothing matched. The `explain` CLI prints it (in colour on a terminal), and the MCP
+ * A report (card.ts) as plain text: the status line, each error's cards as lines, the possible
+ * matches beside them, then what is said when nothing matched. The `explain` CLI prints it (in colour on a terminal), and the MCP
  * server answers with it; neither words anything of its own. Pasted values are printable()'d:
  * shown, never obeyed.
  */
@@ -77,6 +77,7 @@ export function reportText(
 		for (const card of group.cards) out.push(...cardLines(card, style, markdown), '');
 	}
 	if (told.more) out.push(told.more, '');
+	for (const p of told.possibly) out.push(phraseLine(p, style), '');
 	for (const u of told.unlisted) out.push(phraseLine(u, style), '');
 	if (told.nothing !== undefined) out.push(told.nothing);
 	for (const s of told.suggestions) out.push(`  ${phraseLine(s, style)}`);

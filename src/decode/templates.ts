@@ -8,7 +8,9 @@
 import type { Pairs } from './pairs.ts';
 import { parseTemplate } from '../registry/template.ts';
 import type { Budget } from './limits.ts';
+import { onlyEndsSentence, withoutFinalPunctuation } from './final-punctuation.ts';
 import { fold, isWordChar } from './normalize.ts';
+import { isWeak } from './possible.ts';
 import { leadingStart, sharedEnds, trailingEnd } from './template-edges.ts';
 import { wordHash, withWords, type Words } from './words.ts';
 
@@ -27,10 +29,7 @@ export interface CompiledTemplate {
 	weight: number;
 	/** The indexed word, and where it sits: in `literals[literal]`, `offset` characters in. */
 	anchor: { word: string; literal: number; offset: number };
-	/**
-	 * A value open at its start or end, and no more than a few common words of its own
-	 * (`{field} is required.`): its words alone do not tell its product's message from anyone's.
-	 */
+	/** Its words alone do not tell its product's message from anyone's (`{field} is required.`): possible.ts. */
 	weak: boolean;
 }
 
@@ -78,25 +77,6 @@ export interface Unit {
 }
 
 const MIN_ANCHOR = 3;
-
-/**
- * A template open at an end is weak when its words (those an anchor may be) are this many at
- * most, each used by at least COMMON_SHARE of the registry's templates. In the registry, that
- * is `{field} is required.`, `Run not found: {runId}`, `Unknown task {nodeId}`: words any program
- * may write, where `Failed to spawn {command}` or `Linear GraphQL error: {errors}` has a word of
- * its own. About one template in twenty.
- */
-const WEAK_WORDS = 3;
-const COMMON_SHARE = 0.01;
-/** The punctuation that ends a template's sentence, which a line may leave off (`Port 5432 is busy`). */
-const FINAL_PUNCTUATION = /[\s.!?]+$/;
-/** A template's last literal that only ends its sentence (`.`): a line may leave it off, and its value then runs to the end. */
-const PUNCTUATION_ONLY = /^[\s.!?]*$/;
-
-/** A template as a line wrote it: without its final punctuation when the line left that off (`short`). */
-export function asWritten(template: string, short: boolean | undefined): string {
-	return short ? template.replace(FINAL_PUNCTUATION, '') : template;
-}
 
 /** The unit's folded text, folded on first use: most strings of a large payload never need it. */
 export function unitFolded(unit: Unit): string {
@@ -159,13 +139,9 @@ export function compileTemplates(
 		parts: splitTemplate(m.message),
 	}));
 	const frequency = new Map<string, number>();
-	let compiled = 0;
-	for (const { parts } of split) {
-		if (parts) compiled++;
+	for (const { parts } of split)
 		for (const word of new Set(parts?.words.map((w) => w.word)))
 			frequency.set(word, (frequency.get(word) ?? 0) + 1);
-	}
-	const common = Math.max(2, Math.ceil(compiled * COMMON_SHARE));
 	const index: TemplateIndex = {
 		templates: [],
 		byWord: new Map(),
@@ -181,10 +157,8 @@ export function compileTemplates(
 			if (fw < fa || (fw === fa && w.word.length > anchor.word.length)) anchor = w;
 		}
 		const last = parts.literals[parts.literals.length - 1]!;
-		const short = last.replace(FINAL_PUNCTUATION, '');
+		const short = withoutFinalPunctuation(last);
 		const id = index.templates.length;
-		const words = new Set(parts.words.map((w) => w.word));
-		const open = parts.literals[0] === '' || PUNCTUATION_ONLY.test(last);
 		index.templates.push({
 			entry,
 			text,
@@ -193,8 +167,10 @@ export function compileTemplates(
 			lastShort: short && short !== last ? short : undefined,
 			weight: parts.literals.reduce((sum, l) => sum + l.length, 0),
 			anchor,
-			weak:
-				open && words.size <= WEAK_WORDS && [...words].every((w) => frequency.get(w)! >= common),
+			weak: isWeak(
+				parts.literals,
+				parts.words.map((w) => w.word)
+			),
 		});
 		const list = index.byWord.get(anchor.word);
 		if (list) list.push(id);
@@ -312,7 +288,7 @@ function verify(
 			if (at >= 0 && isWordChar(f.charCodeAt(at + length))) at = -1;
 			unpunctuated = true;
 		}
-		if (at < 0 && j === last && PUNCTUATION_ONLY.test(lit)) {
+		if (at < 0 && j === last && onlyEndsSentence(lit)) {
 			// `… for --provider {provider}.` without its period: the value runs to the line's end, as an open one does.
 			weight -= lit.length;
 			unpunctuated = true;

@@ -9,7 +9,15 @@ import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, problemType, type RegistryEntry } from '../../src/registry/model.ts';
 import { fillTemplate } from '../../src/registry/template.ts';
 import { DECODER_DATA_PATH, DIAGNOSE_PATH, SEARCH_ANCHOR } from '../../src/registry/urls.ts';
-import { inputNote, readQuery, searchWords, toDecoderData } from '../../src/decode/index.ts';
+import {
+	decode,
+	inputNote,
+	phraseText,
+	readQuery,
+	report,
+	searchWords,
+	toDecoderData,
+} from '../../src/decode/index.ts';
 import { BOX_CHARS, DROP_REFUSED } from '../../src/components/decoder/paste.ts';
 import { dropFiles, LOG_MIB, logLength, pasteLog } from '../support/large-paste.ts';
 import { SmithersError } from '@smithers-orchestrator/errors';
@@ -302,6 +310,18 @@ test.describe('the decoder', () => {
 			`names ${all.length} entries`
 		);
 		await expect(results(page)).toHaveCount(all.length);
+	});
+
+	test('tells a possible match after the cards of the errors found', async ({ page }) => {
+		const e = find('asymmetric', 'PORT_IN_USE');
+		const text = `${fillTemplate(e.message!, { port: '5432' })}\nError: password is required`;
+		const told = report(decode(text, data), data);
+		assert.equal(told.possibly.length, 1, JSON.stringify(told));
+		await paste(page, text);
+		await expect(results(page)).toHaveCount(1);
+		const note = page.locator('atlas-decoder [data-results] .atlas-decoded-note');
+		await expect(note).toHaveText(phraseText(told.possibly[0]!));
+		await expect(note.locator('a')).toBeVisible();
 	});
 
 	test('says plainly when nothing matches, with "did you mean" and a way to search', async ({

@@ -221,6 +221,10 @@ describe("adversarial shapes (the benchmark's, scripts/bench-decode.ts)", () => 
 		'docs link, long dashes': undefined,
 		// Each line has more than maxLinePairs would-be pairs: read to the bound, which says so.
 		'code lines of unclosed pairs': ['line'],
+		// Values one a line: more of them than a paste's values may be.
+		'labels without a stack, in a list': ['nodes'],
+		'labels without a stack, as values': undefined,
+		'labels without a stack, with messages': undefined,
 	};
 	for (const { name, text } of adversarialShapes(registry)) {
 		it(name, () => {

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { decode, LIMITS } from '../../src/decode/index.ts';
+import { labelShapes } from '../../scripts/bench-corpus.ts';
+import { decode, LIMITS, report } from '../../src/decode/index.ts';
+import { LabelReader } from '../../src/decode/inspected-error.ts';
 import { visibleText } from '../../src/decode/text.ts';
 import { PROJECT_ROOT } from '../../src/registry/load.ts';
 import { unknownCodeTitle } from '../../src/search/short-link.ts';
@@ -86,6 +88,27 @@ describe('a paste built to mislead', () => {
 			other.path,
 		]);
 	});
+});
+
+describe('values that read as util.inspect labels, with no stack below (1 MiB)', () => {
+	for (const { name, text } of labelShapes()) {
+		it(`${name}: each character below a label is looked at a few times, not once per label above it`, () => {
+			// Asked at every offset, as the most a JSON reader could ask: the work stays linear in the text.
+			const labels = new LabelReader(text, LIMITS.maxLabelChars);
+			for (let i = 0; i < text.length; i++) assert.equal(labels.at(i), undefined);
+			assert.ok(
+				labels.read <= 3 * text.length,
+				`${labels.read} characters read for ${text.length}`
+			);
+		});
+
+		it(`${name}: is no error, and says which bound it met`, () => {
+			const result = decode(text, data);
+			assert.deepEqual(result.matches, []);
+			const notes = report(result, data).notes;
+			assert.equal(notes.length, result.truncated ? 1 : 0, notes.join(' '));
+		});
+	}
 });
 
 describe('the CLI and the short-link page, with direction controls and long text', () => {

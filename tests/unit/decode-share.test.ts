@@ -143,4 +143,16 @@ describe('what a paste that decodes to nothing searches for', () => {
 		// One word of a longer paste that some entry happens to use tells nothing.
 		assert.equal(searchWords('no space left on device', data), '');
 	});
+
+	it("takes no words of a stack, util.inspect's '... 7 lines matching cause stack trace ...' included", () => {
+		// One rule tells a stack's line here and where an inspected error's label ends (isStackLine).
+		const prose = 'worker lost';
+		const alone = searchWords(prose, data);
+		for (const stack of [
+			'    at run (/app/x.ts:1:2)',
+			'    at async Promise.all (index 0)',
+			'    ... 7 lines matching cause stack trace ...',
+		])
+			assert.equal(searchWords(`${prose}\n${stack}\n${stack}`, data), alone, stack);
+	});
 });

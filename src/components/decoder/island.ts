@@ -229,6 +229,8 @@ class AtlasDecoder extends HTMLElement {
 			else nodes.push(...cards);
 		});
 		if (told.more) nodes.push(h('p', {}, told.more));
+		for (const p of told.possibly)
+			nodes.push(h('p', { class: 'atlas-decoded-note' }, ...phraseNodes(p, DOM)));
 		if (!told.groups.length) nodes.push(...this.#noMatch(told));
 		const held = this.#paste.note();
 		if (held) nodes.push(h('p', { class: 'atlas-decoded-note' }, held));
