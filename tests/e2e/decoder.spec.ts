@@ -540,6 +540,24 @@ test.describe('the decoder', () => {
 		await expect(results(page).first().locator(`a[href^="${e.path}"]`)).toBeVisible();
 	});
 
+	test('a message pasted without its final full stop opens a page that shows that message, as pasted', async ({
+		page,
+	}) => {
+		// An entry with several messages that share a placeholder: the link names which one it was.
+		const e = find('smithers', 'TASK_HEARTBEAT_TIMEOUT');
+		const messages = e.messages.filter((m) => m.params.length === 1 && m.text.endsWith('.'));
+		expect(messages.length).toBeGreaterThan(0);
+		const template = messages.at(-1)!.text;
+		const text = fillTemplate(template.slice(0, -1), {
+			[messages.at(-1)!.params[0]!]: 'build-step',
+		});
+		await paste(page, text);
+		await results(page).first().locator(`a[href^="${e.path}"]`).click();
+		const yours = page.locator('atlas-your-error');
+		await expect(yours.locator('.atlas-your-error-message')).toHaveText(text);
+		await expect(yours.locator('mark')).toHaveText('build-step');
+	});
+
 	test('drops the share fragment once the box is edited, so a reload keeps the new paste', async ({
 		page,
 		context,
