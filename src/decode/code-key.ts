@@ -3,6 +3,7 @@
  * `IMAGE_`. Every surface that reads a typed query (the decoder, the search dialog, short links)
  * turns it into a code key here, once.
  */
+import { clean } from './normalize.ts';
 
 /**
  * The code a query spells, whatever its case and separators: `health timeout`, `health-timeout`,
@@ -10,7 +11,8 @@
  * a code copied from a log or from Markdown still matches. Empty when nothing code-like is left.
  */
 export function codeKey(query: string): string {
-	return query
+	// Zero-width characters too, which a copied address or message may carry unseen (clean).
+	return clean(query)
 		.trim()
 		.replace(/^["'`]+|["'`]+$/g, '')
 		.toUpperCase()

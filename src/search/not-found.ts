@@ -14,7 +14,14 @@
  */
 import { editDistance } from '../registry/distance.ts';
 import { maxDistance, type DecoderData, type DecoderProduct } from '../decode/index.ts';
-import { ENTRY_SEGMENT, productPath, shortLinkPath, shortLinkSegment } from '../registry/urls.ts';
+import { clean } from '../decode/normalize.ts';
+import {
+	ENTRY_SEGMENT,
+	entryPath,
+	productPath,
+	shortLinkPath,
+	shortLinkSegment,
+} from '../registry/urls.ts';
 import { codeTargets } from './code-index.ts';
 import type { CodeTarget } from './code-query.ts';
 import { jumpFor, JUMP_TITLES, MAX_JUMPS } from './jump.ts';
@@ -77,9 +84,13 @@ export function notFoundReading(
 			first
 		);
 	}
+	if (`/${rest[0]}/` !== ENTRY_SEGMENT || rest.length > 2) return undefined;
 	const slug = rest[1];
-	if (`/${rest[0]}/` !== ENTRY_SEGMENT || slug === undefined || !slug || rest.length > 2)
-		return undefined;
+	// `/smithers/errors/`: the product's errors are listed on its overview.
+	if (!slug) return { kind: 'redirect', to: productPath(product.id) };
+	// A page's own slug, in another case or with an unseen character in it.
+	const page = targets.find((t) => t.path === entryPath(product.id, slug.toLowerCase()));
+	if (page && page.path !== pathname) return { kind: 'redirect', to: page.path };
 	// The product's name with what was typed, as a search for it is typed: readQuery reads it within that product.
 	const query = `${product.name} ${slug}`;
 	const jump = jumpFor(query, data, targets);
@@ -134,10 +145,10 @@ function explain(
 	return reading;
 }
 
-/** A path segment as typed: percent-encoding read. */
+/** A path segment as typed: percent-encoding read, and what is never part of an address's words (a zero-width space) left out. */
 function segmentText(segment: string): string {
 	try {
-		return decodeURIComponent(segment);
+		return clean(decodeURIComponent(segment));
 	} catch {
 		return segment;
 	}

@@ -273,6 +273,28 @@ describe('the 404 page, reading its address', () => {
 		}
 	});
 
+	it("sends an address with an unseen character in it (a zero-width space) to its page, and a product's errors/ to its overview", () => {
+		for (const product of registry.products) {
+			const entry = product.errors[0]!;
+			const zw = encodeURIComponent('\u200b');
+			assert.deepEqual(
+				notFoundReading(entryPath(product.id, `${entrySlug(entry)}${zw}`), data, targets),
+				{
+					kind: 'redirect',
+					to: entry.path,
+				}
+			);
+			assert.deepEqual(notFoundReading(`/e/${zw}${entry.code}/`, data, targets), {
+				kind: 'redirect',
+				to: shortLinkPath(entry.code),
+			});
+			assert.deepEqual(notFoundReading(`/${product.id}/errors/`, data, targets), {
+				kind: 'redirect',
+				to: productPath(product.id),
+			});
+		}
+	});
+
 	it('offers the overview of the product a mistyped one is nearest, and nothing for an address far from every product', () => {
 		for (const product of registry.products) {
 			const typo = dropAt(product.id, 2);
