@@ -16,6 +16,7 @@ import {
 	LIMITS,
 	report,
 	reportText,
+	textEncoding,
 	toDecoderData,
 	type DecodeResult,
 	type Report,
@@ -127,10 +128,14 @@ async function readStdin(): Promise<{ text: string; bytes: number }> {
 		tailSize += chunk.length;
 		while (tail.length > 1 && tailSize - tail[0]!.length >= keep) tailSize -= tail.shift()!.length;
 	}
-	const text =
-		Buffer.concat(head).toString('utf8') +
-		(tail.length ? Buffer.concat(tail).toString('utf8') : '');
-	return { text, bytes };
+	const start = Buffer.concat(head);
+	// UTF-16 with its byte order mark (PowerShell's `>`), as a file dropped on the decoder is read.
+	const encoding = textEncoding(start);
+	let end = Buffer.concat(tail);
+	// The end read from a whole UTF-16 unit on.
+	if (encoding !== 'utf-8' && (bytes - end.length) % 2) end = end.subarray(1);
+	const read = (b: Uint8Array) => new TextDecoder(encoding).decode(b);
+	return { text: read(start) + (end.length ? read(end) : ''), bytes };
 }
 
 /** Bold codes, cyan values, dim links, yellow warnings. */

@@ -26,7 +26,7 @@ export { entryOf } from './lookup.ts';
 export { maxDistance } from './near-codes.ts';
 export { openShare, shareFragment } from './share.ts';
 export { isShareFragment } from './share-fragment.ts';
-export { inputNote, printable, visibleText } from './text.ts';
+export { inputNote, printable, textEncoding, visibleText } from './text.ts';
 export {
 	ambiguityNote,
 	boundNotes,

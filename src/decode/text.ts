@@ -85,6 +85,17 @@ export function joinEnds(head: string, tail: string): string {
 	return `${head}\n${tail}`;
 }
 
+/**
+ * The encoding a text's first bytes name by their byte order mark: UTF-16 (PowerShell's `>` writes
+ * a log so), else UTF-8. For a file dropped on the decoder and the CLI's standard input alike; a
+ * TextDecoder of it drops the mark.
+ */
+export function textEncoding(first: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+	if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
+	if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
+	return 'utf-8';
+}
+
 /** What was read of a paste longer than the input bound: "read the first and last 512 KiB of 2.1 MB". */
 export function inputNote(inputChars: number): string {
 	const half = Math.floor(LIMITS.maxInputChars / 2);

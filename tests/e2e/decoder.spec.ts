@@ -279,7 +279,9 @@ test.describe('the decoder', () => {
 		// PowerShell's `>`: UTF-16 little-endian, with its byte order mark.
 		const utf16 = [0xff, 0xfe, ...[...line].flatMap((c) => [c.charCodeAt(0), 0])];
 		await box.fill('');
-		await dropFiles(box, [{ name: 'ps.log', parts: [utf16] }]);
+		// Dropped beside the box, on the decoder's own text: taken all the same, not opened by the browser.
+		const beside = page.locator('atlas-decoder .atlas-decoder-help');
+		expect(await dropFiles(beside, [{ name: 'ps.log', parts: [utf16] }])).toBe(true);
 		await expect(results(page).locator(`a[href^="${busy.path}"]`)).toBeVisible();
 		await expect(results(page).first().locator('mark').first()).toHaveText('5432');
 		expect(await box.inputValue()).toBe(line);

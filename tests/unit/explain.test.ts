@@ -15,7 +15,10 @@ import { allEntries, data, entry, registry } from './decode-fixtures.ts';
 
 const SITE = 'https://errors.example.com';
 
-function explain(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+function explain(
+	args: string[],
+	options: { input?: string | Buffer; env?: Record<string, string> } = {}
+) {
 	const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/explain.ts'), ...args], {
 		input: options.input ?? '',
 		encoding: 'utf8',
@@ -77,6 +80,18 @@ describe('explain', () => {
 		assert.equal(code, 0, stderr);
 		assert.match(stdout, /^NO_FREE_PORTS\b/m);
 		assert.match(stderr, /read the first and last 512 KiB of 5\.2 MB/);
+	});
+
+	it("reads a UTF-16 log with its byte order mark on standard input (PowerShell's >), short or longer than the bound", () => {
+		const line = 'No free ports in 4000-4010. Destroy a clone or widen the range.\n';
+		const utf16 = (text: string) =>
+			Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+		for (const text of [line, `${'étape ok\n'.repeat((LIMITS.maxInputChars * 3) / 9)}${line}`]) {
+			const { code, stdout, stderr } = explain([], { input: utf16(text) });
+			assert.equal(code, 0, stderr);
+			assert.match(stdout, /^NO_FREE_PORTS\b/m);
+			assert.match(stdout, /4000/);
+		}
 	});
 
 	it('shows what a Problem Details payload reports for support: detail, details fields, correlation ids', () => {

@@ -98,11 +98,12 @@ class AtlasDecoder extends HTMLElement {
 			this.#schedule();
 		});
 		input.addEventListener('paste', (event) => paste.paste(event));
-		// A file may be dropped on the box (a saved log); the browser would open it in place of the page.
-		input.addEventListener('dragover', (event) => {
+		// A file may be dropped on the box, or anywhere on the decoder (a saved log); the browser would
+		// open it in place of the page.
+		this.addEventListener('dragover', (event) => {
 			if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
 		});
-		input.addEventListener('drop', (event) => {
+		this.addEventListener('drop', (event) => {
 			void paste.drop(event).then((told) => {
 				if (told) status.textContent = told;
 			});

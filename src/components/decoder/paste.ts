@@ -4,7 +4,7 @@
  * than the box shows held in memory but for its last lines, so typing stays fast.
  */
 import { LIMITS } from '../../decode/limits.ts';
-import { headAndTail, inputNote, joinEnds } from '../../decode/text.ts';
+import { headAndTail, inputNote, joinEnds, textEncoding } from '../../decode/text.ts';
 
 /**
  * Characters the box itself holds at most. A text area lays out all of its text again at every
@@ -34,14 +34,7 @@ function boxed(text: string): Boxed {
  * first and last halves, read as two slices so a log of gigabytes is never loaded whole.
  */
 async function readEnds(file: Blob, max: number): Promise<{ text: string; cut: boolean }> {
-	const bom = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-	// UTF-16 with its byte order mark, as PowerShell's `>` writes a log; else UTF-8. The decoder drops the mark.
-	const encoding =
-		bom[0] === 0xff && bom[1] === 0xfe
-			? 'utf-16le'
-			: bom[0] === 0xfe && bom[1] === 0xff
-				? 'utf-16be'
-				: 'utf-8';
+	const encoding = textEncoding(new Uint8Array(await file.slice(0, 2).arrayBuffer()));
 	const read = async (part: Blob) => new TextDecoder(encoding).decode(await part.arrayBuffer());
 	if (file.size <= max) return { text: await read(file), cut: false };
 	// An even number of bytes from each end, so no UTF-16 unit is split.
