@@ -41,6 +41,7 @@ import {
 	readConstString,
 	readErrorClassName,
 	readHttpBody,
+	readTaggedErrorCodes,
 	ShapeError,
 } from './import/smithers-facts.ts';
 import { findForwarders, forwardersIn } from './import/smithers-forwarders.ts';
@@ -61,6 +62,7 @@ const ERRORS = '@smithers-orchestrator/errors';
 const CATALOG = 'src/smithersErrorDefinitions.js';
 const DOCS_URL = 'src/ERROR_REFERENCE_URL.js';
 const ERROR_CLASS = 'src/SmithersError.js';
+const TAGGED = 'src/smithersTaggedErrorCodes.js';
 const SERVER = '@smithers-orchestrator/server';
 const CLI = '@smithers-orchestrator/cli';
 const INCUR_CLI = 'dist/Cli.js';
@@ -196,6 +198,7 @@ export function extract(
 			errorClass: readErrorClassName(file(errors, ERROR_CLASS)),
 			cliLine: readCliLine(file(incur, INCUR_CLI)),
 			httpBody: readHttpBody(serverEntry),
+			taggedErrors: readTaggedErrorCodes(file(errors, TAGGED)),
 		},
 		thrown: thrown.sort((a, b) =>
 			a.code < b.code ? -1 : a.code > b.code ? 1 : compareAt(a.at, b.at)

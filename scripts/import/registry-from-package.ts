@@ -119,12 +119,13 @@ function setProductFacts({ doc, extract }: Run): void {
 		file: `${sourcesFolder(doc)}/${file.slice(file.lastIndexOf('/') + 1)}`,
 		command: extract.command,
 	});
-	const { docsUrl, errorClass, cliLine, httpBody } = extract.facts;
+	const { docsUrl, errorClass, cliLine, httpBody, taggedErrors } = extract.facts;
 	doc.set('emits', {
 		docsUrl: { value: docsUrl.value, at: docsUrl.at },
 		errorClass: { value: errorClass.value, at: errorClass.at },
 		cliLine: { value: cliLine.value, at: cliLine.at },
 		httpBody: { value: httpBody.value, at: httpBody.at },
+		taggedErrors: { value: taggedErrors.value, at: taggedErrors.at },
 	});
 	if (isMap(doc.contents))
 		for (const key of ['catalog', 'emits']) placeBefore(doc.contents, key, 'sections');

@@ -86,6 +86,27 @@ export function readConstString(file: PackageFile, name: string): Fact<string> {
 	return { value: text(file, d.initializer, name, d), at: siteAt(file, d) };
 }
 
+/**
+ * `export const smithersTaggedErrorCodes = { Tag: "CODE", … }`: the code each tagged error
+ * (`Data.TaggedError("Tag")`) stands for, by tag, in source order.
+ */
+export function readTaggedErrorCodes(
+	file: PackageFile,
+	name = 'smithersTaggedErrorCodes'
+): Fact<Record<string, string>> {
+	const d = constDeclaration(file, name);
+	const init = unwrap(d.initializer!);
+	if (!ts.isObjectLiteralExpression(init))
+		return fail(file, init, `\`${name}\` to be an object literal`);
+	const value: Record<string, string> = {};
+	for (const p of init.properties) {
+		if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)))
+			return fail(file, p, '`Tag: "CODE"`');
+		value[p.name.text] = text(file, p.initializer, `${name}.${p.name.text}`, p);
+	}
+	return { value, at: siteAt(file, d) };
+}
+
 /** The default of `this.name = options.name ?? "SmithersError"` in the class's constructor. */
 export function readErrorClassName(file: PackageFile, className = 'SmithersError'): Fact<string> {
 	const cls = find(

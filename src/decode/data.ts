@@ -10,7 +10,7 @@ import type { Section } from '../registry/schema.ts';
 import { slugForCode } from '../registry/urls.ts';
 
 /** Bumped when the shape changes, so a payload built by another version is recognised. */
-export const DECODER_DATA_VERSION = 2;
+export const DECODER_DATA_VERSION = 3;
 
 export interface DecoderData {
 	v: typeof DECODER_DATA_VERSION;
@@ -34,6 +34,8 @@ export interface DecoderProduct {
 	cliLine?: string;
 	/** The fields of its HTTP error bodies (`error.code`): an object of that shape is a response, not a thrown error. */
 	httpBody?: string[];
+	/** The code each of its tagged errors stands for, by tag (`RunNotFound` → `RUN_NOT_FOUND`): a `_tag` field or a `Tag: message` line names it. */
+	taggedErrors?: Record<string, string>;
 	/** Category names in the product's order; entries refer to them by index. */
 	categories: string[];
 	entries: DecoderEntry[];
@@ -98,6 +100,7 @@ export function toDecoderData(registry: Registry): DecoderData {
 			if (p.emits?.docsUrl) product.docsUrl = p.emits.docsUrl.value;
 			if (p.emits?.cliLine) product.cliLine = p.emits.cliLine.value;
 			if (p.emits?.httpBody) product.httpBody = p.emits.httpBody.value;
+			if (p.emits?.taggedErrors) product.taggedErrors = p.emits.taggedErrors.value;
 			return product;
 		}),
 	};

@@ -51,6 +51,7 @@ export const CONSUMED = new Set([
 	...CAUSE_KEYS,
 	...CORRELATION_KEYS,
 	'stack',
+	'_tag',
 	'extensions',
 	'retryable',
 	'hint',
@@ -143,6 +144,11 @@ export function nameOf(node: JsonObject, index: DecoderIndex, hints: number[]): 
 	if (code === undefined && extensions?.kind === 'object') {
 		const c = text(field(extensions, CODE_KEYS));
 		if (isCode(c)) code = c;
+	}
+	if (code === undefined) {
+		// An Effect tagged error (`_tag: 'RunNotFound'`): the code its product maps the tag to.
+		const tagged = index.byTag.get(text(node.fields.get('_tag')) ?? '');
+		if (tagged) return { code: tagged.code, via: 'code', candidates: tagged.entries, exact: true };
 	}
 	if (code === undefined) {
 		const e = text(node.fields.get('error'));

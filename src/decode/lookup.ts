@@ -40,8 +40,17 @@ export interface IndexedProduct {
 	cliLine?: { before: string; after: string };
 }
 
+/** What a tagged error's tag names: a code of one product, and its entries (those without an HTTP status, where it has any: the error is thrown). */
+export interface TaggedCode {
+	product: number;
+	code: string;
+	entries: number[];
+}
+
 export interface DecoderIndex {
 	entries: IndexedEntry[];
+	/** Tag as written (`RunNotFound`) → what it names. */
+	byTag: Map<string, TaggedCode>;
 	products: IndexedProduct[];
 	productById: Map<string, number>;
 	/** Lower-case code → entry ids, in registry order. */
@@ -120,6 +129,17 @@ function build(data: DecoderData): DecoderIndex {
 			for (const message of e.messages ?? []) messages.push({ entry: id, message });
 		}
 	});
+	const byTag = new Map<string, TaggedCode>();
+	data.products.forEach((p, pi) => {
+		for (const [tag, code] of Object.entries(p.taggedErrors ?? {})) {
+			const own = (byCode.get(code.toLowerCase()) ?? []).filter(
+				(id) => entries[id]!.product === pi && entries[id]!.code === code
+			);
+			const thrown = own.filter((id) => entries[id]!.data.status === undefined);
+			if (own.length && !byTag.has(tag))
+				byTag.set(tag, { product: pi, code, entries: thrown.length ? thrown : own });
+		}
+	});
 	const codes = [...new Set(entries.map((e) => e.code))];
 	const bigrams = new Map<string, number[]>();
 	const codeBigrams = new Uint16Array(codes.length);
@@ -135,6 +155,7 @@ function build(data: DecoderData): DecoderIndex {
 	const codeHashes = new Set([...byCode.keys()].map(wordHash));
 	return {
 		entries,
+		byTag,
 		products,
 		productById,
 		byCode,

@@ -7,7 +7,7 @@
  */
 import { CODE_MAX_CHARS, CODE_MIN_CHARS } from '../registry/code.ts';
 import type { Extraction, Finding } from './finding.ts';
-import type { DecoderIndex } from './lookup.ts';
+import type { DecoderIndex, TaggedCode } from './lookup.ts';
 import { fold, isQuote, isSpace, isWordChar, skipLogPrefix } from './normalize.ts';
 import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
 import { errorHead } from './inspected-error.ts';
@@ -236,6 +236,7 @@ export function findMentions(
 			unknowns.push({ input: ref.slug, product: ref.product, slug: true });
 		}
 	}
+	taggedLine(ctx, unit);
 	let nextSkip = 0;
 	let nextUrl = 0;
 	for (let k = 0; k < w.count; k++) {
@@ -309,6 +310,42 @@ export function findMentions(
 			);
 		}
 	}
+}
+
+/**
+ * A tagged error's line, `RunNotFound: message` (as `String(error)` and Effect's `Cause.pretty`
+ * print it) after only log noise: the code its product maps the tag to, thrown by that product.
+ */
+function taggedLine({ index, findings }: Extraction, unit: Unit): void {
+	if (!index.byTag.size) return;
+	const { text } = unit;
+	const noiseEnd = (unit.noiseEnd ??= skipLogPrefix(text));
+	// The tag may itself read as log noise (`AgentCliError:`): it begins a word at or before where the noise ends.
+	let from = 0;
+	let head: ReturnType<typeof errorHead>;
+	let tagged: TaggedCode | undefined;
+	for (; from <= noiseEnd; from++) {
+		if (from > 0 && !isSpace(text.charCodeAt(from - 1)) && text[from - 1] !== ']') continue;
+		head = errorHead(text, from);
+		tagged =
+			head && !head.code && from + head.name.length === head.colon
+				? index.byTag.get(head.name)
+				: undefined;
+		if (tagged) break;
+	}
+	if (!tagged || !head) return;
+	const finding: Finding = {
+		pos: unit.pos + from,
+		source: 'mention',
+		via: 'code',
+		code: tagged.code,
+		candidates: tagged.entries,
+		productHints: [tagged.product],
+		thrownBy: [tagged.product],
+	};
+	const message = messageFrom(text, head.colon + 1);
+	if (message) finding.text = message;
+	findings.push(finding);
 }
 
 /**

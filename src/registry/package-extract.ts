@@ -80,6 +80,8 @@ export interface PackageExtract {
 		cliLine: Fact<string> & { plainFor: string[] };
 		/** The fields of the server's HTTP error body, dotted; `?` marks one that may be absent. */
 		httpBody: Fact<string[]>;
+		/** The code each of its tagged errors (`Data.TaggedError("RunNotFound")`) stands for, by tag. */
+		taggedErrors: Fact<Record<string, string>>;
 	};
 	/** Sorted by code, then `at` (package and path, then line as a number). */
 	thrown: ThrownSite[];

@@ -278,6 +278,13 @@ export const emits = z
 			z.array(z.string().min(1)).min(1),
 			'The fields of its HTTP error bodies, as paths (`error.code`, `error.details?`).'
 		).optional(),
+		taggedErrors: sourced(
+			z.record(
+				z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a class name, such as RunNotFound'),
+				code
+			),
+			'The code each of its tagged errors stands for, by tag (`RunNotFound: RUN_NOT_FOUND`): an error object with `_tag` or a `Tag: message` line names that code.'
+		).optional(),
 	})
 	.describe("How the product's errors reach a user, as its published code shows.");
 

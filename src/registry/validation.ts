@@ -201,6 +201,15 @@ function validateFile(src: Located): { product?: Product; problems: Problem[] } 
 			}
 		});
 	});
+	const codes = new Set(product.errors.map((e) => e.code));
+	for (const [tag, code] of Object.entries(file.emits?.taggedErrors?.value ?? {}))
+		if (!codes.has(code))
+			problems.push(
+				src.problem(
+					['emits', 'taggedErrors', 'value', tag],
+					`tag ${tag} names ${code}, which is no code of this product — add its entry, or correct the tag's code.`
+				)
+			);
 	// A former slug becomes a redirect at the old URL, which must not also be a page or another redirect.
 	const formerOwner = new Map<string, number>();
 	product.errors.forEach((e, i) => {

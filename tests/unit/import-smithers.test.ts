@@ -12,6 +12,7 @@ import {
 	readConstString,
 	readErrorClassName,
 	readHttpBody,
+	readTaggedErrorCodes,
 } from '../../scripts/import/smithers-facts.ts';
 import { findForwarders, forwardersIn } from '../../scripts/import/smithers-forwarders.ts';
 import { readSites, type SiteOptions } from '../../scripts/import/smithers-sites.ts';
@@ -298,6 +299,24 @@ describe('catalog and facts', () => {
 		assert.throws(
 			() => readCliLine(source(incur.replace("? 'Error'", "? 'Failed'"))),
 			/plain line to read "Error: \{message\}", not "Failed: \{message\}"/
+		);
+	});
+
+	it('reads the code each tagged error stands for, by tag, in source order', () => {
+		const file = source(
+			'\nexport const smithersTaggedErrorCodes = /** @type {const} */ ({\n  TaskAborted: "TASK_ABORTED",\n  RunNotFound: "RUN_NOT_FOUND",\n});',
+			'src/smithersTaggedErrorCodes.js',
+			'@smithers-orchestrator/errors'
+		);
+		const read = readTaggedErrorCodes(file);
+		assert.deepEqual(read, {
+			value: { TaskAborted: 'TASK_ABORTED', RunNotFound: 'RUN_NOT_FOUND' },
+			at: '@smithers-orchestrator/errors@0.32.0 src/smithersTaggedErrorCodes.js:2',
+		});
+		assert.deepEqual(Object.keys(read.value), ['TaskAborted', 'RunNotFound']);
+		assert.throws(
+			() => readTaggedErrorCodes(source('export const smithersTaggedErrorCodes = { A: code };')),
+			/smithersTaggedErrorCodes\.A to be a string literal/
 		);
 	});
 

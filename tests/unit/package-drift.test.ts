@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 // The catalog module alone: the package's index also loads its Effect-based errors, which this does not need.
 import { smithersErrorDefinitions } from '@smithers-orchestrator/errors/smithersErrorDefinitions';
+import { smithersTaggedErrorCodes } from '@smithers-orchestrator/errors/smithersTaggedErrorCodes';
 import { catalogDrift, registryDrift, type InstalledCatalog } from '../../scripts/import/drift.ts';
 import { PROJECT_ROOT } from '../../src/registry/load.ts';
 import type { PackageExtract } from '../../src/registry/package-extract.ts';
@@ -63,6 +64,14 @@ describe('the Smithers catalog pinned in package.json', () => {
 			readFileSync(join(KEPT, 'smithersErrorDefinitions.js'), 'utf8'),
 			readFileSync(file, 'utf8'),
 			`the kept smithersErrorDefinitions.js is not the installed one: ${fix}`
+		);
+	});
+
+	it('maps each tagged error to the code the installed package does, as kept', () => {
+		assert.deepEqual(
+			extract.facts.taggedErrors.value,
+			{ ...smithersTaggedErrorCodes },
+			`the installed smithersTaggedErrorCodes differs from the kept one: ${fix}`
 		);
 	});
 

@@ -90,6 +90,19 @@ describe('a hostile or broken registry file', () => {
 		assert.match(unclosed[0]!.message, /"\{" at character 6/);
 	});
 
+	it('refuses a tagged error naming a code the product does not have, naming the file and tag', () => {
+		const text = `id: demo\nname: Demo\nemits:\n  taggedErrors:\n    value:\n      RunNotFound: RUN_NOT_FOUND\n      Gone: NO_SUCH_CODE\n    at: "pkg@1.0.0 src/x.js:1"\nerrors:\n  - code: RUN_NOT_FOUND\n`;
+		const found = problems(text);
+		assert.equal(found.length, 1, found.map(formatProblem).join('\n'));
+		assert.equal(found[0]!.file, FILE);
+		assert.equal(found[0]!.line, 7);
+		assert.equal(found[0]!.field, 'emits.taggedErrors.value.Gone');
+		assert.match(
+			found[0]!.message,
+			/tag Gone names NO_SUCH_CODE, which is no code of this product/
+		);
+	});
+
 	it('refuses bytes that are not UTF-8, naming the file, line and column', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'atlas-utf8-'));
 		try {

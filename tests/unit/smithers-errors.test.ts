@@ -7,9 +7,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { inspect } from 'node:util';
+import * as smithersErrors from '@smithers-orchestrator/errors';
 import { errorToJson, SmithersError } from '@smithers-orchestrator/errors';
 import { decode, searchWords, type DecodeResult, type Match } from '../../src/decode/index.ts';
-import { fillTemplate, parseTemplate } from '../../src/registry/template.ts';
+import { fillTemplate, parseTemplate, templateParams } from '../../src/registry/template.ts';
 import { data, firstGroup, registry } from './decode-fixtures.ts';
 
 const smithers = registry.products.find((p) => p.id === 'smithers')!;
@@ -206,6 +207,48 @@ describe('an error with a cause chain, as Node prints it (util.inspect, console.
 				const printed = { ...json[0]!, cause: json[0]!.cause!.slice(0, 2) };
 				assert.deepEqual(seen(decode(inspect(error), data)), [printed], inspect(error));
 				assert.deepEqual(seen(decode(inspect(error, { depth: 8 }), data)), json);
+			}
+		});
+	}
+});
+
+describe("an Effect tagged error made with the product's own class", () => {
+	const tags = Object.entries(smithers.emits!.taggedErrors!.value);
+
+	it('covers every tag the product maps to a code', () =>
+		assert.ok(tags.length >= 8, `${tags.length}`));
+
+	for (const [tag, code] of tags) {
+		const entry = smithers.errors.find((e) => e.code === code && e.status === undefined)!;
+		const texts = [entry.message, ...entry.messages.filter((m) => m.at).map((m) => m.text)];
+		const messages = [...new Set(texts)].filter((t): t is string => t !== undefined && readable(t));
+
+		it(`${tag} (${code}): every message, inspected, as JSON and as \`${tag}: message\` with its stack`, () => {
+			const Tagged = (smithersErrors as unknown as Record<string, new (args: object) => Error>)[
+				tag
+			];
+			assert.ok(Tagged, `@smithers-orchestrator/errors exports no class ${tag}`);
+			assert.ok(messages.length, `${code} has no readable message in the registry`);
+			for (const text of messages) {
+				const message = fillTemplate(text, valuesFor(templateParams(text)));
+				const error: Error & { _tag?: string } = new Tagged({ message });
+				assert.equal(error._tag, tag);
+				const stack = error.stack!;
+				assert.ok(stack.startsWith(`${tag}: ${message}\n`), stack);
+				const forms = {
+					inspected: inspect(error),
+					JSON: JSON.stringify(error),
+					'Tag: message': stack,
+				};
+				for (const [how, paste] of Object.entries(forms)) {
+					const result = decode(paste, data);
+					assert.deepEqual(
+						result.groups.map((g) => g.matches.map((i) => result.matches[i]!.path)),
+						[[entry.path]],
+						`${how}: ${paste.split('\n', 1)[0]} → ${result.matches.map((x) => x.path).join(', ')}`
+					);
+					assert.equal(result.matches.length, 1, how);
+				}
 			}
 		});
 	}
