@@ -305,6 +305,22 @@ test.describe('the decoder', () => {
 		);
 	});
 
+	test('after a reload, a paste cut to what the decoder reads still says how large it was and what was set aside', async ({
+		page,
+	}) => {
+		const last = find('asymmetric', 'PORT_IN_USE');
+		// Twice what the decoder reads.
+		const log = { last: fillTemplate(last.message!, { port: '5432' }), mib: 2 };
+		await page.goto(DIAGNOSE_PATH);
+		await pasteLog(page.locator('atlas-decoder textarea'), log);
+		const shown = page.locator('atlas-decoder [data-results]');
+		await expect(shown).toContainText(inputNote(logLength(log)));
+		await page.reload();
+		await expect(results(page).locator(`a[href^="${last.path}"]`)).toBeVisible();
+		await expect(shown).toContainText(inputNote(logLength(log)));
+		await expect(shown).toContainText('set the rest aside');
+	});
+
 	test('shows every candidate of a code that several products share', async ({ page }) => {
 		const all = allEntries(registry).filter((e) => e.code === 'INVALID_REQUEST');
 		await paste(page, 'INVALID_REQUEST');

@@ -109,7 +109,7 @@ class AtlasDecoder extends HTMLElement {
 			});
 		});
 		// Leaving the page before the pause ends (a link followed, a reload) still keeps what was typed.
-		window.addEventListener('pagehide', () => keep(paste.text()));
+		window.addEventListener('pagehide', () => keep(paste.text(), paste.cut));
 		input.addEventListener('focus', () => this.#loadEngine(), { once: true });
 		whenIdle(() => this.#loadEngine());
 		this.querySelector('[data-clear]')?.addEventListener('click', () => {
@@ -122,7 +122,10 @@ class AtlasDecoder extends HTMLElement {
 		const opensShares = this.dataset.opensShares !== undefined;
 		if (opensShares) window.addEventListener('hashchange', () => this.#openShared());
 		// An empty box gets the last paste back, unless the address holds a share link to show instead.
-		if (!input.value && !(opensShares && isShareFragment(location.hash))) paste.put(kept());
+		if (!input.value && !(opensShares && isShareFragment(location.hash))) {
+			const last = kept();
+			paste.put(last.text, last.cut?.pasted, last.cut?.brought);
+		}
 
 		results.setAttribute('aria-busy', 'true');
 		// Text the browser restored into the field waits for the data, and says so.
@@ -184,7 +187,7 @@ class AtlasDecoder extends HTMLElement {
 		this.#timer = setTimeout(
 			() => {
 				// Kept for this tab behind the same pause as decoding: writing storage at every keystroke is slow for a long paste.
-				keep(this.#paste.text());
+				keep(this.#paste.text(), this.#paste.cut);
 				this.#show();
 			},
 			Math.min(400, 120 + this.#paste.length / 4000)

@@ -5,6 +5,7 @@
  */
 import { LIMITS } from '../../decode/limits.ts';
 import { headAndTail, inputNote, joinEnds, textEncoding } from '../../decode/text.ts';
+import type { Brought, Cut } from './kept.ts';
 
 /**
  * Characters the box itself holds at most. A text area lays out all of its text again at every
@@ -51,9 +52,6 @@ export const DROP_REFUSED = {
 	notText: 'The file dropped is not text: the box is as it was. Drop a log or other text file.',
 };
 
-/** What the decoder was brought: said in the note on a text too long for the box. */
-type Brought = 'paste' | 'file';
-
 /** "4,096 lines", or the characters of a text with no line breaks to count. */
 function amount(text: string): string {
 	let lines = 0;
@@ -74,6 +72,8 @@ export class PasteBox {
 	#held = '';
 	/** What the note says about the held text and what was set aside, while some is held. */
 	#note: string | undefined;
+	/** How long the paste or file was before it was cut to what the decoder reads, when it was. */
+	#cut: Cut | undefined;
 
 	constructor(box: HTMLTextAreaElement) {
 		this.box = box;
@@ -100,6 +100,11 @@ export class PasteBox {
 		return this.#held ? this.#note : undefined;
 	}
 
+	/** How long the paste or file was before it was cut, while part of it is held: kept with it (kept.ts), so a reload says so too. */
+	get cut(): Cut | undefined {
+		return this.#held ? this.#cut : undefined;
+	}
+
 	/**
 	 * Puts `text` in: its last BOX_CHARS in the box, the rest held. `pasted`, when longer, is how
 	 * long the paste or file was before it was cut to `text` (the note says what was set aside).
@@ -107,6 +112,7 @@ export class PasteBox {
 	put(text: string, pasted = text.length, brought: Brought = 'paste'): void {
 		const { held, shown } = boxed(text);
 		this.#held = held;
+		this.#cut = pasted > text.length ? { pasted, brought } : undefined;
 		this.box.value = shown;
 		this.box.setSelectionRange(shown.length, shown.length);
 		// In view, the lines the caret is at: a log's last, where its error most often is. At the
@@ -183,5 +189,6 @@ export class PasteBox {
 	#letGo(): void {
 		this.#held = '';
 		this.#note = undefined;
+		this.#cut = undefined;
 	}
 }
