@@ -1,103 +1,23 @@
 /**
  * Codes and docs links named in text: a bare code (`PORT_IN_USE`, `port_in_use`), explicit code
  * syntax (`[CODE]`, `Error [CODE]:`, `CODE:` at a line start, `code: 'CODE'`, `err.code ===
- * "CODE"`), and links to this site's pages (`/<product>/errors/<slug>/`, `/e/<CODE>/`).
+ * "CODE"`), and links to this site's pages (page-links.ts).
  * One pass over the line's words; each word is one Map lookup. A code with documented `details`
  * takes the line's `key=value` pairs (pairs.ts); one written as `[CODE]: …` or `CODE: …`, the message after it.
  */
 import { CODE_MAX_CHARS, CODE_MIN_CHARS } from '../registry/code.ts';
 import type { Extraction, Finding } from './finding.ts';
-import type { DecoderIndex, TaggedCode } from './lookup.ts';
+import type { DecoderIndex, IndexedProduct, TaggedCode } from './lookup.ts';
 import { fold, isQuote, isSpace, isWordChar, skipLogPrefix } from './normalize.ts';
-import { ENTRY_SEGMENT, SHORT_LINK_PREFIX } from '../registry/urls.ts';
 import { errorHead } from './inspected-error.ts';
+import { pageUrl, type PageRef } from './page-links.ts';
 import { readPairs } from './pairs.ts';
 import { oneLine, withoutDocsLink } from './text.ts';
 import { unitFolded, type Unit } from './templates.ts';
 import { LOWER, UNDERSCORE, UPPER, type Words } from './words.ts';
 
-export interface PageRef {
-	start: number;
-	end: number;
-	/** The entry a `/<product>/errors/<slug>/` link names. */
-	entry?: number;
-	/** The entries a `/e/<CODE>/` link names (several where products share the code). */
-	candidates?: number[];
-	/** The product of an `/errors/` link, also when its slug is unknown. */
-	product?: number;
-	slug?: string;
-	code?: string;
-}
-
 /** A line's links when it has none: most lines, so no array is made for them. */
 const NO_URLS: PageRef[] = [];
-
-/** The first link to a page of this site in `folded` at or after `from`, whatever the host. */
-export function pageUrl(folded: string, from: number, index: DecoderIndex): PageRef | undefined {
-	for (let at = from; at < folded.length;) {
-		const errors = folded.indexOf(ENTRY_SEGMENT, at);
-		const short = folded.indexOf(SHORT_LINK_PREFIX, at);
-		if (errors < 0 && short < 0) return undefined;
-		if (errors >= 0 && (short < 0 || errors < short)) {
-			let p = errors;
-			while (p > 0 && isSlugChar(folded.charCodeAt(p - 1))) p--;
-			const productId = folded.slice(p, errors);
-			const slugStart = errors + ENTRY_SEGMENT.length;
-			let e = slugStart;
-			while (e < folded.length && isSlugChar(folded.charCodeAt(e))) e++;
-			// Less trailing dashes, counted back (`-+$` backtracks quadratically on a long run of them).
-			let slugEnd = e;
-			while (slugEnd > slugStart && folded.charCodeAt(slugEnd - 1) === 45) slugEnd--;
-			const slug = folded.slice(slugStart, slugEnd);
-			const product = index.productById.get(productId);
-			if (
-				product !== undefined &&
-				slug &&
-				(p === 0 || folded[p - 1] === '/') &&
-				webLink(folded, p)
-			) {
-				return {
-					start: p - (p > 0 ? 1 : 0),
-					end: e,
-					entry: index.bySlug.get(`${productId}/${slug}`),
-					product,
-					slug,
-				};
-			}
-			at = slugStart;
-		} else {
-			const codeStart = short + SHORT_LINK_PREFIX.length;
-			let e = codeStart;
-			while (e < folded.length && isWordChar(folded.charCodeAt(e))) e++;
-			const code = folded.slice(codeStart, e);
-			if (code.length >= 2 && webLink(folded, short))
-				return { start: short, end: e, candidates: index.byCode.get(code) ?? [], code };
-			at = codeStart;
-		}
-	}
-	return undefined;
-}
-
-/**
- * Whether the link whose path starts at `at` is a web link: a path alone, or after an http(s)
- * scheme. A `javascript:` or `data:` link that holds a page's path is no evidence of anything.
- */
-function webLink(folded: string, at: number): boolean {
-	let start = at;
-	while (start > 0 && !isLinkEdge(folded.charCodeAt(start - 1))) start--;
-	const token = folded.slice(start, at);
-	const colon = token.indexOf(':');
-	if (colon < 0) return true;
-	let s = colon;
-	while (s > 0 && /[a-z0-9+.-]/.test(token[s - 1]!)) s--;
-	const scheme = token.slice(s, colon);
-	return scheme === 'http' || scheme === 'https';
-}
-
-/** Where a link in text starts: after a space, a quote or an angle bracket. */
-function isLinkEdge(c: number): boolean {
-	return isSpace(c) || isQuote(c) || c === 10 || c === 60 || c === 62;
-}
 
 /** Products whose id or name appears in `folded` (a line, a URL, a payload's fields). */
 export function productsNamed(folded: string, index: DecoderIndex): number[] {
@@ -113,10 +33,7 @@ export function productsNamed(folded: string, index: DecoderIndex): number[] {
 export function errorTypesNamed(folded: string, index: DecoderIndex): number[] {
 	const found: number[] = [];
 	for (const p of index.products) {
-		if (
-			p.errorTypes.some((t) => hasWord(folded, t)) ||
-			(p.docsUrl !== undefined && folded.includes(p.docsUrl))
-		)
+		if (p.errorTypes.some((t) => hasWord(folded, t)) || carriesDocsLink(p, folded))
 			found.push(p.index);
 	}
 	return found;
@@ -135,12 +52,14 @@ export function productThrowing(
 ): number | undefined {
 	const type = name === undefined ? undefined : fold(name);
 	for (const p of index.products)
-		if (
-			(type !== undefined && p.errorTypes.includes(type)) ||
-			(p.docsUrl !== undefined && folded.includes(p.docsUrl))
-		)
+		if ((type !== undefined && p.errorTypes.includes(type)) || carriesDocsLink(p, folded))
 			return p.index;
 	return undefined;
+}
+
+/** Whether `folded` holds the docs link a product appends to its thrown errors' messages. */
+function carriesDocsLink(p: IndexedProduct, folded: string): boolean {
+	return p.docsUrl !== undefined && folded.includes(p.docsUrl);
 }
 
 /**
@@ -403,9 +322,4 @@ function onlyWordOnLine(text: string, s: number, e: number): boolean {
 	let q = e;
 	while (q < text.length && isSpace(text.charCodeAt(q))) q++;
 	return q === text.length;
-}
-
-/** `[a-z0-9-]`, the characters of an id or slug in a (folded) URL. */
-function isSlugChar(c: number): boolean {
-	return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
 }
