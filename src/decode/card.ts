@@ -10,6 +10,7 @@
 import { ADVICE_LABELS, FACT_LABELS, yesNo } from './labels.ts';
 import { absoluteUrl, markdownPath, productPath } from '../registry/urls.ts';
 import { entrySummary } from '../registry/model.ts';
+import { templateText } from '../registry/template.ts';
 import type { DecoderData } from './data.ts';
 import { entryOf } from './lookup.ts';
 import {
@@ -203,9 +204,7 @@ function suggestion(
 				? ` · ${group}`
 				: entry.status !== undefined
 					? ` · HTTP ${entry.status}`
-					: `: ${entrySummary(entry)
-							.replaceAll('`', '')
-							.replace(/\{[^{}]*\}/g, '…')}`;
+					: `: ${templateText(entrySummary(entry).replaceAll('`', ''), '…')}`;
 	}
 	return [
 		'Did you mean ',

@@ -46,6 +46,13 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
 		.join('');
 }
 
+/** A template's literal text, each placeholder written as `stand` (`…`, a space): what it says, values left out. */
+export function templateText(template: string, stand: string): string {
+	return parseTemplate(template)
+		.map((s) => (s.kind === 'text' ? s.text : stand))
+		.join('');
+}
+
 /**
  * What is wrong with a template's braces, if anything: a `{` with no `}` before the next `{` or
  * the line's end, an empty `{}`, or a `}` that closes nothing. `at` is the 0-based index of the brace.

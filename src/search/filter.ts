@@ -4,6 +4,7 @@
  * script and the tests use it alike.
  */
 import { codeKey, looksLikeCode } from '../decode/index.ts';
+import { templateText } from '../registry/template.ts';
 
 /** The filter as the address carries it: `?q=timeout&category=core&status=404&retryable=yes`. */
 export interface FilterState {
@@ -106,10 +107,7 @@ export function matchesFilter(entry: FilterableEntry, state: FilterState): boole
  * the `{placeholders}` of messages, which stand for values, not words a reader types.
  */
 function foldText(text: string): string {
-	return text
-		.replace(/\{[^{}]*\}/g, ' ')
-		.toLowerCase()
-		.replaceAll('`', '');
+	return templateText(text, ' ').toLowerCase().replaceAll('`', '');
 }
 
 /**
