@@ -8,7 +8,7 @@ import { decode } from '../../src/decode/index.ts';
 import { isWordChar } from '../../src/decode/normalize.ts';
 import { withWords } from '../../src/decode/words.ts';
 import { fillTemplate } from '../../src/registry/template.ts';
-import { data, entry, paths, registry } from './decode-fixtures.ts';
+import { data, entry, paths } from './decode-fixtures.ts';
 
 const portInUse = entry('asymmetric', 'PORT_IN_USE');
 
