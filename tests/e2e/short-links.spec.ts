@@ -22,6 +22,7 @@ import { notFoundReading } from '../../src/search/not-found.ts';
 import { shortLinkOutcome, unknownCodeTitle } from '../../src/search/short-link.ts';
 import { DIST } from '../support/dist.ts';
 import { expect, test } from './fixtures.ts';
+import { titleCase } from '../support/code-spellings.ts';
 
 const registry = loadRegistry();
 const byCode = [...entriesByCode(registry)];
@@ -33,13 +34,6 @@ const data = toDecoderData(registry);
 function refreshTarget(html: string): string | undefined {
 	return /<meta http-equiv="refresh" content="\d+;url=([^"]+)"/.exec(html)?.[1];
 }
-
-/** `PORT_IN_USE` → `Port_In_Use`. */
-const titleCase = (code: string) =>
-	code
-		.split('_')
-		.map((w) => w[0] + w.slice(1).toLowerCase())
-		.join('_');
 
 test('every code has a static short link page in upper and lower case that leads to its page, or is its chooser', () => {
 	const problems: string[] = [];

@@ -6,6 +6,7 @@ import { loadRegistry } from '../../src/registry/load.ts';
 import { allEntries, findProduct, type RegistryEntry } from '../../src/registry/model.ts';
 import { toDecoderData, type DecodeResult } from '../../src/decode/index.ts';
 import { parseTemplate } from '../../src/registry/template.ts';
+import { titleCase } from '../support/code-spellings.ts';
 
 export const registry = loadRegistry();
 export const data = toDecoderData(registry);
@@ -56,9 +57,6 @@ export const spellings = (code: string) => [
 	code.toLowerCase(),
 	code.toLowerCase().replaceAll('_', ' '),
 	code.toLowerCase().replaceAll('_', '-'),
-	code
-		.split('_')
-		.map((w) => w[0] + w.slice(1).toLowerCase())
-		.join('_'),
+	titleCase(code),
 	` \`${code}\` `,
 ];

@@ -12,6 +12,7 @@ import { allEntries, entriesByCode } from '../../src/registry/model.ts';
 import { shortLinkPath, slugForCode } from '../../src/registry/urls.ts';
 import { hostRedirects, redirectsFile, STATIC_RULE_LIMIT } from '../../src/site/host-redirects.ts';
 import { shortLinkRedirect, shortLinkTargets } from '../../src/site/short-links.ts';
+import { titleCase } from '../support/code-spellings.ts';
 
 const registry = loadRegistry();
 const byCode = [...entriesByCode(registry)];
@@ -20,13 +21,6 @@ const targets = shortLinkTargets(allEntries(registry));
 /** Where a code's short link must lead: its one page, or the page listing the entries that share it. */
 const expected = (code: string, entries: readonly { path: string }[]) =>
 	entries.length === 1 ? entries[0]!.path : shortLinkPath(code);
-
-/** `PORT_IN_USE` → `Port_In_Use`. */
-const titleCase = (code: string) =>
-	code
-		.split('_')
-		.map((w) => w[0] + w.slice(1).toLowerCase())
-		.join('_');
 
 describe('short links', () => {
 	it('send every code, in any case or separator, with or without its slash, under /e/ or /E/, to its page or its chooser', () => {
